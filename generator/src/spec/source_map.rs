@@ -1,0 +1,166 @@
+//! Where each table, row and cell of a spec stands in its YAML file.
+//!
+//! serde_yaml reads the values but forgets positions once it succeeds; the
+//! source map reads the same text as events (yaml-rust2) and records the
+//! position of every node under its JSON-pointer path, so that a finding
+//! about `tables[3].rows[2]` can name line and column.
+
+use std::collections::HashMap;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// Positions (1-based line and column) of the nodes of one YAML document, by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl SourceMap {
+    /// Reads the positions of `text`. A text that does not parse gives an
+    /// empty map; the loader reports the parse error itself.
+    pub fn build(text: &str) -> SourceMap {
+        let mut recorder = Recorder::default();
+        let mut parser = Parser::new_from_str(text);
+        if parser.load(&mut recorder, false).is_err() {
+            return SourceMap::default();
+        }
+        SourceMap {
+            positions: recorder.positions,
+        }
+    }
+
+    /// Position of the node at `pointer` (`/tables/3/rows/2/description`),
+    /// or of its nearest ancestor that has one.
+    pub fn position(&self, pointer: &str) -> (usize, usize) {
+        let mut p = pointer;
+        loop {
+            if let Some(pos) = self.positions.get(p) {
+                return *pos;
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return (1, 1),
+            }
+        }
+    }
+
+    pub fn table(&self, table: usize) -> (usize, usize) {
+        self.position(&format!("/tables/{table}"))
+    }
+
+    pub fn row(&self, table: usize, row: usize) -> (usize, usize) {
+        self.position(&format!("/tables/{table}/rows/{row}"))
+    }
+
+    pub fn cell(&self, table: usize, row: usize, key: &str) -> (usize, usize) {
+        self.position(&format!("/tables/{table}/rows/{row}/{key}"))
+    }
+
+    pub fn example(&self, example: usize) -> (usize, usize) {
+        self.position(&format!("/examples/{example}"))
+    }
+}
+
+enum Frame {
+    /// In a mapping; `key` is the key whose value comes next, if a key was read.
+    Mapping { key: Option<String> },
+    Sequence { next: usize },
+}
+
+#[derive(Default)]
+struct Recorder {
+    stack: Vec<Frame>,
+    path: Vec<String>,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Recorder {
+    /// Called before each node: works out the node's path segment, or `None`
+    /// when the node is a mapping key.
+    fn enter_node(&mut self) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Sequence { next }) => {
+                let seg = next.to_string();
+                *next += 1;
+                Some(seg)
+            }
+            Some(Frame::Mapping { key }) => key.take(),
+        }
+    }
+
+    fn pointer(&self, last: &str) -> String {
+        let mut p = String::new();
+        for seg in self.path.iter().map(String::as_str).chain([last]) {
+            if !seg.is_empty() {
+                p.push('/');
+                p.push_str(seg);
+            }
+        }
+        p
+    }
+
+    fn record(&mut self, seg: &str, mark: Marker) {
+        let pointer = self.pointer(seg);
+        // yaml-rust2 counts lines from 1 and columns from 0.
+        self.positions
+            .entry(pointer)
+            .or_insert((mark.line(), mark.col() + 1));
+    }
+}
+
+impl MarkedEventReceiver for Recorder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        match ev {
+            Event::Scalar(value, ..) => match self.enter_node() {
+                Some(seg) => self.record(&seg, mark),
+                None => {
+                    // A mapping key: remember it for the value that follows,
+                    // and let the key's position stand for the value's. The
+                    // first key's position also stands for the mapping
+                    // itself: the parser marks a block mapping's start late.
+                    self.record("", mark);
+                    self.record(&value, mark);
+                    if let Some(Frame::Mapping { key }) = self.stack.last_mut() {
+                        *key = Some(value);
+                    }
+                }
+            },
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let seg = self.enter_node().unwrap_or_default();
+                if matches!(ev, Event::SequenceStart(..)) {
+                    self.record(&seg, mark);
+                }
+                self.path.push(seg);
+                self.stack.push(match ev {
+                    Event::MappingStart(..) => Frame::Mapping { key: None },
+                    _ => Frame::Sequence { next: 0 },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.path.pop();
+            }
+            Event::Alias(_) => {
+                self.enter_node();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_rows_and_cells() {
+        let text = "service: sms\ntables:\n  - role: object\n    rows:\n      - parameter: a\n        type: String\n      - parameter: b\n        type: Integer\n";
+        let map = SourceMap::build(text);
+        assert_eq!(map.table(0), (3, 5));
+        assert_eq!(map.row(0, 1), (7, 9));
+        assert_eq!(map.cell(0, 1, "type"), (8, 9));
+        // A missing cell falls back to its row.
+        assert_eq!(map.cell(0, 1, "description"), (7, 9));
+    }
+}
