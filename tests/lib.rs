@@ -1,1 +1,1 @@
-//! Shared helpers for the integration tests.
+//! Integration tests across the generator and the generated crate live in `tests/`.

@@ -86,6 +86,18 @@ impl Diagnostic {
         self
     }
 
+    /// Names the table, on a diagnostic already pushed.
+    pub fn with_table(&mut self, table: impl Into<String>) -> &mut Self {
+        self.table = Some(table.into());
+        self
+    }
+
+    /// Names the row, on a diagnostic already pushed.
+    pub fn with_row(&mut self, row: impl Into<String>) -> &mut Self {
+        self.row = Some(row.into());
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -130,6 +142,13 @@ impl Diagnostics {
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
+    }
+
+    /// Adds a diagnostic and gives it back for more detail.
+    pub fn push_mut(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        let index = self.items.len();
+        self.items.push(diagnostic);
+        &mut self.items[index]
     }
 
     pub fn extend(&mut self, other: Diagnostics) {

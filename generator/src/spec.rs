@@ -127,7 +127,7 @@ impl Table {
     pub fn label(&self) -> String {
         match (&self.name, self.status) {
             (Some(name), _) => name.clone(),
-            (None, Some(status)) => format!("{} {status}", self.role.describe()),
+            (None, Some(status)) => format!("{} of status {status}", self.role.describe()),
             (None, None) => self.role.describe().to_owned(),
         }
     }

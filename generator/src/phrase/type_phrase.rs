@@ -44,7 +44,344 @@ impl fmt::Display for TypePhraseError {
 }
 
 /// Parses a Type cell.
+///
+/// Words are matched case-insensitively and runs of whitespace count as one
+/// space; names (`Tag` in `Array of Tag objects`) keep the case they are
+/// written in.
 pub fn parse_type(phrase: &str) -> Result<TypePhrase, TypePhraseError> {
-    let _ = phrase;
-    todo!("helper: implement")
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let normalized = words.join(" ");
+    read_phrase(&normalized).ok_or_else(|| TypePhraseError {
+        phrase: phrase.trim().to_string(),
+    })
+}
+
+/// A whole cell: a bracketed phrase (`Array<X>`, `Map<String,X>`) or a phrase in words.
+fn read_phrase(phrase: &str) -> Option<TypePhrase> {
+    if phrase.contains('<') {
+        let mut reader = Brackets::new(phrase);
+        let parsed = reader.read()?;
+        return reader.at_end().then_some(parsed);
+    }
+    read_words(phrase)
+}
+
+/// Phrases without brackets: `String`, `Tag object`, `Array of Tag objects`, `String array`, ...
+fn read_words(phrase: &str) -> Option<TypePhrase> {
+    let lower = phrase.to_ascii_lowercase();
+    if let Some(known) = keyword(&lower) {
+        return Some(known);
+    }
+    if let Some(items) = strip_prefix_ci(phrase, "Array of ") {
+        return array_of(items);
+    }
+    if let Some(name) = strip_suffix_ci(phrase, " object") {
+        return object_named(name);
+    }
+    if let Some(name) = strip_prefix_ci(phrase, "Object")
+        .and_then(|rest| rest.trim_start().strip_prefix('('))
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        return object_named(name.trim());
+    }
+    if let Some(items) = strip_suffix_ci(phrase, " array") {
+        return Some(TypePhrase::Array(Box::new(item_of(items)?)));
+    }
+    is_identifier(phrase).then(|| TypePhrase::Named(phrase.to_string()))
+}
+
+/// The single words with a fixed meaning.
+fn keyword(lower: &str) -> Option<TypePhrase> {
+    let phrase = match lower {
+        "string" => TypePhrase::String,
+        "integer" | "int" | "int32" => TypePhrase::Integer,
+        "long" | "int64" => TypePhrase::Long,
+        "number" | "float" | "double" | "bigdecimal" => TypePhrase::Number,
+        "boolean" | "bool" => TypePhrase::Boolean,
+        "object" => TypePhrase::Object { name: None },
+        "map" | "dict" => TypePhrase::Map(Box::new(TypePhrase::Any)),
+        "json" => TypePhrase::Any,
+        // `JSON Array` says the items are free-form; a bare `Array` (the
+        // repeated query parameters of ELB) does not say what they are.
+        "json array" | "array" => TypePhrase::Array(Box::new(TypePhrase::Any)),
+        _ => return None,
+    };
+    Some(phrase)
+}
+
+/// What follows `Array of`: a plural (`strings`, `objects`) or `X objects`.
+fn array_of(items: &str) -> Option<TypePhrase> {
+    let item = match items.to_ascii_lowercase().as_str() {
+        "strings" | "string" => TypePhrase::String,
+        "integers" | "integer" | "ints" | "int" => TypePhrase::Integer,
+        "longs" | "long" => TypePhrase::Long,
+        "numbers" | "number" | "floats" | "float" | "doubles" | "double" => TypePhrase::Number,
+        "booleans" | "boolean" => TypePhrase::Boolean,
+        "objects" | "object" => TypePhrase::Object { name: None },
+        _ => {
+            let name =
+                strip_suffix_ci(items, " objects").or_else(|| strip_suffix_ci(items, " object"))?;
+            object_named(name)?
+        }
+    };
+    Some(TypePhrase::Array(Box::new(item)))
+}
+
+/// The item of `X array`: a scalar keyword (`String array`) or a table name (`model array`).
+fn item_of(items: &str) -> Option<TypePhrase> {
+    match keyword(&items.to_ascii_lowercase()) {
+        Some(scalar) => Some(scalar),
+        None => object_named(items),
+    }
+}
+
+fn object_named(name: &str) -> Option<TypePhrase> {
+    is_identifier(name).then(|| TypePhrase::Object {
+        name: Some(name.to_string()),
+    })
+}
+
+/// A table name as the docs write them: `CreateLoadBalancerOption`, `grants`, `os_extra_specs`.
+fn is_identifier(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let start = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(start..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..start])
+}
+
+/// A reader for the bracketed phrases: `Array<X>`, `List<X>`, `Map<String,X>`,
+/// nested as deep as the docs like (`Map<String,Map<String,Integer>>`).
+struct Brackets<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Brackets<'a> {
+    fn new(phrase: &'a str) -> Self {
+        Brackets { rest: phrase }
+    }
+
+    fn at_end(&self) -> bool {
+        self.rest.trim().is_empty()
+    }
+
+    /// One phrase, up to the next `,` or `>` that belongs to an enclosing bracket.
+    fn read(&mut self) -> Option<TypePhrase> {
+        let head = self.take_until(&['<', ',', '>']);
+        if self.eat('<') {
+            let parsed = match head.to_ascii_lowercase().as_str() {
+                "array" | "list" => TypePhrase::Array(Box::new(self.read_inner()?)),
+                "map" => {
+                    let key = self.read()?;
+                    if key != TypePhrase::String || !self.eat(',') {
+                        return None;
+                    }
+                    TypePhrase::Map(Box::new(self.read_inner()?))
+                }
+                _ => return None,
+            };
+            return self.eat('>').then_some(parsed);
+        }
+        read_words(head)
+    }
+
+    /// A phrase inside brackets, where a name stands for an object table
+    /// (`Map<String,HardDetail>` holds `HardDetail` objects).
+    fn read_inner(&mut self) -> Option<TypePhrase> {
+        match self.read()? {
+            TypePhrase::Named(name) => Some(TypePhrase::Object { name: Some(name) }),
+            other => Some(other),
+        }
+    }
+
+    fn take_until(&mut self, stops: &[char]) -> &'a str {
+        let end = self.rest.find(stops).unwrap_or(self.rest.len());
+        let (head, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        head.trim()
+    }
+
+    fn eat(&mut self, expected: char) -> bool {
+        match self.rest.trim_start().strip_prefix(expected) {
+            Some(rest) => {
+                self.rest = rest;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(phrase: &str) -> TypePhrase {
+        parse_type(phrase).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn object(name: &str) -> TypePhrase {
+        TypePhrase::Object {
+            name: Some(name.to_string()),
+        }
+    }
+
+    fn array(item: TypePhrase) -> TypePhrase {
+        TypePhrase::Array(Box::new(item))
+    }
+
+    fn map(value: TypePhrase) -> TypePhrase {
+        TypePhrase::Map(Box::new(value))
+    }
+
+    #[test]
+    fn scalars_in_any_case() {
+        assert_eq!(parsed("String"), TypePhrase::String);
+        assert_eq!(parsed("string"), TypePhrase::String);
+        assert_eq!(parsed("  STRING "), TypePhrase::String);
+        for integer in ["Integer", "Int", "int32", "INT"] {
+            assert_eq!(parsed(integer), TypePhrase::Integer, "{integer}");
+        }
+        assert_eq!(parsed("Long"), TypePhrase::Long);
+        assert_eq!(parsed("int64"), TypePhrase::Long);
+        for number in ["Number", "Float", "Double", "BigDecimal"] {
+            assert_eq!(parsed(number), TypePhrase::Number, "{number}");
+        }
+        assert_eq!(parsed("Boolean"), TypePhrase::Boolean);
+        assert_eq!(parsed("bool"), TypePhrase::Boolean);
+    }
+
+    #[test]
+    fn objects() {
+        assert_eq!(parsed("Object"), TypePhrase::Object { name: None });
+        assert_eq!(parsed("PageInfo object"), object("PageInfo"));
+        assert_eq!(
+            parsed("CreateListenerOption  Object"),
+            object("CreateListenerOption")
+        );
+        assert_eq!(parsed("Object (Quota)"), object("Quota"));
+        assert_eq!(parsed("object(Quota)"), object("Quota"));
+    }
+
+    #[test]
+    fn arrays_in_words() {
+        assert_eq!(parsed("Array of strings"), array(TypePhrase::String));
+        assert_eq!(parsed("array of Integers"), array(TypePhrase::Integer));
+        assert_eq!(parsed("Array of ints"), array(TypePhrase::Integer));
+        assert_eq!(parsed("Array of longs"), array(TypePhrase::Long));
+        for numbers in ["numbers", "floats", "doubles"] {
+            assert_eq!(
+                parsed(&format!("Array of {numbers}")),
+                array(TypePhrase::Number)
+            );
+        }
+        assert_eq!(parsed("Array of booleans"), array(TypePhrase::Boolean));
+        assert_eq!(
+            parsed("Array of objects"),
+            array(TypePhrase::Object { name: None })
+        );
+        assert_eq!(parsed("Array of Tag objects"), array(object("Tag")));
+        assert_eq!(parsed("Array of grants objects"), array(object("grants")));
+        assert_eq!(parsed("Array of Tag object"), array(object("Tag")));
+    }
+
+    #[test]
+    fn arrays_named_by_their_items() {
+        assert_eq!(parsed("String array"), array(TypePhrase::String));
+        assert_eq!(parsed("Integer array"), array(TypePhrase::Integer));
+        assert_eq!(parsed("model array"), array(object("model")));
+        assert_eq!(parsed("schedule array"), array(object("schedule")));
+        assert_eq!(parsed("JSON Array"), array(TypePhrase::Any));
+    }
+
+    #[test]
+    fn a_bare_array_has_items_of_unstated_type() {
+        assert_eq!(parsed("Array"), array(TypePhrase::Any));
+    }
+
+    #[test]
+    fn bracketed_phrases() {
+        assert_eq!(parsed("Array<String>"), array(TypePhrase::String));
+        assert_eq!(
+            parsed("Array<Object>"),
+            array(TypePhrase::Object { name: None })
+        );
+        assert_eq!(parsed("Array<HardDetail>"), array(object("HardDetail")));
+        assert_eq!(
+            parsed("Array<Array<Integer>>"),
+            array(array(TypePhrase::Integer))
+        );
+        assert_eq!(parsed("List<String>"), array(TypePhrase::String));
+        assert_eq!(parsed("array < string >"), array(TypePhrase::String));
+    }
+
+    #[test]
+    fn maps() {
+        assert_eq!(parsed("Map<String,String>"), map(TypePhrase::String));
+        assert_eq!(parsed("Map<String, String>"), map(TypePhrase::String));
+        assert_eq!(parsed("Map<String,Integer>"), map(TypePhrase::Integer));
+        assert_eq!(
+            parsed("Map<String,Object>"),
+            map(TypePhrase::Object { name: None })
+        );
+        assert_eq!(parsed("Map<String,HardDetail>"), map(object("HardDetail")));
+        assert_eq!(
+            parsed("Map<String,Array<String>>"),
+            map(array(TypePhrase::String))
+        );
+        assert_eq!(
+            parsed("Map<String,Map<String,Integer>>"),
+            map(map(TypePhrase::Integer))
+        );
+        assert_eq!(parsed("Map"), map(TypePhrase::Any));
+        assert_eq!(parsed("Dict"), map(TypePhrase::Any));
+        assert_eq!(parsed("JSON"), TypePhrase::Any);
+    }
+
+    #[test]
+    fn unknown_names_are_left_for_the_tables() {
+        assert_eq!(
+            parsed("CreateLoadBalancerOption"),
+            TypePhrase::Named("CreateLoadBalancerOption".to_string())
+        );
+        assert_eq!(
+            parsed("HardDetail"),
+            TypePhrase::Named("HardDetail".to_string())
+        );
+    }
+
+    #[test]
+    fn anything_else_is_an_error() {
+        for phrase in [
+            "",
+            "   ",
+            "config array corresponding to infer_type",
+            "Array of",
+            "Array of Tag Info objects",
+            "Array<>",
+            "Array<String",
+            "Array<String>>",
+            "Map<String>",
+            "Map<Integer,String>",
+            "Set<String>",
+            "String, Integer",
+            "???",
+            "1st object",
+        ] {
+            let error = parse_type(phrase).expect_err(phrase);
+            assert_eq!(error.phrase, phrase.trim());
+        }
+    }
 }

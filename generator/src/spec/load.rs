@@ -72,7 +72,10 @@ pub fn load_file(path: &Path) -> Result<LoadedSpec, Diagnostics> {
             Ok(text) => parse_str(path, &text),
             Err(e) => Err(Diagnostics::from_iter([Diagnostic::error(
                 Location::file(path),
-                format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             )])),
         },
         Err(e) => Err(Diagnostics::from_iter([Diagnostic::error(

@@ -63,8 +63,12 @@ impl SourceMap {
 
 enum Frame {
     /// In a mapping; `key` is the key whose value comes next, if a key was read.
-    Mapping { key: Option<String> },
-    Sequence { next: usize },
+    Mapping {
+        key: Option<String>,
+    },
+    Sequence {
+        next: usize,
+    },
 }
 
 #[derive(Default)]
@@ -115,12 +119,10 @@ impl MarkedEventReceiver for Recorder {
             Event::Scalar(value, ..) => match self.enter_node() {
                 Some(seg) => self.record(&seg, mark),
                 None => {
-                    // A mapping key: remember it for the value that follows,
-                    // and let the key's position stand for the value's. The
-                    // first key's position also stands for the mapping
-                    // itself: the parser marks a block mapping's start late.
+                    // A mapping key: remember it for the value that follows.
+                    // The first key's position stands for the mapping itself:
+                    // the parser marks a block mapping's start late.
                     self.record("", mark);
-                    self.record(&value, mark);
                     if let Some(Frame::Mapping { key }) = self.stack.last_mut() {
                         *key = Some(value);
                     }
@@ -159,7 +161,7 @@ mod tests {
         let map = SourceMap::build(text);
         assert_eq!(map.table(0), (3, 5));
         assert_eq!(map.row(0, 1), (7, 9));
-        assert_eq!(map.cell(0, 1, "type"), (8, 9));
+        assert_eq!(map.cell(0, 1, "type"), (8, 15));
         // A missing cell falls back to its row.
         assert_eq!(map.cell(0, 1, "description"), (7, 9));
     }

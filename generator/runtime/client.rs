@@ -1,0 +1,155 @@
+// Turning a typed request into an HTTP request, and an HTTP response into a
+// typed response, without doing any I/O: send the `http::Request` with the
+// HTTP client of your choice.
+//
+// What we send is checked: the documented constraints (`Validate`), header
+// values free of CR/LF and other control characters, path parameters
+// percent-encoded so that a value can never change the path's shape.
+
+use super::validation::Violations;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use std::fmt;
+
+/// Why a request could not be built. Never shows a header's value, which may be a credential.
+#[derive(Debug)]
+pub enum RequestError {
+    /// The request breaks documented constraints.
+    Invalid(Violations),
+    /// The endpoint is not `scheme://host[:port][/base-path]`.
+    Endpoint {
+        endpoint: String,
+        reason: &'static str,
+    },
+    /// A header value holds CR, LF or another character a header cannot carry.
+    HeaderValue {
+        name: &'static str,
+    },
+    /// The body could not be written as JSON.
+    Body(String),
+    Http(http::Error),
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Invalid(violations) => write!(f, "the request breaks documented constraints:\n{violations}"),
+            RequestError::Endpoint { endpoint, reason } => write!(f, "invalid endpoint {endpoint:?}: {reason}"),
+            RequestError::HeaderValue { name } => write!(
+                f,
+                "the value of header {name} contains a character a header cannot carry (CR, LF or another control character)"
+            ),
+            RequestError::Body(message) => write!(f, "the body cannot be written as JSON: {message}"),
+            RequestError::Http(e) => write!(f, "cannot build the HTTP request: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+impl From<http::Error> for RequestError {
+    fn from(e: http::Error) -> Self {
+        RequestError::Http(e)
+    }
+}
+
+/// Everything but RFC 3986's unreserved characters is escaped in a path segment or query component.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Builds a request URI from an endpoint, literal path pieces, parameters and a query string.
+pub struct UriBuilder {
+    uri: String,
+    query_started: bool,
+}
+
+impl UriBuilder {
+    /// Starts from `endpoint` (`https://host[:port]`, optionally with a base path).
+    pub fn new(endpoint: &str) -> Result<Self, RequestError> {
+        let invalid = |reason| RequestError::Endpoint {
+            endpoint: endpoint.to_owned(),
+            reason,
+        };
+        let parsed: http::Uri = endpoint.parse().map_err(|_| invalid("not a URI"))?;
+        if parsed.scheme().is_none() || parsed.authority().is_none() {
+            return Err(invalid("expected scheme://host"));
+        }
+        if parsed.query().is_some() {
+            return Err(invalid("an endpoint has no query string"));
+        }
+        Ok(UriBuilder {
+            uri: endpoint.trim_end_matches('/').to_owned(),
+            query_started: false,
+        })
+    }
+
+    /// Appends a piece of the documented path template, as is.
+    pub fn literal(&mut self, piece: &str) {
+        self.uri.push_str(piece);
+    }
+
+    /// Appends a path parameter, percent-encoded so that `/`, `?` or `..` stay data.
+    pub fn segment(&mut self, value: &dyn fmt::Display) {
+        let value = value.to_string();
+        self.uri.extend(utf8_percent_encode(&value, COMPONENT));
+    }
+
+    /// Appends `name=value` to the query string.
+    pub fn query(&mut self, name: &str, value: &dyn fmt::Display) {
+        self.uri.push(if self.query_started { '&' } else { '?' });
+        self.query_started = true;
+        self.uri.extend(utf8_percent_encode(name, COMPONENT));
+        self.uri.push('=');
+        self.uri
+            .extend(utf8_percent_encode(&value.to_string(), COMPONENT));
+    }
+
+    pub fn finish(self) -> Result<http::Uri, RequestError> {
+        self.uri
+            .parse()
+            .map_err(|e: http::uri::InvalidUri| RequestError::Http(e.into()))
+    }
+}
+
+/// Adds a header, refusing values that carry CR, LF or other control characters.
+pub fn header(
+    builder: http::request::Builder,
+    name: &'static str,
+    value: &dyn fmt::Display,
+) -> Result<http::request::Builder, RequestError> {
+    let value = value.to_string();
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(RequestError::HeaderValue { name });
+    }
+    let value =
+        http::HeaderValue::from_str(&value).map_err(|_| RequestError::HeaderValue { name })?;
+    Ok(builder.header(name, value))
+}
+
+/// Finishes a request with a JSON body.
+pub fn json_body<T: serde::Serialize>(
+    builder: http::request::Builder,
+    body: &T,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let bytes = serde_json::to_vec(body).map_err(|e| RequestError::Body(e.to_string()))?;
+    Ok(builder
+        .header(http::header::CONTENT_TYPE, "application/json")
+        .body(bytes)?)
+}
+
+/// Finishes a request with a plain-text body.
+pub fn text_body(
+    builder: http::request::Builder,
+    body: &str,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
+    Ok(builder
+        .header(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .body(body.as_bytes().to_vec())?)
+}
+
+/// Finishes a request without a body.
+pub fn no_body(builder: http::request::Builder) -> Result<http::Request<Vec<u8>>, RequestError> {
+    Ok(builder.body(Vec::new())?)
+}

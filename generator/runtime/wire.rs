@@ -1,0 +1,354 @@
+// How generated types meet JSON: strict about types and required fields,
+// lossless about everything else. Fields the docs do not list, and
+// documented fields sent as explicit `null`, are kept in `Undocumented` so
+// that a value serializes back to what was received.
+
+use super::validation::Validate;
+use serde::de::{self, DeserializeOwned, MapAccess};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A credential: serialized as the plain string, but never shown by `Debug`
+/// or in error messages.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The credential itself, for the code that sends it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Secret(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Secret(value.to_owned())
+    }
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret)
+    }
+}
+
+/// What a JSON object held beyond its documented fields, kept for a lossless round trip.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Undocumented {
+    fields: Vec<(String, serde_json::Value)>,
+    nulls: Vec<&'static str>,
+}
+
+impl Undocumented {
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty() && self.nulls.is_empty()
+    }
+
+    /// A member the docs do not list.
+    pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The members the docs do not list, in the order received.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
+        self.fields.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Adds (or replaces) a member the docs do not list.
+    pub fn insert(&mut self, key: impl Into<String>, value: serde_json::Value) {
+        let key = key.into();
+        match self.fields.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.fields.push((key, value)),
+        }
+    }
+
+    /// Whether the documented optional field `field` was received as an explicit `null`.
+    pub fn is_null(&self, field: &str) -> bool {
+        self.nulls.contains(&field)
+    }
+
+    /// Records that the documented optional field `field` was an explicit `null`.
+    pub fn set_null(&mut self, field: &'static str) {
+        if !self.is_null(field) {
+            self.nulls.push(field);
+        }
+    }
+
+    /// Reads the value of an undocumented member.
+    pub fn read_value<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: CowStr<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let key = key.0.into_owned();
+        if self.get(&key).is_some() {
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        let value = map.next_value()?;
+        self.fields.push((key, value));
+        Ok(())
+    }
+
+    /// Writes the undocumented members after the documented ones.
+    pub fn write_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for (key, value) in &self.fields {
+            map.serialize_entry(key, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// A string (an object key or an enumeration value), borrowed from the input when it can be.
+pub struct CowStr<'de>(Cow<'de, str>);
+
+impl CowStr<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for CowStr<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(CowStr(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Reads the value of a required field; a second occurrence is an error.
+pub fn read_required<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    field: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(field));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Reads the value of an optional field, remembering an explicit `null`.
+pub fn read_optional<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    undocumented: &mut Undocumented,
+    field: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() || undocumented.is_null(field) {
+        return Err(de::Error::duplicate_field(field));
+    }
+    *slot = map.next_value()?;
+    if slot.is_none() {
+        undocumented.set_null(field);
+    }
+    Ok(())
+}
+
+/// The value of a required field, or the error that names it.
+pub fn present<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| de::Error::missing_field(field))
+}
+
+/// Writes an optional field: its value, an explicit `null` if one was received, or nothing.
+pub fn write_optional<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    field: &'static str,
+    value: &Option<T>,
+    undocumented: &Undocumented,
+) -> Result<(), M::Error> {
+    match value {
+        Some(value) => map.serialize_entry(field, value),
+        None if undocumented.is_null(field) => map.serialize_entry(field, &()),
+        None => Ok(()),
+    }
+}
+
+/// A payload that could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// JSON pointer of the value that failed (`/task_info/0/task_id`; empty for the whole document).
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Reads a JSON payload; an error names the JSON path that failed.
+pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = pointer(e.path());
+        let inner = e.into_inner();
+        DecodeError {
+            path,
+            message: without_position(&inner),
+        }
+    })?;
+    deserializer.end().map_err(|e| DecodeError {
+        path: String::new(),
+        message: e.to_string(),
+    })?;
+    Ok(value)
+}
+
+/// serde_json's message without its " at line L column C" suffix when a path says more.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match (error.classify(), message.rfind(" at line ")) {
+        (serde_json::error::Category::Data, Some(i)) => message[..i].to_owned(),
+        _ => message,
+    }
+}
+
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// What checking an example payload showed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleCheck {
+    /// Read, valid, and written back to the same JSON value.
+    RoundTrip,
+    /// Read and written back to the same JSON value, but breaks documented constraints (as displayed).
+    Violations(Vec<String>),
+    /// Read, but written back to a different value: something was lost.
+    Lossy { written: String },
+    /// Could not be read as the documented type.
+    Decode(DecodeError),
+    /// Not JSON.
+    InvalidJson(String),
+}
+
+/// Reads a JSON example as `T`, validates it and writes it back.
+pub fn check_json_example<T: DeserializeOwned + Serialize + Validate>(json: &str) -> ExampleCheck {
+    let original: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(e) => return ExampleCheck::InvalidJson(e.to_string()),
+    };
+    let value: T = match from_json(json.as_bytes()) {
+        Ok(value) => value,
+        Err(e) => return ExampleCheck::Decode(e),
+    };
+    let written = match serde_json::to_value(&value) {
+        Ok(written) => written,
+        Err(e) => {
+            return ExampleCheck::Lossy {
+                written: e.to_string(),
+            }
+        }
+    };
+    if !same_json(&original, &written) {
+        return ExampleCheck::Lossy {
+            written: written.to_string(),
+        };
+    }
+    match value.validate() {
+        Ok(()) => ExampleCheck::RoundTrip,
+        Err(violations) => {
+            ExampleCheck::Violations(violations.iter().map(ToString::to_string).collect())
+        }
+    }
+}
+
+/// Reads a plain-text example and writes it back.
+pub fn check_text_example(text: &str) -> ExampleCheck {
+    match from_text(text.as_bytes()) {
+        Ok(read) if read == text => ExampleCheck::RoundTrip,
+        Ok(read) => ExampleCheck::Lossy { written: read },
+        Err(e) => ExampleCheck::Decode(e),
+    }
+}
+
+/// JSON equality where numbers compare by value: `5` and `5.0` are the same JSON number.
+pub fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Reads a body documented as plain text.
+pub fn from_text(body: &[u8]) -> Result<String, DecodeError> {
+    String::from_utf8(body.to_vec()).map_err(|e| DecodeError {
+        path: String::new(),
+        message: format!(
+            "the body is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })
+}

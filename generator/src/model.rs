@@ -1,0 +1,250 @@
+//! The resolved model: what the specs mean, checked once.
+//!
+//! Built by [`crate::resolve`] from specs; every type phrase is parsed, every
+//! constraint read, every name chosen and every reference linked. Emission
+//! and diffing read this model and never fail or re-check.
+
+use crate::phrase::Limit;
+use std::path::PathBuf;
+
+/// Every operation of a set of specs, by service.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Api {
+    /// Sorted by module name.
+    pub services: Vec<Service>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    /// The Rust module name (`sms`).
+    pub module: String,
+    /// Sorted by module name.
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The operation id as in the spec (`ExportConsistencyResults`).
+    pub id: String,
+    /// The Rust module name (`export_consistency_results`).
+    pub module: String,
+    /// The spec file, as given to the generator.
+    pub spec_file: PathBuf,
+    pub title: String,
+    pub summary: Option<String>,
+    /// Upper case (`POST`).
+    pub method: String,
+    /// The path template (`/v3/{project_id}/elb/certificates`).
+    pub path: String,
+    pub path_params: Vec<Field>,
+    pub query_params: Vec<Field>,
+    pub header_params: Vec<Field>,
+    pub request_body: Option<Body>,
+    /// Every struct of the operation, request body first, then in page order.
+    pub structs: Vec<Struct>,
+    /// Every string enumeration, in order of first use.
+    pub enums: Vec<Enum>,
+    /// Documented statuses, ascending.
+    pub responses: Vec<ResponseCase>,
+    pub examples: Vec<ExampleCase>,
+}
+
+impl Operation {
+    pub fn find_struct(&self, name: &str) -> Option<&Struct> {
+        self.structs.iter().find(|s| s.name == name)
+    }
+
+    pub fn find_enum(&self, name: &str) -> Option<&Enum> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+
+    /// The path template cut into literal pieces and parameters, in order.
+    pub fn path_pieces(&self) -> Vec<PathPiece<'_>> {
+        let mut pieces = Vec::new();
+        let mut rest = self.path.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            if open > 0 {
+                pieces.push(PathPiece::Literal(&rest[..open]));
+            }
+            pieces.push(PathPiece::Parameter(&rest[open + 1..close]));
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            pieces.push(PathPiece::Literal(rest));
+        }
+        pieces
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPiece<'a> {
+    Literal(&'a str),
+    Parameter(&'a str),
+}
+
+/// What a body is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// A JSON value of this type (normally a struct).
+    Json(Ty),
+    /// Plain text: the docs give the body as one `-` row of type String.
+    Text,
+}
+
+/// One Rust struct, from one table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub name: String,
+    pub doc: Vec<String>,
+    pub fields: Vec<Field>,
+    /// The table it comes from, for messages and comments (`object "details"`).
+    pub origin: String,
+}
+
+/// One documented row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The name on the wire, exactly as documented.
+    pub wire: String,
+    /// The Rust identifier (raw identifiers for keywords: `r#type`).
+    pub rust: String,
+    pub doc: Vec<String>,
+    pub required: bool,
+    pub ty: Ty,
+    pub rules: Rules,
+    /// A credential: kept out of Debug output and error messages.
+    pub secret: bool,
+    /// The documented default, as written on the wire.
+    pub default: Option<String>,
+}
+
+/// The Rust type of a value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Ty {
+    String,
+    /// A credential string.
+    Secret,
+    I32,
+    I64,
+    F64,
+    Bool,
+    Struct(String),
+    Enum(String),
+    Array(Box<Ty>),
+    /// A JSON object with string keys and values of this type.
+    Map(Box<Ty>),
+    /// Any JSON value (the docs say "JSON" and nothing more).
+    Json,
+}
+
+impl Ty {
+    /// The type of the scalars at the bottom of arrays.
+    pub fn innermost(&self) -> &Ty {
+        match self {
+            Ty::Array(inner) => inner.innermost(),
+            other => other,
+        }
+    }
+}
+
+/// The constraints of one field.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rules {
+    /// Item count, for arrays.
+    pub items: Bounds<u64>,
+    /// Length in characters of a string, or of each string of an array.
+    pub length: Bounds<u64>,
+    /// Value range of a number, or of each number of an array.
+    pub range: Bounds<Limit>,
+    /// Allowed values of a number (string enumerations are [`Ty::Enum`]s).
+    pub one_of: Option<Vec<Limit>>,
+}
+
+impl Rules {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_none()
+            && self.length.is_none()
+            && self.range.is_none()
+            && self.one_of.is_none()
+    }
+}
+
+/// An inclusive range with either end open.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds<T> {
+    pub min: Option<T>,
+    pub max: Option<T>,
+}
+
+impl<T> Default for Bounds<T> {
+    fn default() -> Self {
+        Bounds {
+            min: None,
+            max: None,
+        }
+    }
+}
+
+impl<T> Bounds<T> {
+    pub fn is_none(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
+}
+
+/// A string enumeration; values the docs do not list are kept, not rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub name: String,
+    pub doc: Vec<String>,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub wire: String,
+    pub rust: String,
+}
+
+/// One documented response status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseCase {
+    pub status: u16,
+    /// The `Response` variant (`Ok`, `Forbidden`, `Status499`).
+    pub variant: String,
+    /// The Status Codes table's description.
+    pub doc: Vec<String>,
+    pub body: Body,
+}
+
+/// One example payload and what checking it must show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleCase {
+    /// The test function name (`request_example`, `response_403_example`).
+    pub name: String,
+    pub target: ExampleTarget,
+    /// The payload, verbatim.
+    pub body: String,
+    pub expect: Expectation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleTarget {
+    Request,
+    Response(u16),
+}
+
+/// What the generated test asserts about an example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expectation {
+    /// Reads, validates and writes back to the same JSON value (or the same text, for text bodies).
+    RoundTrip,
+    /// Reads and writes back losslessly, but breaks documented constraints: these violations, as displayed.
+    Violations(Vec<String>),
+    /// Does not read: the docs contradict themselves. The error, as displayed.
+    DecodeError(String),
+    /// The payload is not JSON at all.
+    InvalidJson,
+}

@@ -1,0 +1,101 @@
+//! Defaults stated in their own words: `Default: true`, `Default value: 0`,
+//! `The default value is 60`, `Its default value is ""`, `By default, this
+//! parameter is set to False`, `defaults to X`. Defaults that mark a list item
+//! (`SOFT: normal stop (default)`) are read with the list.
+
+use super::statement::{Claim, Claimed, Statement};
+use super::words::Words;
+
+/// Adds every default stated in `words` to `found`.
+pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>) {
+    for at in 0..words.len() {
+        if claimed.contains(at) {
+            continue;
+        }
+        if let Some(phrase) = default_phrase(words, at) {
+            if let Some(claim) = read_value(words, at, phrase) {
+                found.push(Statement::new(words, at, phrase.value_at + 1, claim));
+            }
+        } else if is_loose_default_note(words, at) {
+            let claim = Claim::Unreadable("marks a default, but no list says which value");
+            found.push(Statement::new(words, at, at + 1, claim));
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct DefaultPhrase {
+    value_at: usize,
+    /// `Default: X` on a line (or at the end) of its own, where nothing but the
+    /// value may follow.
+    marker: bool,
+}
+
+fn default_phrase(words: &Words, at: usize) -> Option<DefaultPhrase> {
+    let word = words.get(at)?;
+    let phrase = |value_at, marker| Some(DefaultPhrase { value_at, marker });
+    if word.is("default") && word.is_label() {
+        return phrase(at + 1, true);
+    }
+    if word.is("default") && words.is(at + 1, "value") && words.get(at + 1)?.is_label() {
+        return phrase(at + 2, true);
+    }
+    if words.are(at, &["default", "value", "is"]) {
+        return phrase(at + 3, false);
+    }
+    if words.are(at, &["default", "parameter", "value", "is"]) {
+        return phrase(at + 4, false);
+    }
+    if words.are(at, &["defaults", "to"]) {
+        return phrase(at + 2, false);
+    }
+    if words.are(at, &["by", "default"]) && word.starts_sentence {
+        // `By default, this parameter is set to False.`
+        let sentence_end = words.sentence_end(at);
+        let set_to = (at + 2..sentence_end).find(|&i| words.are(i, &["set", "to"]))?;
+        return phrase(set_to + 2, false);
+    }
+    None
+}
+
+fn read_value(words: &Words, at: usize, phrase: DefaultPhrase) -> Option<Claim> {
+    if words.get(at)?.in_parens {
+        // `(the depth can be left blank and the default value is 3)`
+        return Some(Claim::Unreadable(
+            "stated in parentheses, for a part of the value or a special case",
+        ));
+    }
+    let word = words.get(phrase.value_at)?;
+    let Some(value) = word.value() else {
+        return Some(Claim::Unreadable("the default is not a value"));
+    };
+    if ["null", "none"]
+        .iter()
+        .any(|absent| value.eq_ignore_ascii_case(absent))
+    {
+        // `Its default value is null`: the parameter is absent, which is no default.
+        return None;
+    }
+    let alone = words.ends_statement(phrase.value_at)
+        || words
+            .get(phrase.value_at + 1)
+            .is_some_and(|next| next.is_label());
+    if phrase.marker && !alone {
+        // `Default: Automatically generated`
+        return Some(Claim::Unreadable(
+            "a default described in words, not a value",
+        ));
+    }
+    Some(Claim::Default(value))
+}
+
+/// `(default)` that no list has claimed.
+fn is_loose_default_note(words: &Words, at: usize) -> bool {
+    words.get(at).is_some_and(|w| {
+        w.core().eq_ignore_ascii_case("(default)")
+            || w.is("(default")
+                && words
+                    .get(at + 1)
+                    .is_some_and(|next| next.core().eq_ignore_ascii_case("value)"))
+    })
+}

@@ -1,0 +1,271 @@
+//! Checks an example payload against the model, predicting what the
+//! generated code will do with it: read it (strict about types and required
+//! fields), validate it (documented constraints), or fail.
+//!
+//! The generated example tests assert exactly this prediction, so the
+//! generator's reading of the docs and the generated code's behaviour are
+//! held to each other.
+
+use crate::model::{Body, Operation, Rules, Ty};
+use crate::phrase::Limit;
+use serde_json::Value;
+
+/// What is wrong with an example.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleFinding {
+    InvalidJson(String),
+    /// The payload does not fit the documented types: the first failure in document order.
+    Decode {
+        path: String,
+        message: String,
+    },
+    /// The payload fits the types but breaks documented constraints: every violation, as the generated code displays it.
+    Violations(Vec<String>),
+}
+
+/// Checks `text` as a body of kind `body`; `None` when it reads, validates and round-trips.
+pub fn check_example(operation: &Operation, body: &Body, text: &str) -> Option<ExampleFinding> {
+    let Body::Json(ty) = body else {
+        // Any text is a text body.
+        return None;
+    };
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return Some(ExampleFinding::InvalidJson(e.to_string())),
+    };
+    let checker = Checker { operation };
+    if let Err((path, message)) = checker.decode(ty, &value, String::new()) {
+        return Some(ExampleFinding::Decode { path, message });
+    }
+    let mut found = Vec::new();
+    checker.validate(ty, &Rules::default(), &value, "", &mut found);
+    (!found.is_empty()).then_some(ExampleFinding::Violations(found))
+}
+
+struct Checker<'a> {
+    operation: &'a Operation,
+}
+
+type DecodeResult = Result<(), (String, String)>;
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "floating point number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "sequence",
+        Value::Object(_) => "map",
+    }
+}
+
+fn mismatch(path: String, value: &Value, expected: &str) -> DecodeResult {
+    Err((
+        path,
+        format!("invalid type: {}, expected {expected}", kind(value)),
+    ))
+}
+
+fn child(path: &str, key: &str) -> String {
+    format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+impl Checker<'_> {
+    fn decode(&self, ty: &Ty, value: &Value, path: String) -> DecodeResult {
+        match (ty, value) {
+            (Ty::String | Ty::Secret | Ty::Enum(_), Value::String(_)) => Ok(()),
+            (Ty::String | Ty::Secret | Ty::Enum(_), _) => mismatch(path, value, "a string"),
+            (Ty::Bool, Value::Bool(_)) => Ok(()),
+            (Ty::Bool, _) => mismatch(path, value, "a boolean"),
+            (Ty::I32, Value::Number(n)) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => {
+                Ok(())
+            }
+            (Ty::I32, Value::Number(n)) if !n.is_f64() => {
+                Err((path, format!("invalid value: integer `{n}`, expected i32")))
+            }
+            (Ty::I32, _) => mismatch(path, value, "i32"),
+            (Ty::I64, Value::Number(n)) if n.is_i64() => Ok(()),
+            (Ty::I64, Value::Number(n)) if n.is_u64() => {
+                Err((path, format!("invalid value: integer `{n}`, expected i64")))
+            }
+            (Ty::I64, _) => mismatch(path, value, "i64"),
+            (Ty::F64, Value::Number(_)) => Ok(()),
+            (Ty::F64, _) => mismatch(path, value, "f64"),
+            (Ty::Json, _) => Ok(()),
+            (Ty::Array(inner), Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.decode(inner, item, format!("{path}/{i}"))?;
+                }
+                Ok(())
+            }
+            (Ty::Array(_), _) => mismatch(path, value, "a sequence"),
+            (Ty::Map(inner), Value::Object(members)) => {
+                for (key, item) in members {
+                    self.decode(inner, item, child(&path, key))?;
+                }
+                Ok(())
+            }
+            (Ty::Map(_), _) => mismatch(path, value, "a map"),
+            (Ty::Struct(name), Value::Object(members)) => self.decode_struct(name, members, path),
+            (Ty::Struct(name), _) => mismatch(path, value, &format!("a {name} object")),
+        }
+    }
+
+    fn decode_struct(
+        &self,
+        name: &str,
+        members: &serde_json::Map<String, Value>,
+        path: String,
+    ) -> DecodeResult {
+        let Some(shape) = self.operation.find_struct(name) else {
+            return Ok(());
+        };
+        for (key, value) in members {
+            let Some(field) = shape.fields.iter().find(|f| f.wire == *key) else {
+                continue;
+            };
+            if value.is_null() && !field.required {
+                continue;
+            }
+            self.decode(&field.ty, value, child(&path, key))?;
+        }
+        match shape
+            .fields
+            .iter()
+            .find(|f| f.required && !members.contains_key(&f.wire))
+        {
+            Some(missing) => Err((path, format!("missing field `{}`", missing.wire))),
+            None => Ok(()),
+        }
+    }
+
+    /// Mirrors the order in which generated `validate_at` code checks a value.
+    fn validate(&self, ty: &Ty, rules: &Rules, value: &Value, path: &str, found: &mut Vec<String>) {
+        match (ty, value) {
+            (Ty::Array(inner), Value::Array(items)) => {
+                let len = items.len() as u64;
+                if let Some(min) = rules.items.min.filter(|m| len < *m) {
+                    found.push(message(
+                        path,
+                        &format!("{len} items, fewer than the minimum of {min}"),
+                    ));
+                }
+                if let Some(max) = rules.items.max.filter(|m| len > *m) {
+                    found.push(message(
+                        path,
+                        &format!("{len} items, more than the maximum of {max}"),
+                    ));
+                }
+                let item_rules = Rules {
+                    items: Default::default(),
+                    ..rules.clone()
+                };
+                for (i, item) in items.iter().enumerate() {
+                    self.validate(inner, &item_rules, item, &format!("{path}/{i}"), found);
+                }
+            }
+            (Ty::String | Ty::Secret, Value::String(s)) => check_length(rules, s, path, found),
+            (Ty::Enum(name), Value::String(s)) => {
+                check_length(rules, s, path, found);
+                if let Some(e) = self.operation.find_enum(name) {
+                    if !e.variants.iter().any(|v| v.wire == *s) {
+                        let allowed: Vec<&str> =
+                            e.variants.iter().map(|v| v.wire.as_str()).collect();
+                        found.push(message(
+                            path,
+                            &format!(
+                                "{s:?} is not one of the documented values ({})",
+                                allowed.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+            (Ty::I32 | Ty::I64 | Ty::F64, Value::Number(n)) => {
+                let actual = number(ty, n);
+                if let Some(min) = rules.range.min.filter(|m| actual < *m) {
+                    found.push(message(
+                        path,
+                        &format!("{actual} is less than the minimum of {min}"),
+                    ));
+                }
+                if let Some(max) = rules.range.max.filter(|m| actual > *m) {
+                    found.push(message(
+                        path,
+                        &format!("{actual} is greater than the maximum of {max}"),
+                    ));
+                }
+                if let Some(list) = rules.one_of.as_ref().filter(|l| !l.contains(&actual)) {
+                    let allowed: Vec<String> = list.iter().map(|l| as_type(ty, *l)).collect();
+                    found.push(message(
+                        path,
+                        &format!(
+                            "{actual} is not one of the documented values ({})",
+                            allowed.join(", ")
+                        ),
+                    ));
+                }
+            }
+            (Ty::Map(inner), Value::Object(members)) => {
+                for (key, item) in members {
+                    self.validate(inner, &Rules::default(), item, &child(path, key), found);
+                }
+            }
+            (Ty::Struct(name), Value::Object(members)) => {
+                let Some(shape) = self.operation.find_struct(name) else {
+                    return;
+                };
+                for field in &shape.fields {
+                    if let Some(item) = members.get(&field.wire).filter(|v| !v.is_null()) {
+                        self.validate(
+                            &field.ty,
+                            &field.rules,
+                            item,
+                            &child(path, &field.wire),
+                            found,
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_length(rules: &Rules, s: &str, path: &str, found: &mut Vec<String>) {
+    let len = s.chars().count() as u64;
+    if let Some(min) = rules.length.min.filter(|m| len < *m) {
+        found.push(message(
+            path,
+            &format!("{len} characters, fewer than the minimum length of {min}"),
+        ));
+    }
+    if let Some(max) = rules.length.max.filter(|m| len > *m) {
+        found.push(message(
+            path,
+            &format!("{len} characters, more than the maximum length of {max}"),
+        ));
+    }
+}
+
+/// A JSON number as the generated field type holds it.
+fn number(ty: &Ty, n: &serde_json::Number) -> Limit {
+    match (ty, n.as_i64()) {
+        (Ty::F64, _) | (_, None) => Limit::Float(n.as_f64().unwrap_or_default()),
+        (_, Some(i)) => Limit::Int(i),
+    }
+}
+
+/// A documented bound as the generated code writes it: floats for f64 fields.
+fn as_type(ty: &Ty, limit: Limit) -> String {
+    match ty {
+        Ty::F64 => Limit::Float(limit.as_f64()).to_string(),
+        _ => limit.to_string(),
+    }
+}
+
+fn message(path: &str, what: &str) -> String {
+    let path = if path.is_empty() { "/" } else { path };
+    format!("{path}: {what}")
+}

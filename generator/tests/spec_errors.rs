@@ -1,0 +1,169 @@
+//! Each kind of spec error: the message, the file, line, table and row.
+
+use docspec::resolve::resolve;
+use docspec::spec::parse_str;
+use docspec::{Diagnostics, Severity};
+use std::path::Path;
+
+const FILE: &str = "spec/demo/Demo.yaml";
+
+/// A spec with a request body table of the rows given, in the YAML layout of `spec/`.
+fn spec_with_rows(rows: &str) -> String {
+    format!(
+        "service: demo
+operation: Demo
+title: Demo
+method: POST
+path: /v1/demo
+tables:
+- role: request-body
+  rows:
+{rows}"
+    )
+}
+
+fn errors(text: &str) -> Diagnostics {
+    let loaded = match parse_str(Path::new(FILE), text) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => return diagnostics,
+    };
+    match resolve(&[loaded]) {
+        Ok(resolved) => panic!(
+            "expected errors, got a model; warnings: {}",
+            resolved.diagnostics
+        ),
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+fn only_error(text: &str) -> String {
+    let found = errors(text);
+    let errors: Vec<String> = found.errors().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 1, "{found}");
+    errors[0].clone()
+}
+
+#[test]
+fn bad_yaml_names_line_and_column() {
+    let message = only_error("service: demo\ntables: [\n  - role: x\n");
+    assert!(message.starts_with(&format!("{FILE}:")), "{message}");
+    assert!(message.contains("error: not a valid spec"), "{message}");
+}
+
+#[test]
+fn unknown_keys_are_errors_with_the_expected_keys() {
+    let text = spec_with_rows("  - parameter: a\n    type: String\n    mandatroy: Yes\n");
+    let message = only_error(&text);
+    assert!(message.starts_with(&format!("{FILE}:")), "{message}");
+    assert!(message.contains("unknown field `mandatroy`"), "{message}");
+    assert!(message.contains("expected one of"), "{message}");
+}
+
+#[test]
+fn unknown_type_phrase() {
+    let text =
+        spec_with_rows("  - parameter: size\n    mandatory: Yes\n    type: Big number thing\n");
+    let message = only_error(&text);
+    assert_eq!(
+        message,
+        format!("{FILE}:11:11: error: table \"request body\", row \"size\": unknown type phrase \"Big number thing\": expected String, Integer, Long, Number, Boolean, Object, \"X object\", \"Array of strings|integers|longs|numbers|booleans|objects\", \"Array of X objects\" or \"Map<String,X>\"")
+    );
+}
+
+#[test]
+fn dangling_object_reference() {
+    let text =
+        spec_with_rows("  - parameter: tags\n    mandatory: No\n    type: Array of Tag objects\n");
+    let message = only_error(&text);
+    assert!(
+        message.starts_with(&format!("{FILE}:11:11: error: table \"request body\", row \"tags\": dangling object reference: no object table named \"Tag\"")),
+        "{message}"
+    );
+}
+
+#[test]
+fn duplicate_row() {
+    let text = spec_with_rows(
+        "  - parameter: name\n    type: String\n  - parameter: name\n    type: String\n",
+    );
+    let message = only_error(&text);
+    assert_eq!(
+        message,
+        format!("{FILE}:11:5: error: table \"request body\", row \"name\": duplicate row: \"name\" is already documented at line 9")
+    );
+}
+
+#[test]
+fn wire_names_that_collide_in_rust() {
+    let text = spec_with_rows(
+        "  - parameter: task-id\n    type: String\n  - parameter: task_id\n    type: String\n",
+    );
+    let message = only_error(&text);
+    assert!(
+        message.starts_with(&format!("{FILE}:11:5: error: table \"request body\", row \"task_id\": \"task_id\" and \"task-id\" both become the Rust name `task_id`")),
+        "{message}"
+    );
+}
+
+#[test]
+fn minimum_above_maximum() {
+    let text = spec_with_rows(
+        "  - parameter: task_id\n    type: String\n    description: 'Task ID. Minimum: 37 Maximum: 36'\n",
+    );
+    let message = only_error(&text);
+    assert_eq!(
+        message,
+        format!("{FILE}:11:18: error: table \"request body\", row \"task_id\": the min (37) is larger than the max (36)")
+    );
+}
+
+#[test]
+fn default_outside_the_range_or_enumeration() {
+    let text = spec_with_rows(
+        "  - parameter: weight\n    type: Integer\n    description: 'Weight. Minimum: 0 Maximum: 100'\n    default: 101\n  - parameter: kind\n    type: String\n    enum: [a, b]\n    default: c\n",
+    );
+    let found: Vec<String> = errors(&text).errors().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].contains("row \"weight\": the default 101 is outside the documented range"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].contains("row \"kind\": the default \"c\" is not one of the documented values"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let text = spec_with_rows(
+        "  - parameter: a\n    type: Nonsense phrase here\n  - parameter: b\n    type: Array of Missing objects\n  - parameter: b\n    type: String\n",
+    );
+    let found = errors(&text);
+    assert_eq!(found.errors().count(), 3, "{found}");
+}
+
+#[test]
+fn explicit_values_that_disagree_with_the_text_are_warnings() {
+    let text = spec_with_rows(
+        "  - parameter: name\n    mandatory: Yes\n    type: String\n    description: 'Name. Minimum: 1 Maximum: 64'\n    max: 128\n",
+    );
+    let loaded = parse_str(Path::new(FILE), &text).unwrap();
+    let resolved = resolve(&[loaded]).unwrap();
+    let warnings: Vec<String> = resolved
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        [format!("{FILE}:12:18: warning: table \"request body\", row \"name\": explicit max 128 differs from the description's 64; the explicit value is used")]
+    );
+    assert!(resolved
+        .diagnostics
+        .iter()
+        .all(|d| d.severity == Severity::Warning));
+    let field = &resolved.api.services[0].operations[0].structs[0].fields[0];
+    assert_eq!(field.rules.length.max, Some(128));
+    assert_eq!(field.rules.length.min, Some(1));
+}
