@@ -105,7 +105,7 @@ pub fn parse_constraints(description: &str, subject: Subject) -> ConstraintText 
     let words = Words::new(description);
     let mut claimed = Claimed::new(words.len());
     let mut statements = Vec::new();
-    // Lists first: they claim their labels (`Default: default format` is an
+    // Lists first: they claim their labels (`Default: the usual layout` is an
     // item, not a default) before the other matchers look.
     enumeration::scan(&words, &mut claimed, &mut statements);
     bounds::scan(&words, &claimed, &mut statements);
@@ -296,6 +296,7 @@ fn select_values(statements: &[Statement], subject: Subject, text: &mut Constrai
         // objects have no values to list.
         return;
     }
+    let numeric = matches!(subject, Subject::Integer | Subject::Number);
     let mut stated = Vec::new();
     let mut conditional = Vec::new();
     for statement in statements {
@@ -306,7 +307,6 @@ fn select_values(statements: &[Statement], subject: Subject, text: &mut Constrai
         else {
             continue;
         };
-        let numeric = matches!(subject, Subject::Integer | Subject::Number);
         if numeric && !values.iter().all(|v| words::number(v).is_some()) {
             let message = "values that are not numbers, for a number".to_string();
             text.findings.push(finding(statement, message));
@@ -390,6 +390,8 @@ fn fits(value: &str, subject: Subject) -> bool {
 
 #[cfg(test)]
 mod tests {
+    //! The examples are made up; they follow the phrasings of the docs.
+
     use super::*;
     use proptest::prelude::*;
 
@@ -409,29 +411,24 @@ mod tests {
         parse(description, subject).default
     }
 
+    fn ints(min: Option<i64>, max: Option<i64>) -> (Option<Limit>, Option<Limit>) {
+        (min.map(Limit::Int), max.map(Limit::Int))
+    }
+
     // -- Minimum and maximum ------------------------------------------------
 
     #[test]
     fn minimum_and_maximum_mean_what_the_subject_is() {
-        let text = parse("The error code. Minimum: 0 Maximum: 255", Subject::Text);
-        assert_eq!(
-            (text.min, text.max),
-            (Some(Limit::Int(0)), Some(Limit::Int(255)))
-        );
-        let number = parse("The port. Minimum: 1 Maximum: 65535", Subject::Integer);
-        assert_eq!(
-            (number.min, number.max),
-            (Some(Limit::Int(1)), Some(Limit::Int(65535)))
-        );
+        let text = parse("The label. Minimum: 0 Maximum: 80", Subject::Text);
+        assert_eq!((text.min, text.max), ints(Some(0), Some(80)));
+        let number = parse("The slot. Minimum: 1 Maximum: 9000", Subject::Integer);
+        assert_eq!((number.min, number.max), ints(Some(1), Some(9000)));
         let items = parse(
-            "Error parameters. Minimum: 0 Maximum: 65535 Array Length: 1 - 20",
+            "The notes. Minimum: 0 Maximum: 512 Array Length: 1 - 30",
             Subject::ArrayOfText,
         );
-        assert_eq!(
-            (items.min, items.max),
-            (Some(Limit::Int(0)), Some(Limit::Int(65535)))
-        );
-        assert_eq!((items.min_items, items.max_items), (Some(1), Some(20)));
+        assert_eq!((items.min, items.max), ints(Some(0), Some(512)));
+        assert_eq!((items.min_items, items.max_items), (Some(1), Some(30)));
         let ratio = parse("The ratio. Minimum: 0.5", Subject::ArrayOfNumbers);
         assert_eq!(ratio.min, Some(Limit::Float(0.5)));
     }
@@ -448,43 +445,44 @@ mod tests {
     #[test]
     fn explicit_lengths() {
         let parsed = parse(
-            "The name. Minimum length: 1 characters Maximum length: 64 characters",
+            "The title. Minimum length: 2 characters Maximum length: 40 characters",
             Subject::Text,
         );
-        assert_eq!(
-            (parsed.min, parsed.max),
-            (Some(Limit::Int(1)), Some(Limit::Int(64)))
-        );
+        assert_eq!((parsed.min, parsed.max), ints(Some(2), Some(40)));
     }
 
     #[test]
     fn array_length() {
         let parsed = parse(
-            "All task information. Array Length: 1 - 200",
+            "The jobs to run. Array Length: 1 - 50",
             Subject::ArrayOfOther,
         );
-        assert_eq!((parsed.min_items, parsed.max_items), (Some(1), Some(200)));
+        assert_eq!((parsed.min_items, parsed.max_items), (Some(1), Some(50)));
     }
 
     #[test]
     fn ranges_of_values() {
         for (description, min, max) in [
-            ("The value ranges from 1 to 300.", 1, 300),
+            ("The value ranges from 2 to 90.", 2, 90),
             (
-                "For TCP, the value ranges from 3,600 to 86,400.",
-                3600,
-                86400,
+                "For slow disks, the value ranges from 1,200 to 43,200.",
+                1200,
+                43200,
             ),
-            ("Range: 0 to 1000000", 0, 1_000_000),
-            ("Range 0 to 1000000", 0, 1_000_000),
-            ("The value range is [0,1].", 0, 1),
-            ("The value range is [0, 10].", 0, 10),
-            ("Any integer in the range of 200–299.", 200, 299),
+            ("Range: 0 to 5000", 0, 5000),
+            ("Range 0 to 5000", 0, 5000),
+            ("The value range is [0,5].", 0, 5),
+            ("The value range is [0, 50].", 0, 50),
+            ("Any integer in the range of 100–199.", 100, 199),
+            ("Value range: 3-30", 3, 30),
+            ("Value range: 0 to 1023", 0, 1023),
+            ("An integer ranging from 4 to 8.", 4, 8),
+            ("The value must be between 5 and 50.", 5, 50),
         ] {
             let parsed = parse(description, Subject::Integer);
             assert_eq!(
                 (parsed.min, parsed.max),
-                (Some(Limit::Int(min)), Some(Limit::Int(max))),
+                ints(Some(min), Some(max)),
                 "{description}"
             );
         }
@@ -493,128 +491,153 @@ mod tests {
     #[test]
     fn lengths_in_characters() {
         for (description, min, max) in [
-            ("The value contains 1 to 100 characters.", Some(1), 100),
+            ("The value contains 3 to 30 characters.", Some(3), Some(30)),
             (
-                "Enter 4 to 64 characters. Only letters are allowed.",
-                Some(4),
-                64,
+                "Enter 2 to 20 characters. Only lowercase letters are allowed.",
+                Some(2),
+                Some(20),
             ),
-            ("Consists of 8 to 26 characters.", Some(8), 26),
-            ("The value contains 0 to 1,024 characters.", Some(0), 1024),
-            ("Contains a maximum of 36 characters.", None, 36),
+            ("Consists of 6 to 18 characters.", Some(6), Some(18)),
             (
-                "It contains a maximum of 255 Unicode characters.",
+                "The value contains 0 to 2,048 characters.",
+                Some(0),
+                Some(2048),
+            ),
+            ("The value length ranges from 1 to 16.", Some(1), Some(16)),
+            (
+                "The name is between 1 and 32 characters long.",
+                Some(1),
+                Some(32),
+            ),
+            ("Contains a maximum of 20 characters.", None, Some(20)),
+            (
+                "It contains a maximum of 99 Unicode characters.",
                 None,
-                255,
+                Some(99),
             ),
             (
-                "Each value contains a maximum of 43 Unicode characters.",
+                "Each value contains a maximum of 12 Unicode characters.",
                 None,
-                43,
+                Some(12),
+            ),
+            ("The name cannot exceed 48 characters.", None, Some(48)),
+            (
+                "The name contains no more than 48 characters.",
+                None,
+                Some(48),
+            ),
+            (
+                "The secret contains at least 10 characters.",
+                Some(10),
+                None,
             ),
         ] {
             let parsed = parse(description, Subject::Text);
-            assert_eq!(
-                (parsed.min, parsed.max),
-                (min.map(Limit::Int), Some(Limit::Int(max))),
-                "{description}"
-            );
+            assert_eq!((parsed.min, parsed.max), ints(min, max), "{description}");
         }
     }
 
     #[test]
-    fn weak_extremes() {
-        let parsed = parse("The maximum value is 1000.", Subject::Integer);
-        assert_eq!(parsed.max, Some(Limit::Int(1000)));
+    fn bounds_in_words() {
+        for (description, min, max) in [
+            ("The maximum value is 700.", None, Some(700)),
+            ("Number of copies. The minimum value is 2.", Some(2), None),
+            ("The value must not exceed 64.", None, Some(64)),
+            ("The wait is up to 90 seconds.", None, Some(90)),
+            ("The value is at least 3.", Some(3), None),
+        ] {
+            let parsed = parse(description, Subject::Integer);
+            assert_eq!((parsed.min, parsed.max), ints(min, max), "{description}");
+        }
         let parsed = parse(
-            "Number of persons. The minimum value is 1.",
-            Subject::Integer,
+            "The secret must contain at least two of the following kinds of characters.",
+            Subject::Text,
         );
-        assert_eq!(parsed.min, Some(Limit::Int(1)));
+        assert_eq!((parsed.min, parsed.findings.len()), (None, 0));
     }
 
     #[test]
     fn counts_of_items_on_arrays() {
         for description in [
-            "A maximum of 12 NICs can be attached to an ECS.",
-            "The list can contain a maximum of 12 forwarding rules (if conditions is set, each counts).",
-            "NOTE: When you create ECSs, one ECS supports up to 12 tags.",
+            "A maximum of 8 disks can be attached to a host.",
+            "The list can contain a maximum of 8 routes (a merged route counts once).",
+            "NOTE: When you create a host, it supports up to 8 labels.",
         ] {
             let parsed = parse(description, Subject::ArrayOfOther);
-            assert_eq!(parsed.max_items, Some(12), "{description}");
+            assert_eq!(parsed.max_items, Some(8), "{description}");
             assert_eq!(parsed.max, None, "{description}");
         }
+        let parsed = parse(
+            "The list holds at least 2 rules and at most 5 rules.",
+            Subject::ArrayOfOther,
+        );
+        assert_eq!((parsed.min_items, parsed.max_items), (Some(2), Some(5)));
     }
 
     #[test]
     fn a_range_on_an_array_counts_its_items() {
-        let parsed = parse("The value ranges from 1 to 10.", Subject::ArrayOfOther);
-        assert_eq!((parsed.min_items, parsed.max_items), (Some(1), Some(10)));
+        let parsed = parse("The value ranges from 1 to 6.", Subject::ArrayOfOther);
+        assert_eq!((parsed.min_items, parsed.max_items), (Some(1), Some(6)));
     }
 
     #[test]
     fn the_strongest_statement_wins_and_the_others_are_reported() {
         let parsed = parse(
-            "The value ranges from 1 to 300. Minimum: 1 Maximum: 250",
+            "The value ranges from 1 to 90. Minimum: 1 Maximum: 80",
             Subject::Integer,
         );
-        assert_eq!(parsed.max, Some(Limit::Int(250)));
+        assert_eq!(parsed.max, Some(Limit::Int(80)));
         assert_eq!(parsed.findings.len(), 1);
-        assert!(parsed.findings[0].message.contains("300"));
+        assert!(parsed.findings[0].message.contains("90"));
 
         let parsed = parse(
-            "Consists of 1 to 64 characters. In this case, the name contains a maximum of 59 characters.",
+            "Consists of 1 to 30 characters. With a prefix, the name contains a maximum of 24 characters.",
             Subject::Text,
         );
-        assert_eq!(parsed.max, Some(Limit::Int(64)));
+        assert_eq!(parsed.max, Some(Limit::Int(30)));
         assert_eq!(parsed.findings.len(), 1);
     }
 
     #[test]
     fn among_equals_the_first_statement_wins() {
         let parsed = parse(
-            "For TCP listeners, the value ranges from 10 to 4000. For HTTP listeners, the value ranges from 0 to 4000.",
+            "For slow disks, the value ranges from 5 to 600. For fast disks, the value ranges from 1 to 600.",
             Subject::Integer,
         );
-        assert_eq!(
-            (parsed.min, parsed.max),
-            (Some(Limit::Int(10)), Some(Limit::Int(4000)))
-        );
+        assert_eq!((parsed.min, parsed.max), ints(Some(5), Some(600)));
         assert_eq!(parsed.findings.len(), 1);
     }
 
     #[test]
     fn bounds_of_parts_or_of_other_things_are_not_taken() {
-        let domain = "The value can contain 0 to 1024 characters. A maximum of 30 domain names are allowed. \
-                      Each label can contain a maximum of 63 characters.";
-        let parsed = parse(domain, Subject::Text);
-        assert_eq!(
-            (parsed.min, parsed.max),
-            (Some(Limit::Int(0)), Some(Limit::Int(1024)))
-        );
+        let hosts =
+            "The value can contain 0 to 500 characters. A maximum of 20 host names are allowed. \
+                     Each part can contain a maximum of 40 characters.";
+        let parsed = parse(hosts, Subject::Text);
+        assert_eq!((parsed.min, parsed.max), ints(Some(0), Some(500)));
         assert_eq!(parsed.findings.len(), 2);
 
         let parsed = parse(
-            "Each key can have a maximum of 10 values.",
+            "Each group can have a maximum of 5 members.",
             Subject::ArrayOfOther,
         );
         assert_eq!(parsed.max_items, None);
         let parsed = parse(
-            "The default value is 100. The recommended value ranges from 10 to 50.",
+            "The default value is 40. The recommended value ranges from 5 to 20.",
             Subject::Integer,
         );
         assert_eq!((parsed.min, parsed.max), (None, None));
-        let parsed = parse("(the count can be at most 30 items)", Subject::ArrayOfOther);
+        let parsed = parse("(the list can hold at most 9 items)", Subject::ArrayOfOther);
         assert_eq!(parsed.max_items, None);
-        let parsed = parse("The value range is [0,1].", Subject::Text);
+        let parsed = parse("The value range is [0,5].", Subject::Text);
         assert_eq!((parsed.min, parsed.max), (None, None));
-        assert_eq!(parsed.findings.len(), 1, "{:?}", parsed.findings);
+        assert_eq!(parsed.findings.len(), 1);
     }
 
     #[test]
     fn several_ranges_are_no_range() {
         let parsed = parse(
-            "The value can be any integer in the range of 200–299, 400–499, or 500–599.",
+            "The value can be any integer in the range of 10–19, 30–39, or 50–59.",
             Subject::Integer,
         );
         assert_eq!((parsed.min, parsed.max), (None, None));
@@ -626,116 +649,147 @@ mod tests {
     #[test]
     fn values_after_a_colon() {
         for description in [
-            "Enumeration values: TCP UDP HTTP",
-            "Enumeration values:\n- TCP\n- UDP\n- HTTP",
-            "Value options: TCP UDP HTTP Minimum: 1 Maximum: 16",
-            "Value options:\n- TCP\n- UDP\n- HTTP\nMinimum: 1\nMaximum: 16",
-            "Possible values: TCP, UDP, and HTTP",
-            "Options: TCP, UDP, and HTTP In version 2, more are planned.",
-            "The value can be: TCP: stream UDP: datagram HTTP: web",
-            "The value can be one of the following: TCP: A stream. UDP: Datagrams. HTTP: The web.",
-            "The value can be one of the following:\n- TCP: A stream.\n- UDP: Datagrams.\n- HTTP: The web.",
-            "The value can only be one of the following: TCP: stream UDP: datagram HTTP: web",
+            "Enumeration values: RED GREEN BLUE",
+            "Enumeration values:\n- RED\n- GREEN\n- BLUE",
+            "Value options: RED GREEN BLUE Minimum: 1 Maximum: 8",
+            "Value options:\n- RED\n- GREEN\n- BLUE\nMinimum: 1\nMaximum: 8",
+            "Possible values: RED, GREEN, and BLUE",
+            "Valid values are: RED, GREEN, BLUE",
+            "The options are: RED GREEN BLUE",
+            "Options: RED, GREEN, and BLUE In a later version, more will follow.",
+            "The value can be: RED: warm GREEN: calm BLUE: cold",
+            "The value can be one of the following: RED: Warm. GREEN: Calm. BLUE: Cold.",
+            "The value can be one of the following:\n- RED: Warm.\n- GREEN: Calm.\n- BLUE: Cold.",
+            "The value can only be one of the following: RED: warm GREEN: calm BLUE: cold",
         ] {
-            assert_eq!(enum_of(description, Subject::Text), strings(&["TCP", "UDP", "HTTP"]), "{description}");
+            let expected = strings(&["RED", "GREEN", "BLUE"]);
+            assert_eq!(
+                enum_of(description, Subject::Text),
+                expected,
+                "{description}"
+            );
         }
     }
 
     #[test]
     fn numbered_options_are_strings() {
         for description in [
-            "Label type. The options are as follows: - 0: image classification - 1: object detection",
-            "Label type. The options are as follows:\n- 0: image classification\n- 1: object detection",
-            "Label type. The options are as follows: 0: image classification. For example: cats. 1: object detection",
+            "Shape. The options are as follows: - 0: square - 1: circle",
+            "Shape. The options are as follows:\n- 0: square\n- 1: circle",
+            "Shape. The options are as follows: 0: square. For example: a tile. 1: circle",
         ] {
-            assert_eq!(enum_of(description, Subject::Integer), strings(&["0", "1"]), "{description}");
+            assert_eq!(
+                enum_of(description, Subject::Integer),
+                strings(&["0", "1"]),
+                "{description}"
+            );
         }
     }
 
     #[test]
     fn items_whose_value_is_an_english_word_in_capitals() {
-        let description = "The options are as follows: OR: OR operation AND: AND operation";
+        let description = "Join mode. The options are as follows: OR: either one AND: both";
         assert_eq!(enum_of(description, Subject::Text), strings(&["OR", "AND"]));
     }
 
     #[test]
     fn default_as_the_first_item_is_a_value() {
         let description =
-            "Format. The options are as follows: Default: default format CarbonData: CarbonData (tables only) CSV: CSV";
+            "Layout. The options are as follows: Default: the usual layout Compact: dense (tables only) Wide: wide";
         let parsed = parse(description, Subject::Text);
-        assert_eq!(
-            parsed.enum_values,
-            strings(&["Default", "CarbonData", "CSV"])
-        );
+        assert_eq!(parsed.enum_values, strings(&["Default", "Compact", "Wide"]));
         assert_eq!(parsed.default, None);
     }
 
     #[test]
     fn values_in_a_sentence() {
         for (description, values) in [
-            ("The value can be TCP, UDP, HTTP, or HTTPS.", &["TCP", "UDP", "HTTP", "HTTPS"][..]),
-            ("The protocol can be TCP or UDP.", &["TCP", "UDP"]),
-            ("The value of this parameter can be 4 or 6.", &["4", "6"]),
-            ("Hardware, which can be CPU, GPU, or Ascend.", &["CPU", "GPU", "Ascend"]),
             (
-                "This parameter can be set to REGEX (regular expression), STARTS_WITH (prefix), or EQUAL_TO.",
-                &["REGEX", "STARTS_WITH", "EQUAL_TO"],
+                "The value can be RED, GREEN, BLUE, or BLACK.",
+                &["RED", "GREEN", "BLUE", "BLACK"][..],
             ),
-            ("The value can be 4 (IPv4) or 6 (IPv6).", &["4", "6"]),
-            ("The value can only be ACTIVE.", &["ACTIVE"]),
-            ("The value can only be ACTIVE, indicating that it works.", &["ACTIVE"]),
-            ("This parameter can be set to ManifestFile.", &["ManifestFile"]),
-            ("The value is ssh or x509.", &["ssh", "x509"]),
-            ("The value is auto.", &["auto"]),
-            ("Set it to novnc.", &["novnc"]),
-            ("Only Docker is supported.", &["Docker"]),
-            ("Scheduling type. Only the value stop is supported.", &["stop"]),
-            ("TCP, UDP, and HTTP are supported.", &["TCP", "UDP", "HTTP"]),
+            ("The color can be RED or BLUE.", &["RED", "BLUE"]),
+            ("The value of this parameter can be 2 or 8.", &["2", "8"]),
             (
-                "Possible values are real-time (real-time service) and batch (batch service).",
-                &["real-time", "batch"],
+                "Paint, which can be RED, GREEN, or Gold.",
+                &["RED", "GREEN", "Gold"],
             ),
             (
-                "The value can be tls-1-0, tls-1-1, or tls-1-2, and the default value is tls-1-0.",
-                &["tls-1-0", "tls-1-1", "tls-1-2"],
+                "This parameter can be set to PLAIN (no accent), BOLD (strong), or ITALIC.",
+                &["PLAIN", "BOLD", "ITALIC"],
+            ),
+            ("The value can be 2 (two) or 8 (eight).", &["2", "8"]),
+            ("The value can only be READY.", &["READY"]),
+            (
+                "The value can only be READY, indicating that it works.",
+                &["READY"],
+            ),
+            ("This parameter can be set to Plain.", &["Plain"]),
+            ("The value is soft or hard.", &["soft", "hard"]),
+            ("The value is v2.", &["v2"]),
+            ("Set it to quiet.", &["quiet"]),
+            ("Only Podman is supported.", &["Podman"]),
+            ("Paint mode. Only the value gloss is supported.", &["gloss"]),
+            (
+                "RED, GREEN, and BLUE are supported.",
+                &["RED", "GREEN", "BLUE"],
+            ),
+            (
+                "Possible values are small (one page) and large (many pages).",
+                &["small", "large"],
+            ),
+            (
+                "The value can be ab-1, ab-2, or ab-3, and the default value is ab-1.",
+                &["ab-1", "ab-2", "ab-3"],
             ),
         ] {
-            assert_eq!(enum_of(description, Subject::Text), strings(values), "{description}");
+            assert_eq!(
+                enum_of(description, Subject::Text),
+                strings(values),
+                "{description}"
+            );
         }
     }
 
     #[test]
     fn items_without_a_lead_in() {
-        let description =
-            "Specifies the status. UP: The status is normal. DOWN: The status is abnormal.";
-        assert_eq!(
-            enum_of(description, Subject::Text),
-            strings(&["UP", "DOWN"])
-        );
-        let description =
-            "The default value is SOFT. SOFT: normal stop (default) HARD: forcible stop";
+        let description = "Specifies the state. ON: It runs. OFF: It rests.";
+        assert_eq!(enum_of(description, Subject::Text), strings(&["ON", "OFF"]));
+        let description = "The default value is SLOW. SLOW: careful (default) QUICK: hasty";
         let parsed = parse(description, Subject::Text);
-        assert_eq!(parsed.enum_values, strings(&["SOFT", "HARD"]));
-        assert_eq!(parsed.default.as_deref(), Some("SOFT"));
+        assert_eq!(parsed.enum_values, strings(&["SLOW", "QUICK"]));
+        assert_eq!(parsed.default.as_deref(), Some("SLOW"));
     }
 
     #[test]
     fn one_item_is_no_list() {
-        let description = "Specifies the ID. Example: 1234. The value is in UUID format.";
+        let description = "Specifies the ID. Example: 4f2a. The value is in UUID format.";
         assert_eq!(enum_of(description, Subject::Text), None);
+    }
+
+    #[test]
+    fn a_json_example_is_no_list() {
+        let description =
+            "The following is an example:\n\"items\": [ { \"id\": \"4f2a\", \"size\": 4 } ]";
+        assert_eq!(enum_of(description, Subject::ArrayOfNumbers), None);
     }
 
     #[test]
     fn prose_is_no_enumeration() {
         for description in [
-            "The value can be null or an empty JSON structure, indicating that nothing is associated.",
-            "If this parameter is passed, its value can be the ID of an existing enterprise project or all.",
-            "Keys can be created using the API or obtained from the console.",
-            "The IP address can only be the IP address of the primary NIC.",
-            "Only IPv4 subnets are supported.",
-            "The value is case-sensitive and can contain only letters.",
-            "Fuzzy match is supported.",
-            "Shared load balancers: The value can be left blank. Dedicated load balancers: It cannot.",
+            "The value can be null or an empty object, indicating that nothing is linked.",
+            "If this parameter is set, its value can be the name of an existing team or all.",
+            "Tokens can be created in the console or requested from the API.",
+            "The address can only be the address of the first card.",
+            "Only private networks are supported.",
+            "The value is case-sensitive and can contain only digits.",
+            "Partial match is supported.",
+            "Small plans: The value can be left blank. Large plans: It cannot.",
+            "Only letters, digits, underscores (_), and hyphens (-) are supported.",
+            "Letters, digits, and hyphens are supported.",
+            "The value can be letters or digits.",
+            "The value is unique.",
+            "The value is case-sensitive.",
         ] {
             assert_eq!(enum_of(description, Subject::Text), None, "{description}");
         }
@@ -744,7 +798,7 @@ mod tests {
     #[test]
     fn a_conditional_value_alone_is_no_enumeration() {
         let parsed = parse(
-            "If action is set to REDIRECT_TO_LISTENER, the value can only be 0, indicating the highest priority.",
+            "If mode is set to STRICT, the value can only be 0, indicating the first place.",
             Subject::Integer,
         );
         assert_eq!(parsed.enum_values, None);
@@ -753,33 +807,35 @@ mod tests {
 
     #[test]
     fn conditional_values_add_up_when_there_are_several_cases() {
-        let description = "If type is set to HOST_NAME, this parameter can only be set to EQUAL_TO. \
-                           If type is set to PATH, this parameter can be set to REGEX, STARTS_WITH, or EQUAL_TO.";
+        let description = "If mode is set to SAFE, this parameter can only be set to LOW. \
+                           If mode is set to FREE, this parameter can be set to HIGH, MEDIUM, or LOW.";
         assert_eq!(
             enum_of(description, Subject::Text),
-            strings(&["EQUAL_TO", "REGEX", "STARTS_WITH"])
+            strings(&["LOW", "HIGH", "MEDIUM"])
         );
     }
 
     #[test]
     fn a_plain_statement_beats_conditional_ones() {
-        let description = "The value can be SOURCE_IP, HTTP_COOKIE, or APP_COOKIE. \
-                           For dedicated load balancers, if the protocol is HTTP, the value can only be HTTP_COOKIE.";
+        let description = "The value can be LOW, MEDIUM, or HIGH. \
+                           For small plans, if the region is remote, the value can only be LOW.";
         let parsed = parse(description, Subject::Text);
-        assert_eq!(
-            parsed.enum_values,
-            strings(&["SOURCE_IP", "HTTP_COOKIE", "APP_COOKIE"])
-        );
+        assert_eq!(parsed.enum_values, strings(&["LOW", "MEDIUM", "HIGH"]));
         assert!(parsed.findings.is_empty());
     }
 
     #[test]
     fn booleans_and_objects_have_no_enumeration() {
-        let description = "The value can be true or false (default).";
-        let parsed = parse(description, Subject::Boolean);
+        let parsed = parse(
+            "The value can be true or false (default).",
+            Subject::Boolean,
+        );
         assert_eq!(parsed.enum_values, None);
         assert_eq!(parsed.default.as_deref(), Some("false"));
-        assert_eq!(enum_of("The value can be A or B.", Subject::Object), None);
+        assert_eq!(
+            enum_of("The value can be RED or BLUE.", Subject::Object),
+            None
+        );
     }
 
     #[test]
@@ -791,18 +847,17 @@ mod tests {
 
     #[test]
     fn a_list_with_a_label_of_several_words_is_reported() {
-        let description =
-            "Specifies the status. UP: The status is normal. DOWN: The status is abnormal. \
-                           Empty string: There is no host information.";
+        let description = "Specifies the state. ON: It runs. OFF: It rests. \
+                           Not set: The state is unknown.";
         let parsed = parse(description, Subject::Text);
         assert_eq!(parsed.enum_values, None);
-        assert_eq!(parsed.findings.len(), 1, "{parsed:?}");
+        assert_eq!(parsed.findings.len(), 1);
     }
 
     #[test]
     fn a_list_lead_in_without_values_is_reported() {
-        let description = "The value options are as follows: A specific value, for example, 200 \
-                           A list of values, for example, 200, 202";
+        let description = "The value options are as follows: A single number, for example, 7 \
+                           A list of numbers, for example, 7, 9";
         let parsed = parse(description, Subject::Text);
         assert_eq!(parsed.enum_values, None);
         assert_eq!(parsed.findings.len(), 1);
@@ -813,30 +868,27 @@ mod tests {
     #[test]
     fn defaults_in_their_own_words() {
         for (description, default) in [
-            ("Whether to retry. Default: true", "true"),
-            ("Whether to retry.\nDefault: true", "true"),
-            ("Index of the page. Default value: 0", "0"),
-            ("The default value is 60.", "60"),
-            ("The default value is 15 minutes.", "15"),
+            ("Whether to wait. Default: true", "true"),
+            ("Whether to wait.\nDefault: true", "true"),
+            ("Index of the row. Default value: 0", "0"),
+            ("The default value is 45.", "45"),
+            ("The default value is 20 minutes.", "20"),
             (
-                "The default value is ${protocol}, indicating the request's protocol.",
-                "${protocol}",
+                "The default value is ${name}, indicating the caller's name.",
+                "${name}",
             ),
             (
-                "The value must start with a slash (/), and the default value is /.",
-                "/",
+                "The value must start with a colon (:), and the default value is :/.",
+                ":/",
             ),
             (
-                "Split ratio. The default value is 1.00, indicating all.",
-                "1.00",
+                "Share of the pool. The default value is 0.50, indicating half.",
+                "0.50",
             ),
-            (
-                "This parameter has not been used. Its default value is 0.",
-                "0",
-            ),
-            ("The default parameter value is default.", "default"),
+            ("This field is reserved. Its default value is 0.", "0"),
+            ("The default parameter value is plain.", "plain"),
             ("By default, this parameter is set to False.", "False"),
-            ("The value defaults to 10.", "10"),
+            ("The value defaults to 12.", "12"),
         ] {
             assert_eq!(
                 default_of(description, Subject::Text).as_deref(),
@@ -848,11 +900,13 @@ mod tests {
 
     #[test]
     fn the_empty_string_and_null() {
-        assert_eq!(
-            default_of("Its default value is \"\".", Subject::Text).as_deref(),
-            Some("")
-        );
-        for absent in ["Its default value is null.", "Default: None Minimum: 1"] {
+        let empty = default_of("Its default value is \"\".", Subject::Text);
+        assert_eq!(empty.as_deref(), Some(""));
+        for absent in [
+            "Its default value is null.",
+            "Default: None Minimum: 1",
+            "Default: N/A",
+        ] {
             let parsed = parse(absent, Subject::Text);
             assert_eq!(parsed.default, None, "{absent}");
             assert!(parsed.findings.is_empty(), "{absent}");
@@ -862,17 +916,14 @@ mod tests {
     #[test]
     fn defaults_marked_on_list_items() {
         for (description, default) in [
-            ("The options are as follows: - asc: ascending order - desc: descending order (default value)", "desc"),
-            ("Stop type. SOFT: normal stop (default) HARD: forcible stop", "SOFT"),
-            ("Whether to enable it. true (default): It is enabled. false: It is disabled.", "true"),
-            ("The options are as follows: true: Collect. false: Do not collect. (Default value)", "false"),
-            (
-                "The options are as follows: true: Enable it. (Default value) false: Do not enable it.",
-                "true",
-            ),
+            ("The options are as follows: - up: rising order - down: falling order (default value)", "down"),
+            ("Shutdown kind. SLOW: careful (default) QUICK: hasty", "SLOW"),
+            ("Whether to log. true (default): It logs. false: It does not.", "true"),
+            ("The options are as follows: true: Keep. false: Drop. (Default value)", "false"),
+            ("The options are as follows: true: Keep it. (Default value) false: Drop it.", "true"),
             ("The options are as follows: - 0: separate files - 1: Default value. One file.", "1"),
             ("Options: True: It is on. False: It is off. This is the default value.", "False"),
-            ("Options: PUBLIC: public access (default value) PRIVATE: creator only", "PUBLIC"),
+            ("Options: OPEN: anyone (default value) CLOSED: the owner only", "OPEN"),
         ] {
             assert_eq!(default_of(description, Subject::Text).as_deref(), Some(default), "{description}");
         }
@@ -882,20 +933,21 @@ mod tests {
     fn defaults_that_are_no_value() {
         for (description, subject) in [
             (
-                "Specifies the ID. Default: Automatically generated",
+                "Specifies the ID. Default: Assigned by the server",
                 Subject::Text,
             ),
             (
-                "The depth (the depth can be left blank and the default value is 3).",
+                "The depth (the depth can be omitted and the default value is 2).",
                 Subject::Integer,
             ),
             (
-                "The default value is the size of the image.",
+                "The default value is the size of the disk.",
                 Subject::Integer,
             ),
             ("The timeout. Default: forever", Subject::Integer),
-            ("Whether to retry. Default: 0", Subject::Boolean),
-            ("Whether to retry (default).", Subject::Text),
+            ("Whether to wait. Default: 0", Subject::Boolean),
+            ("Whether to wait (default).", Subject::Text),
+            ("The default value is empty.", Subject::Text),
         ] {
             let parsed = parse(description, subject);
             assert_eq!(parsed.default, None, "{description}");
@@ -907,12 +959,11 @@ mod tests {
 
     #[test]
     fn the_first_default_wins() {
-        let description =
-            "Shared load balancers: The default value is v4. Dedicated: The value can be \
-                           dualstack, v4, or v6. Default: dualstack";
+        let description = "Small plans: The default value is v1. Large plans: The value can be \
+                           mixed, v1, or v2. Default: mixed";
         let parsed = parse(description, Subject::Text);
-        assert_eq!(parsed.default.as_deref(), Some("v4"));
-        assert_eq!(parsed.enum_values, strings(&["dualstack", "v4", "v6"]));
+        assert_eq!(parsed.default.as_deref(), Some("v1"));
+        assert_eq!(parsed.enum_values, strings(&["mixed", "v1", "v2"]));
         assert_eq!(parsed.findings.len(), 1);
     }
 
@@ -932,32 +983,29 @@ mod tests {
     fn copied_text_and_html_text_read_the_same() {
         for (copied, html) in [
             (
-                "Specifies the policy. The default value is tls-1-0. Value options: tls-1-0 tls-1-1 tls-1-2",
-                "Specifies the policy.\nThe default value is tls-1-0.\nValue options:\n- tls-1-0\n- tls-1-1\n- tls-1-2",
+                "Specifies the mode. The default value is m-1. Value options: m-1 m-2 m-3",
+                "Specifies the mode.\nThe default value is m-1.\nValue options:\n- m-1\n- m-2\n- m-3",
             ),
             (
-                "Specifies the algorithm. The value can be one of the following: ROUND_ROBIN: weighted round \
-                 robin LEAST_CONNECTIONS: weighted least connections When the value is SOURCE_IP, weights are invalid.",
-                "Specifies the algorithm.\nThe value can be one of the following:\n- ROUND_ROBIN: weighted round \
-                 robin\n- LEAST_CONNECTIONS: weighted least connections\nWhen the value is SOURCE_IP, weights are invalid.",
+                "Specifies the order. The value can be one of the following: UP: smallest \
+                 first DOWN: largest first When the value is UP, ties are kept.",
+                "Specifies the order.\nThe value can be one of the following:\n- UP: smallest \
+                 first\n- DOWN: largest first\nWhen the value is UP, ties are kept.",
             ),
             (
-                "Specifies the timeout. The value ranges from 1 to 300, and the default value is 60. \
-                 Minimum: 1 Maximum: 300 Default: 60",
-                "Specifies the timeout.\nThe value ranges from 1 to 300, and the default value is 60.\n\
-                 Minimum: 1\nMaximum: 300\nDefault: 60",
+                "Specifies the wait. The value ranges from 1 to 60, and the default value is 9. \
+                 Minimum: 1 Maximum: 60 Default: 9",
+                "Specifies the wait.\nThe value ranges from 1 to 60, and the default value is 9.\n\
+                 Minimum: 1\nMaximum: 60\nDefault: 9",
             ),
             (
-                "Specifies how access is controlled. white (default): A whitelist. black: A blacklist.",
-                "Specifies how access is controlled.\n- white (default): A whitelist.\n- black: A blacklist.",
+                "Specifies who may enter. open (default): Anyone. closed: Members only.",
+                "Specifies who may enter.\n- open (default): Anyone.\n- closed: Members only.",
             ),
         ] {
-            assert_eq!(
-                parse(copied, Subject::Text),
-                parse(html, Subject::Text),
-                "{copied}"
-            );
-            assert!(parse(copied, Subject::Text).enum_values.is_some() || copied.contains("timeout"));
+            let (from_copy, from_html) = (parse(copied, Subject::Text), parse(html, Subject::Text));
+            assert_eq!(from_copy, from_html, "{copied}");
+            assert!(from_copy.enum_values.is_some() || from_copy.min.is_some(), "{copied}");
         }
     }
 
@@ -989,12 +1037,15 @@ mod tests {
                     Just("A:"), Just("B:"), Just("Default:"), Just("is"), Just("range"), Just("[0,1]"),
                     Just("["), Just("]"), Just("("), Just(")"), Just("."), Just("\n"), Just("If"),
                     Just("only"), Just("supported"), Just("are"), Just("Each"), Just("ranges"), Just("from"),
+                    Just("between"), Just("and"), Just("exceed"), Just("not"), Just("least"), Just("at"),
                 ],
                 0..40,
             )
         ) {
-            parse_constraints(&words.join(" "), Subject::Text);
-            parse_constraints(&words.join(" "), Subject::ArrayOfText);
+            let description = words.join(" ");
+            for subject in [Subject::Text, Subject::Integer, Subject::ArrayOfText, Subject::Boolean] {
+                parse_constraints(&description, subject);
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ impl fmt::Display for TypePhraseError {
 /// Parses a Type cell.
 ///
 /// Words are matched case-insensitively and runs of whitespace count as one
-/// space; names (`Tag` in `Array of Tag objects`) keep the case they are
+/// space; names (`Widget` in `Array of Widget objects`) keep the case they are
 /// written in.
 pub fn parse_type(phrase: &str) -> Result<TypePhrase, TypePhraseError> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -66,7 +66,7 @@ fn read_phrase(phrase: &str) -> Option<TypePhrase> {
     read_words(phrase)
 }
 
-/// Phrases without brackets: `String`, `Tag object`, `Array of Tag objects`, `String array`, ...
+/// Phrases without brackets: `String`, `Widget object`, `Array of Widget objects`, `String array`, ...
 fn read_words(phrase: &str) -> Option<TypePhrase> {
     let lower = phrase.to_ascii_lowercase();
     if let Some(known) = keyword(&lower) {
@@ -141,7 +141,7 @@ fn object_named(name: &str) -> Option<TypePhrase> {
     })
 }
 
-/// A table name as the docs write them: `CreateLoadBalancerOption`, `grants`, `os_extra_specs`.
+/// A table name as the docs write them: `CreateLoadBalancerOption`, `widgets`, `os_ext_info`.
 fn is_identifier(word: &str) -> bool {
     let mut chars = word.chars();
     chars
@@ -266,13 +266,13 @@ mod tests {
     #[test]
     fn objects() {
         assert_eq!(parsed("Object"), TypePhrase::Object { name: None });
-        assert_eq!(parsed("PageInfo object"), object("PageInfo"));
+        assert_eq!(parsed("WidgetInfo object"), object("WidgetInfo"));
         assert_eq!(
-            parsed("CreateListenerOption  Object"),
-            object("CreateListenerOption")
+            parsed("CreateWidgetOption  Object"),
+            object("CreateWidgetOption")
         );
-        assert_eq!(parsed("Object (Quota)"), object("Quota"));
-        assert_eq!(parsed("object(Quota)"), object("Quota"));
+        assert_eq!(parsed("Object (Limits)"), object("Limits"));
+        assert_eq!(parsed("object(Limits)"), object("Limits"));
     }
 
     #[test]
@@ -292,9 +292,9 @@ mod tests {
             parsed("Array of objects"),
             array(TypePhrase::Object { name: None })
         );
-        assert_eq!(parsed("Array of Tag objects"), array(object("Tag")));
-        assert_eq!(parsed("Array of grants objects"), array(object("grants")));
-        assert_eq!(parsed("Array of Tag object"), array(object("Tag")));
+        assert_eq!(parsed("Array of Widget objects"), array(object("Widget")));
+        assert_eq!(parsed("Array of widgets objects"), array(object("widgets")));
+        assert_eq!(parsed("Array of Widget object"), array(object("Widget")));
     }
 
     #[test]
@@ -302,7 +302,7 @@ mod tests {
         assert_eq!(parsed("String array"), array(TypePhrase::String));
         assert_eq!(parsed("Integer array"), array(TypePhrase::Integer));
         assert_eq!(parsed("model array"), array(object("model")));
-        assert_eq!(parsed("schedule array"), array(object("schedule")));
+        assert_eq!(parsed("task array"), array(object("task")));
         assert_eq!(parsed("JSON Array"), array(TypePhrase::Any));
     }
 
@@ -367,9 +367,9 @@ mod tests {
         for phrase in [
             "",
             "   ",
-            "config array corresponding to infer_type",
+            "rule array depending on the mode",
             "Array of",
-            "Array of Tag Info objects",
+            "Array of Widget Info objects",
             "Array<>",
             "Array<String",
             "Array<String>>",

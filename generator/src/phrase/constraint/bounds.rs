@@ -1,6 +1,6 @@
-//! Minimums and maximums: `Minimum: 1`, `Array Length: 1 - 200`,
-//! `The value ranges from 1 to 300`, `1 to 64 characters`,
-//! `a maximum of 255 characters`, `The maximum value is 1000`.
+//! Minimums and maximums: `Minimum: N`, `Array Length: A - B`,
+//! `The value ranges from A to B`, `A to B characters`,
+//! `a maximum of N characters`, `The maximum value is N`.
 
 use super::statement::{Claim, Claimed, Measure, Side, Statement, Strength};
 use super::words::{number, Words};
@@ -15,33 +15,12 @@ pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>)
         let Some(reading) = read(words, at) else {
             continue;
         };
-        if let Some(reason) = context_veto(words, at, reading.strength) {
-            found.push(Statement::new(
-                words,
-                at,
-                reading.end,
-                Claim::Unreadable(reason),
-            ));
-            continue;
-        }
-        for (side, limit) in [(Side::Min, reading.min), (Side::Max, reading.max)] {
-            if let Some(limit) = limit {
-                let claim = Claim::Bound {
-                    side,
-                    limit,
-                    measure: reading.measure,
-                    strength: reading.strength,
-                };
-                found.push(Statement::new(words, at, reading.end, claim));
-            }
-        }
-        if let Some(reason) = reading.unreadable {
-            found.push(Statement::new(
-                words,
-                at,
-                reading.end,
-                Claim::Unreadable(reason),
-            ));
+        let claims = match context_veto(words, at, reading.strength) {
+            Some(reason) => vec![Claim::Unreadable(reason)],
+            None => reading.claims(),
+        };
+        for claim in claims {
+            found.push(Statement::new(words, at, reading.end, claim));
         }
     }
 }
@@ -54,7 +33,8 @@ struct Reading {
     strength: Strength,
     /// Index after the last word read.
     end: usize,
-    /// Set when the words look like bounds but are not one readable range.
+    /// Set when the words look like bounds but are not one readable range:
+    /// then `min` and `max` are not taken.
     unreadable: Option<&'static str>,
 }
 
@@ -70,6 +50,24 @@ impl Reading {
         }
     }
 
+    /// The bounds read, or why the words are no bound.
+    fn claims(&self) -> Vec<Claim> {
+        if let Some(reason) = self.unreadable {
+            return vec![Claim::Unreadable(reason)];
+        }
+        [(Side::Min, self.min), (Side::Max, self.max)]
+            .into_iter()
+            .filter_map(|(side, limit)| {
+                Some(Claim::Bound {
+                    side,
+                    limit: limit?,
+                    measure: self.measure,
+                    strength: self.strength,
+                })
+            })
+            .collect()
+    }
+
     fn range(measure: Measure, strength: Strength, (min, max, end): (Limit, Limit, usize)) -> Self {
         Reading {
             min: Some(min),
@@ -78,11 +76,13 @@ impl Reading {
         }
     }
 
-    fn at_most(measure: Measure, max: Limit, end: usize) -> Self {
-        Reading {
-            max: Some(max),
-            ..Reading::new(measure, Strength::Weak, end)
+    fn one_side(side: Side, measure: Measure, limit: Limit, end: usize) -> Self {
+        let mut reading = Reading::new(measure, Strength::Weak, end);
+        match side {
+            Side::Min => reading.min = Some(limit),
+            Side::Max => reading.max = Some(limit),
         }
+        reading
     }
 }
 
@@ -91,11 +91,11 @@ fn read(words: &Words, at: usize) -> Option<Reading> {
         .or_else(|| array_length_marker(words, at))
         .or_else(|| value_range(words, at))
         .or_else(|| length_range(words, at))
-        .or_else(|| at_most(words, at))
+        .or_else(|| one_side(words, at))
         .or_else(|| extreme_value(words, at))
 }
 
-/// `Minimum: 0`, `Maximum: 255`, `Minimum length: 1 characters`.
+/// `Minimum: N`, `Maximum: N`, `Minimum length: N characters`.
 fn minimum_or_maximum_marker(words: &Words, at: usize) -> Option<Reading> {
     let word = words.get(at)?;
     let side = side_named(word.core())?;
@@ -107,11 +107,8 @@ fn minimum_or_maximum_marker(words: &Words, at: usize) -> Option<Reading> {
         return None;
     };
     let limit = words.get(number_at)?.number()?;
-    let mut reading = Reading::new(measure, Strength::Explicit, number_at + 1);
-    match side {
-        Side::Min => reading.min = Some(limit),
-        Side::Max => reading.max = Some(limit),
-    }
+    let mut reading = Reading::one_side(side, measure, limit, number_at + 1);
+    reading.strength = Strength::Explicit;
     Some(reading)
 }
 
@@ -125,7 +122,7 @@ fn side_named(word: &str) -> Option<Side> {
     }
 }
 
-/// `Array Length: 1 - 200`.
+/// `Array Length: A - B`.
 fn array_length_marker(words: &Words, at: usize) -> Option<Reading> {
     let marker =
         words.is(at, "array") && words.is(at + 1, "length") && words.get(at + 1)?.is_label();
@@ -133,34 +130,53 @@ fn array_length_marker(words: &Words, at: usize) -> Option<Reading> {
     Some(Reading::range(Measure::ItemCount, Strength::Explicit, pair))
 }
 
-/// `ranges from A to B`, `The value range is [A,B]`, `Range: A to B`,
-/// `in the range of A–B`.
+/// `ranges from A to B`, `ranging from A to B`, `The value range is [A,B]`,
+/// `Range: A to B`, `Value range: A-B`, `in the range of A–B`, `must be between A and B`.
 fn value_range(words: &Words, at: usize) -> Option<Reading> {
     let word = words.get(at)?;
-    let pair_at = if words.are(at, &["ranges", "from"]) || words.are(at, &["range", "from"]) {
-        at + 2
-    } else if words.are(at, &["range", "is"]) {
-        at + 2
+    let from = |phrase: &[&str]| words.are(at, phrase);
+    let pair = if from(&["ranges", "from"])
+        || from(&["ranging", "from"])
+        || from(&["range", "from"])
+        || from(&["range", "is"])
+    {
+        number_pair(words, at + 2)?
     } else if word.is("range") && (word.is_label() || word.starts_sentence) {
-        at + 1
-    } else if words.are(at, &["in", "the", "range", "of"]) {
-        at + 4
+        number_pair(words, at + 1)?
+    } else if from(&["in", "the", "range", "of"]) {
+        number_pair(words, at + 4)?
+    } else if word.is("between") && (words.precede(at, &["be"]) || words.precede(at, &["is"])) {
+        between_pair(words, at + 1)?
     } else {
         return None;
     };
-    let pair = number_pair(words, pair_at)?;
     if characters_after(words, pair.2).is_some() {
-        // `ranges from 1 to 64 characters` is a length: `length_range` reads it.
+        // `ranges from A to B characters` is a length: `length_range` reads it.
         return None;
     }
-    let mut reading = Reading::range(Measure::Value, Strength::Range, pair);
+    // `The length ranges from A to B`, `Length range: A-B`.
+    let of_length = words.precede(at, &["length"]) || words.are(at, &["length", "range"]);
+    let measure = if of_length {
+        Measure::Length
+    } else {
+        Measure::Value
+    };
+    let mut reading = Reading::range(measure, Strength::Range, pair);
     if number_pair(words, skip_separator(words, pair.2)).is_some() {
-        // `in the range of 200–299, 400–499, or 500–599`: several ranges, not one.
-        reading.min = None;
-        reading.max = None;
+        // `in the range of 10–19, 30–39, or 50–59`: several ranges, not one.
         reading.unreadable = Some("several ranges: not one minimum and maximum");
     }
     Some(reading)
+}
+
+/// `A and B` after `between`.
+fn between_pair(words: &Words, at: usize) -> Option<(Limit, Limit, usize)> {
+    let a = words.get(at)?.number()?;
+    let b = words
+        .get(at + 2)?
+        .number()
+        .filter(|_| words.is(at + 1, "and"))?;
+    Some((a, b, at + 3))
 }
 
 fn skip_separator(words: &Words, at: usize) -> usize {
@@ -171,9 +187,13 @@ fn skip_separator(words: &Words, at: usize) -> usize {
     }
 }
 
-/// `1 to 64 characters`, `0 to 1,024 characters`.
+/// `3 to 30 characters`, `0 to 2,048 characters`, `between 1 and 32 characters`.
 fn length_range(words: &Words, at: usize) -> Option<Reading> {
-    let (min, max, unit_at) = number_pair(words, at)?;
+    let (min, max, unit_at) = if words.is(at, "between") {
+        between_pair(words, at + 1)?
+    } else {
+        number_pair(words, at)?
+    };
     let end = characters_after(words, unit_at)?;
     Some(Reading::range(
         Measure::Length,
@@ -182,26 +202,73 @@ fn length_range(words: &Words, at: usize) -> Option<Reading> {
     ))
 }
 
-/// `a maximum of N characters`, `A maximum of 12 NICs`, `up to 10 tags`, `at most N bytes`.
-fn at_most(words: &Words, at: usize) -> Option<Reading> {
-    let number_at = if words.are(at, &["a", "maximum", "of"]) {
-        at + 3
-    } else if words.are(at, &["up", "to"]) || words.are(at, &["at", "most"]) {
-        at + 2
+/// One bound in words: `a maximum of N characters`, `A maximum of 8 disks`,
+/// `up to N tags`, `at most N days`, `no more than N characters`, `cannot
+/// exceed N`, `at least N characters`, `a minimum of N items`.
+fn one_side(words: &Words, at: usize) -> Option<Reading> {
+    let from = |phrase: &[&str]| words.are(at, phrase);
+    let negated = at.checked_sub(1).is_some_and(|before| {
+        ["not", "cannot", "can't"]
+            .iter()
+            .any(|no| words.is(before, no))
+    });
+    let (side, number_at) = if from(&["a", "maximum", "of"])
+        || from(&["no", "more", "than"])
+        || from(&["not", "more", "than"])
+    {
+        (Side::Max, at + 3)
+    } else if from(&["up", "to"]) || from(&["at", "most"]) {
+        (Side::Max, at + 2)
+    } else if from(&["exceed"]) && negated {
+        (Side::Max, at + 1)
+    } else if from(&["a", "minimum", "of"])
+        || from(&["no", "less", "than"])
+        || from(&["not", "less", "than"])
+    {
+        (Side::Min, at + 3)
+    } else if from(&["at", "least"]) {
+        (Side::Min, at + 2)
     } else {
         return None;
     };
     let limit = words.get(number_at)?.number()?;
     let unit_at = number_at + 1;
-    if let Some(end) = characters_after(words, unit_at) {
-        return Some(Reading::at_most(Measure::Length, limit, end));
-    }
-    // `A maximum of 12 NICs`: a number of things, unless nothing follows the number.
-    words
-        .get(unit_at)
-        .filter(|unit| unit.value().is_some())
-        .map(|_| Reading::at_most(Measure::Count, limit, unit_at + 1))
+    let (measure, end) = if let Some(end) = characters_after(words, unit_at) {
+        (Measure::Length, end)
+    } else if words.ends_statement(number_at) {
+        (Measure::Value, unit_at)
+    } else if UNITS.iter().any(|unit| words.is(unit_at, unit)) {
+        (Measure::Value, unit_at + 1)
+    } else if words.get(unit_at)?.value().is_some() {
+        // `A maximum of 8 disks`: a number of things.
+        (Measure::Count, unit_at + 1)
+    } else {
+        return None;
+    };
+    Some(Reading::one_side(side, measure, limit, end))
 }
+
+/// Units of a number, as opposed to things counted: `up to 90 seconds` bounds a value.
+const UNITS: &[&str] = &[
+    "milliseconds",
+    "ms",
+    "seconds",
+    "second",
+    "s",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "bytes",
+    "KB",
+    "MB",
+    "GB",
+    "TB",
+    "percent",
+    "%",
+];
 
 /// `The maximum value is N`, `The minimum value is N`.
 fn extreme_value(words: &Words, at: usize) -> Option<Reading> {
@@ -211,12 +278,12 @@ fn extreme_value(words: &Words, at: usize) -> Option<Reading> {
     }
     let number_at = at + 3;
     let limit = words.get(number_at)?.number()?;
-    let mut reading = Reading::new(Measure::Value, Strength::Weak, number_at + 1);
-    match side {
-        Side::Min => reading.min = Some(limit),
-        Side::Max => reading.max = Some(limit),
-    }
-    Some(reading)
+    Some(Reading::one_side(
+        side,
+        Measure::Value,
+        limit,
+        number_at + 1,
+    ))
 }
 
 /// After `characters` or `Unicode characters` at `at`: the index after them.
@@ -244,7 +311,7 @@ fn number_pair(words: &Words, at: usize) -> Option<(Limit, Limit, usize)> {
     Some((a, b, at + 1))
 }
 
-/// `200–299` or `1-64` written as one word.
+/// `10–19` or `3-30` written as one word.
 fn split_dashed(core: &str) -> Option<(Limit, Limit)> {
     let dash = core
         .char_indices()
@@ -255,7 +322,7 @@ fn split_dashed(core: &str) -> Option<(Limit, Limit)> {
     Some((number(a)?, number(b)?))
 }
 
-/// `[0,1]` or `[0, 1]`, possibly followed by punctuation.
+/// `[0,5]` or `[0, 5]`, possibly followed by punctuation.
 fn bracketed_pair(words: &Words, at: usize) -> Option<(Limit, Limit, usize)> {
     let mut text = String::new();
     let mut end = at;
@@ -285,7 +352,7 @@ fn context_veto(words: &Words, at: usize, strength: Strength) -> Option<&'static
             .get(sentence + 1)
             .is_some_and(|w| names_the_value(w.core()))
     {
-        // `Each label can contain a maximum of 63 characters` (a domain name has several).
+        // `Each part can contain a maximum of N characters` (a value has several parts).
         return Some("stated for each part of the value, not for the value");
     }
     let recommends = (sentence..at).filter_map(|i| words.get(i)).any(|w| {

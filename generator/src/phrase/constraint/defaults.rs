@@ -1,7 +1,7 @@
 //! Defaults stated in their own words: `Default: true`, `Default value: 0`,
 //! `The default value is 60`, `Its default value is ""`, `By default, this
 //! parameter is set to False`, `defaults to X`. Defaults that mark a list item
-//! (`SOFT: normal stop (default)`) are read with the list.
+//! (`SLOW: careful (default)`) are read with the list.
 
 use super::statement::{Claim, Claimed, Statement};
 use super::words::Words;
@@ -16,7 +16,8 @@ pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>)
             if let Some(claim) = read_value(words, at, phrase) {
                 found.push(Statement::new(words, at, phrase.value_at + 1, claim));
             }
-        } else if is_loose_default_note(words, at) {
+        } else if words.default_gloss(at).is_some() {
+            // A `(default)` that no list has claimed.
             let claim = Claim::Unreadable("marks a default, but no list says which value");
             found.push(Statement::new(words, at, at + 1, claim));
         }
@@ -60,7 +61,7 @@ fn default_phrase(words: &Words, at: usize) -> Option<DefaultPhrase> {
 
 fn read_value(words: &Words, at: usize, phrase: DefaultPhrase) -> Option<Claim> {
     if words.get(at)?.in_parens {
-        // `(the depth can be left blank and the default value is 3)`
+        // `(the depth may be omitted, and the default value is N)`
         return Some(Claim::Unreadable(
             "stated in parentheses, for a part of the value or a special case",
         ));
@@ -69,33 +70,31 @@ fn read_value(words: &Words, at: usize, phrase: DefaultPhrase) -> Option<Claim> 
     let Some(value) = word.value() else {
         return Some(Claim::Unreadable("the default is not a value"));
     };
-    if ["null", "none"]
+    if ["null", "none", "n/a"]
         .iter()
         .any(|absent| value.eq_ignore_ascii_case(absent))
     {
         // `Its default value is null`: the parameter is absent, which is no default.
         return None;
     }
+    if ["empty", "blank", "unlimited", "unspecified"]
+        .iter()
+        .any(|word| value.eq_ignore_ascii_case(word))
+    {
+        // `The default value is empty`: the empty string, or nothing? The page does not say.
+        return Some(Claim::Unreadable(
+            "a default described in words, not a value",
+        ));
+    }
     let alone = words.ends_statement(phrase.value_at)
         || words
             .get(phrase.value_at + 1)
             .is_some_and(|next| next.is_label());
     if phrase.marker && !alone {
-        // `Default: Automatically generated`
+        // `Default: Assigned by the server`
         return Some(Claim::Unreadable(
             "a default described in words, not a value",
         ));
     }
     Some(Claim::Default(value))
-}
-
-/// `(default)` that no list has claimed.
-fn is_loose_default_note(words: &Words, at: usize) -> bool {
-    words.get(at).is_some_and(|w| {
-        w.core().eq_ignore_ascii_case("(default)")
-            || w.is("(default")
-                && words
-                    .get(at + 1)
-                    .is_some_and(|next| next.core().eq_ignore_ascii_case("value)"))
-    })
 }

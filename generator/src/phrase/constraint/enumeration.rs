@@ -4,15 +4,15 @@
 //!
 //! * after a lead-in that ends with a colon (`Options:`, `The value can be one
 //!   of the following:`, `The options are as follows:`): `VALUE: meaning`
-//!   items, a comma list (`ACTIVE, BUILD, and ERROR`) or bare values
-//!   separated by spaces (`tls-1-0 tls-1-1`);
-//! * inside a sentence: `The value can be TCP, UDP, or HTTP.`, `which can be
-//!   CPU or GPU`, `can be set to REGEX (…) or EQUAL_TO`, `The value can only
-//!   be ACTIVE`, `The value is ssh or x509.`, `Set it to novnc.`, `Only Docker
-//!   is supported.`, `TCP, UDP, and HTTP are supported.`;
+//!   items, a comma list (`RED, GREEN, and BLUE`) or bare values separated
+//!   by spaces (`m-1 m-2 m-3`);
+//! * inside a sentence: `The value can be X, Y, or Z.`, `which can be X or
+//!   Y`, `can be set to X (…), Y (…), or Z`, `The value can only be X`, `The
+//!   value is X or Y.`, `Set it to X.`, `Only X is supported.`, `X, Y, and Z
+//!   are supported.`;
 //! * `VALUE: meaning` items without a lead-in, at least two of them.
 //!
-//! A list item may mark the default: `SOFT: normal stop (default)`,
+//! A list item may mark the default: `SLOW: careful (default)`,
 //! `true (default): …`, `1: Default value. …`, `False: … This is the default value.`
 
 use super::statement::{Claim, Claimed, Statement};
@@ -77,6 +77,8 @@ enum Failure {
     Unreadable(&'static str),
 }
 
+/// Adds what reading a list gave: its values and the defaults its items
+/// mark, or a finding when it looked like a list but could not be read.
 fn record(
     words: &Words,
     lead_in: usize,
@@ -115,7 +117,7 @@ fn record(
     }
 }
 
-/// `If type is PATH, the value can be …`, `For dedicated load balancers, if …`:
+/// `If mode is FAST, the value can be …`, `For small plans, if …`:
 /// a list that holds in one case only.
 fn is_conditional(words: &Words, at: usize) -> bool {
     let sentence = words.sentence_start(at);
@@ -134,21 +136,24 @@ fn is_conditional(words: &Words, at: usize) -> bool {
 // Lists after a colon
 
 /// `Options:`, `Value options:`, `Possible values:`, `Enumeration values:`,
-/// `… one of the following:`, `The options are as follows:`, `The value can be:`.
-/// Returns where the list starts.
+/// `Valid values are:`, `… one of the following:`, `The options are as
+/// follows:`, `The value can be:`. Returns where the list starts.
 fn colon_lead_in(words: &Words, at: usize) -> Option<usize> {
     let word = words.get(at)?;
     if !word.is_label() {
         return None;
     }
+    let after = |phrase: &[&str]| words.precede(at, phrase);
+    let qualified_values = ["possible", "enumeration", "valid", "allowed", "supported"]
+        .iter()
+        .any(|qualifier| after(&[qualifier]));
     let introduces = word.is("options")
-        || word.is("values")
-            && (words.precede(at, &["possible"]) || words.precede(at, &["enumeration"]))
-        || word.is("following") && words.precede(at, &["one", "of", "the"])
+        || word.is("values") && qualified_values
+        || word.is("are") && (after(&["options"]) || after(&["values"]))
+        || word.is("following") && after(&["one", "of", "the"])
         || word.is("follows")
-            && (words.precede(at, &["options", "are", "as"])
-                || words.precede(at, &["values", "are", "as"]))
-        || word.is("be") && words.precede(at, &["can"]);
+            && (after(&["options", "are", "as"]) || after(&["values", "are", "as"]))
+        || word.is("be") && after(&["can"]);
     introduces.then_some(at + 1)
 }
 
@@ -163,7 +168,7 @@ fn list_after_colon(words: &Words, start: usize) -> Result<List, Failure> {
     }
 }
 
-/// `tls-1-0 tls-1-1 tls-1-2` (the copied form of a bulleted list), up to the
+/// `m-1 m-2 m-3` (the copied form of a bulleted list), up to the
 /// end of the text, the next `Label:` or the next paragraph.
 fn values_separated_by_spaces(words: &Words, start: usize) -> Result<List, Failure> {
     let mut items = Vec::new();
@@ -212,7 +217,7 @@ fn values_separated_by_spaces(words: &Words, start: usize) -> Result<List, Failu
 // ---------------------------------------------------------------------------
 // `VALUE: meaning` items
 
-/// A list item's label: `ACTIVE:`, `true (default):`, `- 0:`.
+/// A list item's label: `READY:`, `true (default):`, `- 0:`.
 struct Label {
     value: String,
     /// Index of the first word of the meaning.
@@ -223,12 +228,12 @@ struct Label {
 
 fn label_at(words: &Words, at: usize) -> Option<Label> {
     let word = words.get(at)?;
-    if word.in_parens
-        || at
-            .checked_sub(1)
-            .is_some_and(|before| words.is(before, "for"))
-    {
-        // `(see Note: …)`, `For example: …`
+    let after_for = at
+        .checked_sub(1)
+        .is_some_and(|before| words.is(before, "for"));
+    let quoted = word.raw.starts_with(['"', '\'', '“']);
+    if word.in_parens || after_for || quoted {
+        // `(see Note: …)`, `For example: …`, `"items": [ … ]` (a JSON example)
         return None;
     }
     let value = word.value()?;
@@ -239,23 +244,12 @@ fn label_at(words: &Words, at: usize) -> Option<Label> {
             default: false,
         });
     }
-    if words
-        .get(at + 1)
-        .is_some_and(|w| w.raw.eq_ignore_ascii_case("(default):"))
-    {
-        return Some(Label {
-            value,
-            next: at + 2,
-            default: true,
-        });
-    }
-    let long_gloss = words.is(at + 1, "(default")
-        && words
-            .get(at + 2)
-            .is_some_and(|w| w.raw.eq_ignore_ascii_case("value):"));
-    long_gloss.then_some(Label {
+    // `true (default): …`
+    let gloss = words.default_gloss(at + 1)?;
+    let closes_label = words.get(at + gloss).is_some_and(Word::is_label);
+    closes_label.then_some(Label {
         value,
-        next: at + 3,
+        next: at + 1 + gloss,
         default: true,
     })
 }
@@ -357,9 +351,9 @@ fn labelled_items(words: &Words, start: usize, introduced: Introduced) -> Result
 }
 
 /// Whether the label at `at` can start a new item after the meaning that
-/// starts at `meaning`. `weighted round robin LEAST_CONNECTIONS:` can (one
-/// fragment, no sentence ends before the label); in `… is in maintenance
-/// state. Empty string: …` the label is `Empty string`, two words.
+/// starts at `meaning`. `smallest first DOWN:` can (one fragment, no
+/// sentence ends before the label); in `… It rests. Not set: …` the label is
+/// `Not set`, two words.
 fn follows_a_meaning(words: &Words, meaning: usize, at: usize) -> bool {
     let Some(label) = words.get(at) else {
         return false;
@@ -375,15 +369,8 @@ fn follows_a_meaning(words: &Words, meaning: usize, at: usize) -> bool {
 /// with `Default value`, or `This is the default value`: marks the item the
 /// words stand in. Returns the number of words.
 fn default_note(words: &Words, at: usize, meaning: usize) -> Option<usize> {
-    let word = words.get(at)?;
-    if word.core().eq_ignore_ascii_case("(default)") {
-        Some(1)
-    } else if word.is("(default")
-        && words
-            .get(at + 1)
-            .is_some_and(|w| w.core().eq_ignore_ascii_case("value)"))
-    {
-        Some(2)
+    if let Some(len) = words.default_gloss(at) {
+        Some(len)
     } else if at == meaning && words.are(at, &["default", "value"]) {
         Some(2)
     } else if words.are(at, &["this", "is", "the", "default", "value"]) {
@@ -418,15 +405,51 @@ enum Ending {
 struct InlineLeadIn {
     list_start: usize,
     ending: Ending,
-    /// `can only be X`, `can be set to X`, `The value is X`: one value is an enumeration.
-    one_value_is_enough: bool,
+    single_value: SingleValue,
     /// Whether a list that cannot be read is worth a finding (it is after
     /// `can be`, which always speaks of values, but not after `The value is`,
     /// which is as often followed by prose).
     report_unreadable: bool,
 }
 
+/// Whether one value makes an enumeration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SingleValue {
+    /// `The value can be X` names one possibility among others.
+    NotEnough,
+    /// `can only be X`, `can be set to X`, `Set it to X`, `Only X is supported`.
+    Enough,
+    /// `The value is X`: only when X looks like a value on the wire
+    /// (`The value is fast` could as well be `The value is unique`).
+    EnoughIfCodeLike,
+}
+
 impl InlineLeadIn {
+    /// A lead-in after which a list needs two values, and a list that
+    /// cannot be read is not reported.
+    fn new(list_start: usize, ending: Ending) -> Self {
+        InlineLeadIn {
+            list_start,
+            ending,
+            single_value: SingleValue::NotEnough,
+            report_unreadable: false,
+        }
+    }
+
+    fn single_value(self, single_value: SingleValue) -> Self {
+        InlineLeadIn {
+            single_value,
+            ..self
+        }
+    }
+
+    fn report_unreadable(self) -> Self {
+        InlineLeadIn {
+            report_unreadable: true,
+            ..self
+        }
+    }
+
     fn read(&self, words: &Words) -> Result<List, Failure> {
         let list = match inline_list(words, self.list_start, self.ending) {
             Err(Failure::Unreadable(_)) if !self.report_unreadable => {
@@ -434,23 +457,53 @@ impl InlineLeadIn {
             }
             other => other?,
         };
-        if list.items.len() < 2 && !self.one_value_is_enough {
-            return Err(Failure::NotAList);
+        let enough = match (list.items.as_slice(), self.single_value) {
+            ([_, _, ..], _) | ([_], SingleValue::Enough) => true,
+            ([only], SingleValue::EnoughIfCodeLike) => looks_like_code(&only.value),
+            _ => false,
+        };
+        // `Only letters, digits, and hyphens are supported` lists kinds of characters.
+        let character_classes = list.items.iter().any(|item| names_characters(&item.value));
+        if enough && !character_classes {
+            Ok(list)
+        } else {
+            Err(Failure::NotAList)
         }
-        Ok(list)
     }
+}
+
+/// `READY`, `v2`, `m-1`, `image/png`, `${name}`: not an English word.
+fn looks_like_code(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_uppercase() || c.is_ascii_digit() || "_./$".contains(c))
+}
+
+/// Words for kinds of characters, as in `letters, digits, and hyphens`.
+fn names_characters(value: &str) -> bool {
+    const CHARACTER_CLASSES: &[&str] = &[
+        "letters",
+        "digits",
+        "numbers",
+        "hyphens",
+        "underscores",
+        "periods",
+        "dots",
+        "spaces",
+        "characters",
+        "symbols",
+        "asterisks",
+        "slashes",
+        "commas",
+        "colons",
+    ];
+    CHARACTER_CLASSES
+        .iter()
+        .any(|class| value.eq_ignore_ascii_case(class))
 }
 
 fn inline_lead_in(words: &Words, at: usize) -> Option<InlineLeadIn> {
     let word = words.get(at)?;
-    let lead_in = |list_start, ending, one_value_is_enough, report_unreadable| {
-        Some(InlineLeadIn {
-            list_start,
-            ending,
-            one_value_is_enough,
-            report_unreadable,
-        })
-    };
     if word.is("can") && speaks_of_the_value(words, at) {
         // `can be`, `can only be`, `can be set to`, `can only be set to`
         let only = words.is(at + 1, "only");
@@ -460,35 +513,36 @@ fn inline_lead_in(words: &Words, at: usize) -> Option<InlineLeadIn> {
         }
         let set_to = words.are(be + 1, &["set", "to"]);
         let start = be + 1 + if set_to { 2 } else { 0 };
-        return lead_in(start, Ending::Punctuation, only || set_to, true);
-    }
-    if words.are(at, &["the", "value", "is"]) && words.clause_start(at) == at {
-        return lead_in(at + 3, Ending::Punctuation, true, false);
-    }
-    if words.are(at, &["set", "it", "to"]) && word.starts_sentence {
-        return lead_in(at + 3, Ending::Punctuation, true, false);
-    }
-    if words.are(at, &["possible", "values", "are"]) {
-        return lead_in(at + 3, Ending::Punctuation, false, true);
-    }
-    if word.is("only") {
-        // `Only Docker is supported`, `only the value stop is supported`
-        let start = if words.are(at + 1, &["the", "value"]) {
-            at + 3
+        let single_value = if only || set_to {
+            SingleValue::Enough
         } else {
-            at + 1
+            SingleValue::NotEnough
         };
-        return lead_in(start, Ending::Supported, true, false);
+        let lead_in = InlineLeadIn::new(start, Ending::Punctuation).single_value(single_value);
+        return Some(lead_in.report_unreadable());
     }
-    if word.starts_sentence {
-        // `TCP, UDP, and HTTP are supported.`
-        return lead_in(at, Ending::Supported, false, false);
-    }
-    None
+    let lead_in = if words.are(at, &["the", "value", "is"]) && words.clause_start(at) == at {
+        InlineLeadIn::new(at + 3, Ending::Punctuation).single_value(SingleValue::EnoughIfCodeLike)
+    } else if words.are(at, &["set", "it", "to"]) && word.starts_sentence {
+        InlineLeadIn::new(at + 3, Ending::Punctuation).single_value(SingleValue::Enough)
+    } else if words.are(at, &["possible", "values", "are"]) {
+        InlineLeadIn::new(at + 3, Ending::Punctuation).report_unreadable()
+    } else if word.is("only") {
+        // `Only X is supported`, `only the value X is supported`
+        let value_named = words.are(at + 1, &["the", "value"]);
+        let start = at + 1 + if value_named { 2 } else { 0 };
+        InlineLeadIn::new(start, Ending::Supported).single_value(SingleValue::Enough)
+    } else if word.starts_sentence {
+        // `X, Y, and Z are supported.`
+        InlineLeadIn::new(at, Ending::Supported)
+    } else {
+        return None;
+    };
+    Some(lead_in)
 }
 
 /// Whether the subject of `can` at `at` is the described value: `The value
-/// can be`, `this parameter can be`, `which can be`, `The protocol can be`.
+/// can be`, `this parameter can be`, `which can be`, `The color can be`.
 fn speaks_of_the_value(words: &Words, at: usize) -> bool {
     let Some(before) = at.checked_sub(1).and_then(|i| words.get(i)) else {
         return false;
@@ -499,9 +553,9 @@ fn speaks_of_the_value(words: &Words, at: usize) -> bool {
     {
         return true;
     }
-    // A one-noun subject: `The protocol can be TCP or UDP`. A longer one
-    // names something more specific than the value (`The tag key can only be
-    // resource_name`, in the description of the tag's value).
+    // A one-noun subject: `The color can be RED or BLUE`. A longer one names
+    // something more specific than the value (`The parent key can only be
+    // root`, in the description of a child's key).
     let clause = words.clause_start(at);
     at == clause + 2
         && ["the", "this", "its"]
@@ -542,7 +596,7 @@ fn inline_list(words: &Words, start: usize, ending: Ending) -> Result<List, Fail
             last = true;
             at += 1;
         } else if !(ends_with_comma && continues_list(words, at)) {
-            // `The value can only be ACTIVE, indicating that …`: the list ends at the comma.
+            // `The value can only be READY, indicating that …`: the list ends at the comma.
             break;
         }
     }
@@ -566,17 +620,17 @@ fn inline_list(words: &Words, start: usize, ending: Ending) -> Result<List, Fail
     }
 }
 
-/// After `A,`: another item that itself is followed by `,`, `or` or `and`.
+/// After `A,`: another item, followed by `,`, `or`, `and` or the end of the
+/// sentence (`RED, GREEN, BLUE.`), but not by more words (`READY, indicating that …`).
 fn continues_list(words: &Words, at: usize) -> bool {
     read_item(words, at).is_some_and(|item| {
-        let last_word = words.get(item.next - 1);
-        last_word.is_some_and(|w| w.raw.ends_with(','))
+        words.ends_statement(item.next - 1)
             || words.is(item.next, "or")
             || words.is(item.next, "and")
     })
 }
 
-/// One value of an inline list, with its gloss: `ROUND_ROBIN (weighted round robin)`.
+/// One value of an inline list, with its gloss: `PLAIN (no accent)`.
 struct ItemRead {
     value: String,
     next: usize,
@@ -601,9 +655,7 @@ fn read_item(words: &Words, at: usize) -> Option<ItemRead> {
         let close = (at + 1..at + 1 + LONGEST_GLOSS)
             .find(|&i| words.get(i).is_some_and(|w| w.raw.contains(')')))?;
         item.next = close + 1;
-        let gloss = words.phrase(at + 1, close + 1).to_ascii_lowercase();
-        let gloss = gloss.trim_end_matches(['.', ',', ';']);
-        if gloss == "(default)" || gloss == "(default value)" {
+        if words.default_gloss(at + 1) == Some(close - at) {
             item.default_note = Some((at + 1, close + 1));
         }
     }
@@ -612,6 +664,8 @@ fn read_item(words: &Words, at: usize) -> Option<ItemRead> {
 
 #[cfg(test)]
 mod tests {
+    //! The examples are made up; they follow the phrasings of the docs.
+
     use super::*;
 
     fn values(description: &str) -> Vec<(Vec<String>, bool)> {
@@ -637,19 +691,19 @@ mod tests {
 
     #[test]
     fn a_list_ends_at_a_comma_before_prose() {
-        let found = values("The value can only be ACTIVE, indicating that it is ready.");
-        assert_eq!(found, [(strings(&["ACTIVE"]), false)]);
+        let found = values("The value can only be READY, indicating that it works.");
+        assert_eq!(found, [(strings(&["READY"]), false)]);
     }
 
     #[test]
     fn prose_after_can_be_is_no_list() {
         for prose in [
-            "The IPv6 subnet can be updated using ipv6_vip_virsubnet_id.",
+            "The backup disk can be replaced using spare_disk_id.",
             "This parameter can be left blank, indicating that anything goes.",
-            "Text and text files can be injected.",
-            "Number of GPUs, which can be decimals.",
-            "Multiple IDs can be queried in the format of id=xxx&id=xxx.",
-            "The value is automatically generated.",
+            "Photos and photo albums can be uploaded.",
+            "Number of cores, which can be fractions.",
+            "Several names can be given in the format of name=a&name=b.",
+            "The value is computed by the server.",
         ] {
             assert_eq!(values(prose), [], "{prose}");
         }
@@ -658,24 +712,21 @@ mod tests {
     #[test]
     fn conditional_lists_are_marked() {
         let found = values(
-            "If type is set to HOST_NAME, this parameter can only be set to EQUAL_TO. \
-             If type is set to PATH, this parameter can be set to REGEX, STARTS_WITH, or EQUAL_TO.",
+            "If mode is set to SAFE, this parameter can only be set to LOW. \
+             If mode is set to FREE, this parameter can be set to HIGH, MEDIUM, or LOW.",
         );
         assert_eq!(
             found,
             [
-                (strings(&["EQUAL_TO"]), true),
-                (strings(&["REGEX", "STARTS_WITH", "EQUAL_TO"]), true)
+                (strings(&["LOW"]), true),
+                (strings(&["HIGH", "MEDIUM", "LOW"]), true)
             ]
         );
     }
 
     #[test]
     fn a_label_of_two_words_makes_the_list_unreadable() {
-        let found = values(
-            "Specifies the status. UP: The status is normal. DOWN: The status is abnormal. \
-             Empty string: There is no host information.",
-        );
+        let found = values("Specifies the state. ON: It runs. OFF: It rests. Not set: Unknown.");
         assert_eq!(found, []);
     }
 }

@@ -25,7 +25,7 @@ pub(super) enum Claim {
     /// The values allowed.
     Values {
         values: Vec<String>,
-        /// Stated for one case only (`If type is PATH, the value can be …`).
+        /// Stated for one case only (`If mode is FAST, the value can be …`).
         conditional: bool,
     },
     Default(String),
@@ -76,7 +76,7 @@ impl Statement {
 }
 
 /// Words that a list has already read as one of its parts (an item label such
-/// as `Default:` in `The options are as follows: Default: default format`, or
+/// as `Default:` in `The options are as follows: Default: the usual layout`, or
 /// a `(default)` note), so that no other matcher reads them again.
 #[derive(Debug)]
 pub(super) struct Claimed {

@@ -21,7 +21,7 @@ pub(super) struct Word<'a> {
 }
 
 impl Word<'_> {
-    /// The word without the punctuation that ends it (`ACTIVE.` → `ACTIVE`).
+    /// The word without the punctuation that ends it (`READY.` → `READY`).
     pub fn core(&self) -> &str {
         self.raw.trim_end_matches(TRAILING_PUNCTUATION)
     }
@@ -40,7 +40,7 @@ impl Word<'_> {
         self.ends_sentence() || self.raw.ends_with([',', ';'])
     }
 
-    /// `VALUE:` as in `ACTIVE: The resource is ready.` (but not `https://…`).
+    /// `VALUE:` as in `READY: It can be used.` (but not `https://…`).
     pub fn is_label(&self) -> bool {
         self.raw.ends_with(':') && !self.core().is_empty()
     }
@@ -80,7 +80,7 @@ impl<'a> Words<'a> {
         for line in description.lines() {
             for (position, raw) in line.split_whitespace().enumerate() {
                 let starts_line = position == 0;
-                let starts_sentence = words.last().map_or(true, |previous| {
+                let starts_sentence = words.last().is_none_or(|previous| {
                     starts_line || previous.ends_sentence() || previous.is_bullet()
                 });
                 if starts_sentence {
@@ -176,8 +176,20 @@ impl<'a> Words<'a> {
         match self.get(at) {
             None => true,
             Some(word) => {
-                word.ends_clause() || self.get(at + 1).map_or(true, |next| next.starts_line)
+                word.ends_clause() || self.get(at + 1).is_none_or(|next| next.starts_line)
             }
+        }
+    }
+
+    /// `(default)` or `(default value)` at `at`: the number of words.
+    pub fn default_gloss(&self, at: usize) -> Option<usize> {
+        let word = self.get(at)?;
+        if word.core().eq_ignore_ascii_case("(default)") {
+            Some(1)
+        } else if word.is("(default") && self.get(at + 1)?.core().eq_ignore_ascii_case("value)") {
+            Some(2)
+        } else {
+            None
         }
     }
 
@@ -190,8 +202,8 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The value on the wire a word can stand for: `ACTIVE`, `tls-1-0`,
-/// `${path}`, `0/false`, `text/plain`, `-1`, `""` (the empty string).
+/// The value on the wire a word can stand for: `READY`, `m-1`, `${name}`,
+/// `yes/no`, `image/png`, `-1`, `""` (the empty string).
 ///
 /// English words that cannot be values (`the`, `is`, `and`, …) are refused, so
 /// that a list read from prose stops where the prose starts.
@@ -209,7 +221,7 @@ pub(super) fn wire_value(core: &str) -> Option<String> {
 }
 
 /// Whether a word is one of running text: `the`, `If`, `A`. Capitals make
-/// values of them (`OR: OR operation`, `AND: AND operation`).
+/// values of them (`OR: either one`, `AND: both`).
 fn is_prose(word: &str) -> bool {
     let shouted = word.len() > 1 && !word.chars().any(|c| c.is_lowercase());
     !shouted && PROSE_WORDS.contains(&word.to_ascii_lowercase().as_str())
@@ -295,21 +307,21 @@ mod tests {
     #[test]
     fn values_a_word_can_stand_for() {
         for value in [
-            "ACTIVE",
-            "tls-1-0",
-            "${path}",
-            "0/false",
-            "text/plain",
+            "READY",
+            "m-1",
+            "${name}",
+            "yes/no",
+            "image/png",
             "-1",
             "/",
-            "co-p1",
+            "ab-2",
         ] {
             assert_eq!(wire_value(value).as_deref(), Some(value));
         }
         assert_eq!(wire_value("\"\"").as_deref(), Some(""));
         assert_eq!(wire_value("\"abc\"").as_deref(), Some("abc"));
         assert_eq!(wire_value("OR").as_deref(), Some("OR"));
-        for prose in ["the", "The", "and", "A", "(IPv4)", "-", "\"abc", ""] {
+        for prose in ["the", "The", "and", "A", "(two)", "-", "\"abc", ""] {
             assert_eq!(wire_value(prose), None, "{prose}");
         }
     }

@@ -1,0 +1,794 @@
+//! `parse_type` and `parse_constraints` against the corpus in `../shared/corpus`:
+//! every parameter-table row of every `page.txt`, compared with what the
+//! page's `facts.json` records for that row.
+//!
+//! Run with `cargo test -p docspec --test phrase_corpus -- --nocapture` to see
+//! precision and recall per kind of constraint, and every miss and wrong value.
+//! The corpus is test data beside the repository; without it the tests say so and pass.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use docspec::phrase::{parse_constraints, parse_type, ConstraintText, Limit, Subject, TypePhrase};
+use serde_json::Value;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus");
+
+const MIN_PRECISION: f64 = 0.99;
+const MIN_RECALL: f64 = 0.95;
+
+/// Facts judged wrong after reading the page, left out of the comparison.
+const EXCLUDED: &[Exclusion] = &[
+    exclude(
+        "ecs/ListResizeFlavors",
+        4,
+        "rxtx_quota",
+        Kind::Default,
+        NULL_IS_NO_VALUE,
+    ),
+    exclude(
+        "ecs/ListResizeFlavors",
+        4,
+        "rxtx_cap",
+        Kind::Default,
+        NULL_IS_NO_VALUE,
+    ),
+    exclude(
+        "ecs/ListResizeFlavors",
+        5,
+        "type",
+        Kind::Default,
+        NULL_IS_NO_VALUE,
+    ),
+    exclude(
+        "elb/ListLoadBalancers",
+        5,
+        "ipv6_vip_address",
+        Kind::Default,
+        NULL_IS_NO_VALUE,
+    ),
+    exclude(
+        "elb/ShowLoadBalancer",
+        4,
+        "ipv6_vip_address",
+        Kind::Default,
+        NULL_IS_NO_VALUE,
+    ),
+    exclude(
+        "elb/UpdateLoadBalancer",
+        7,
+        "ipv6_vip_address",
+        Kind::Default,
+        NULL_IS_NO_VALUE,
+    ),
+    exclude(
+        "elb/ListLoadBalancers",
+        5,
+        "id",
+        Kind::Default,
+        PROSE_IS_NO_VALUE,
+    ),
+    exclude(
+        "elb/ShowLoadBalancer",
+        4,
+        "id",
+        Kind::Default,
+        PROSE_IS_NO_VALUE,
+    ),
+    exclude(
+        "elb/UpdateLoadBalancer",
+        7,
+        "id",
+        Kind::Default,
+        PROSE_IS_NO_VALUE,
+    ),
+    exclude("ecs/ListServersByTag", 2, "limit", Kind::Max, VALUE_OF_TEXT),
+    exclude(
+        "modelarts/CreateTask",
+        14,
+        "@modelarts:hard_coefficient",
+        Kind::Min,
+        VALUE_OF_TEXT,
+    ),
+    exclude(
+        "modelarts/CreateTask",
+        14,
+        "@modelarts:hard_coefficient",
+        Kind::Max,
+        VALUE_OF_TEXT,
+    ),
+    exclude(
+        "modelarts/UploadSamplesJson",
+        9,
+        "@modelarts:hard_coefficient",
+        Kind::Min,
+        VALUE_OF_TEXT,
+    ),
+    exclude(
+        "modelarts/UploadSamplesJson",
+        9,
+        "@modelarts:hard_coefficient",
+        Kind::Max,
+        VALUE_OF_TEXT,
+    ),
+    exclude(
+        "modelarts/ListDatasets",
+        2,
+        "running_task_type",
+        Kind::Default,
+        "the page marks its last option (10) as the default, not 0",
+    ),
+    exclude(
+        "ecs/ListServersByTag",
+        3,
+        "values",
+        Kind::Max,
+        "the page states the most characters each item may have; the facts leave it out",
+    ),
+    exclude(
+        "ecs/NovaListServersDetails",
+        12,
+        "tenancy",
+        Kind::Enum,
+        VALUES_LEFT_OUT,
+    ),
+    exclude(
+        "ecs/NovaShowServer",
+        11,
+        "tenancy",
+        Kind::Enum,
+        VALUES_LEFT_OUT,
+    ),
+    exclude(
+        "modelarts/ListDatasets",
+        4,
+        "feature_supports",
+        Kind::Enum,
+        VALUES_LEFT_OUT,
+    ),
+];
+
+const NULL_IS_NO_VALUE: &str =
+    "null/None say that the parameter is absent: there is no default value";
+const PROSE_IS_NO_VALUE: &str =
+    "the default is described in words (who sets the value), it is no value";
+const VALUE_OF_TEXT: &str =
+    "a bound on the value of a String field, which the facts take for a length";
+const VALUES_LEFT_OUT: &str =
+    "the page states the values of this array of strings, as on other rows the facts do record";
+
+const fn exclude(
+    page: &'static str,
+    table: usize,
+    row: &'static str,
+    kind: Kind,
+    reason: &'static str,
+) -> Exclusion {
+    Exclusion {
+        page,
+        table,
+        row,
+        kind,
+        reason,
+    }
+}
+
+/// A Type cell of more words than `Array of X objects` is a sentence, not a
+/// type phrase, and rightly fails to parse.
+const LONGEST_TYPE_PHRASE: usize = 4;
+
+/// A kind of constraint, as `facts.json` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Min,
+    Max,
+    MinItems,
+    MaxItems,
+    Enum,
+    Default,
+}
+
+const KINDS: [Kind; 6] = [
+    Kind::Min,
+    Kind::Max,
+    Kind::MinItems,
+    Kind::MaxItems,
+    Kind::Enum,
+    Kind::Default,
+];
+
+impl Kind {
+    fn fact_key(self) -> &'static str {
+        match self {
+            Kind::Min => "min",
+            Kind::Max => "max",
+            Kind::MinItems => "min_items",
+            Kind::MaxItems => "max_items",
+            Kind::Enum => "enum",
+            Kind::Default => "default",
+        }
+    }
+
+    /// The fact, written the way [`Kind::parsed`] writes the parse.
+    fn expected(self, field: &Value) -> Option<String> {
+        let fact = field.get(self.fact_key()).filter(|v| !v.is_null())?;
+        Some(match self {
+            Kind::Min | Kind::Max | Kind::MinItems | Kind::MaxItems => number_text(fact.as_f64()?),
+            Kind::Enum => fact.to_string(),
+            Kind::Default => fact.as_str()?.to_string(),
+        })
+    }
+
+    fn parsed(self, text: &ConstraintText) -> Option<String> {
+        match self {
+            Kind::Min => text.min.map(limit_text),
+            Kind::Max => text.max.map(limit_text),
+            Kind::MinItems => text.min_items.map(|n| n.to_string()),
+            Kind::MaxItems => text.max_items.map(|n| n.to_string()),
+            Kind::Enum => text
+                .enum_values
+                .as_ref()
+                .map(|values| Value::from(values.clone()).to_string()),
+            Kind::Default => text.default.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.fact_key())
+    }
+}
+
+fn limit_text(limit: Limit) -> String {
+    number_text(limit.as_f64())
+}
+
+fn number_text(number: f64) -> String {
+    format!("{number}")
+}
+
+/// A fact left out of the comparison, and why.
+struct Exclusion {
+    page: &'static str,
+    table: usize,
+    row: &'static str,
+    kind: Kind,
+    reason: &'static str,
+}
+
+fn is_excluded(page: &str, table: usize, row: &str, kind: Kind) -> bool {
+    EXCLUDED
+        .iter()
+        .any(|e| e.page == page && e.table == table && e.row == row && e.kind == kind)
+}
+
+// ---------------------------------------------------------------------------
+// Reading the corpus
+
+struct Page {
+    /// `elb/CreateListener`
+    name: String,
+    text: String,
+    facts: Value,
+}
+
+/// Every page of the corpus, or `None` when the corpus is not there.
+fn corpus_pages() -> Option<Vec<Page>> {
+    let corpus = Path::new(CORPUS);
+    let services = fs::read_dir(corpus).ok()?;
+    let mut folders: Vec<PathBuf> = services
+        .filter_map(Result::ok)
+        .filter_map(|service| fs::read_dir(service.path()).ok())
+        .flat_map(|operations| operations.filter_map(Result::ok).map(|op| op.path()))
+        .filter(|folder| folder.join("page.txt").is_file())
+        .collect();
+    folders.sort();
+    let pages = folders
+        .iter()
+        .map(|folder| {
+            let read = |file: &str| {
+                fs::read_to_string(folder.join(file))
+                    .unwrap_or_else(|e| panic!("{}: {e}", folder.join(file).display()))
+            };
+            let facts = serde_json::from_str(&read("facts.json"))
+                .unwrap_or_else(|e| panic!("{}/facts.json: {e}", folder.display()));
+            let name = folder
+                .strip_prefix(corpus)
+                .map(|relative| relative.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            Page {
+                name,
+                text: read("page.txt"),
+                facts,
+            }
+        })
+        .collect();
+    Some(pages)
+}
+
+/// A pipe table of a copied page: `Parameter | Type | Description |` then `|---|…`.
+struct PipeTable {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl PipeTable {
+    fn column(&self, name: &str) -> Option<usize> {
+        self.header.iter().position(|h| h == name)
+    }
+}
+
+fn pipe_tables(page: &str) -> Vec<PipeTable> {
+    let lines: Vec<&str> = page.lines().collect();
+    let is_separator = |i: usize| lines.get(i).is_some_and(|line| line.starts_with("|---"));
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_separator(i + 1) {
+            i += 1;
+            continue;
+        }
+        let header = cells(lines[i]);
+        let mut rows = Vec::new();
+        i += 2;
+        while i < lines.len() && lines[i].trim_end().ends_with('|') && !is_separator(i + 1) {
+            rows.push(cells(lines[i]));
+            i += 1;
+        }
+        tables.push(PipeTable { header, rows });
+    }
+    tables
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let line = line.trim_end();
+    let line = line.strip_suffix('|').unwrap_or(line);
+    line.split(" | ")
+        .map(|cell| cell.trim().to_string())
+        .collect()
+}
+
+/// The facts fields of the table at `index`, or `None` for tables without
+/// parameters (status codes).
+fn facts_fields(facts: &Value, index: usize) -> Option<Vec<&Value>> {
+    let table = facts.get("tables")?.get(index)?;
+    let list = |key: &str| {
+        facts
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+    };
+    if let Some(object) = table.get("object").and_then(Value::as_str) {
+        return Some(
+            facts
+                .get("objects")?
+                .get(object)?
+                .as_array()?
+                .iter()
+                .collect(),
+        );
+    }
+    match table.get("role")?.as_str()? {
+        "uri" => Some(list("path_params").chain(list("query_params")).collect()),
+        "request_header" => Some(list("header_params").collect()),
+        "response_header" => Some(list("response_header_params").collect()),
+        _ => None,
+    }
+}
+
+/// What the constraint parser is told about a row, from its Type cell.
+fn subject_of(phrase: &TypePhrase) -> Subject {
+    match phrase {
+        TypePhrase::String => Subject::Text,
+        TypePhrase::Integer | TypePhrase::Long => Subject::Integer,
+        TypePhrase::Number => Subject::Number,
+        TypePhrase::Boolean => Subject::Boolean,
+        TypePhrase::Object { .. } | TypePhrase::Named(_) | TypePhrase::Map(_) | TypePhrase::Any => {
+            Subject::Object
+        }
+        TypePhrase::Array(item) => match **item {
+            TypePhrase::String => Subject::ArrayOfText,
+            TypePhrase::Integer | TypePhrase::Long | TypePhrase::Number => Subject::ArrayOfNumbers,
+            // A bare `Array` is a repeated query parameter (`name=a&name=b`)
+            // whose items the page does not type; FACTS.md records the ranges
+            // it states as item values.
+            TypePhrase::Any => Subject::ArrayOfNumbers,
+            _ => Subject::ArrayOfOther,
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The evaluation
+
+/// One parameter row, with the facts recorded for it.
+struct Row<'a> {
+    page: &'a str,
+    /// 1-based, as in `facts.json`.
+    table: usize,
+    name: String,
+    description: String,
+    subject: Subject,
+    field: &'a Value,
+}
+
+/// Every parameter row of every page that facts describe.
+fn rows(pages: &[Page]) -> Vec<Row<'_>> {
+    let mut rows = Vec::new();
+    for page in pages {
+        let tables = pipe_tables(&page.text);
+        let facts_tables = page.facts["tables"].as_array().map_or(0, Vec::len);
+        if tables.len() != facts_tables {
+            println!(
+                "{}: {} pipe tables but {facts_tables} tables in facts: page skipped",
+                page.name,
+                tables.len()
+            );
+            continue;
+        }
+        for (index, table) in tables.iter().enumerate() {
+            let Some(mut fields) = facts_fields(&page.facts, index) else {
+                continue;
+            };
+            let (Some(name_at), Some(description_at)) =
+                (table.column("Parameter"), table.column("Description"))
+            else {
+                continue;
+            };
+            let type_at = table.column("Type");
+            for cells in &table.rows {
+                let name = cells.get(name_at).cloned().unwrap_or_default();
+                let type_cell = type_at.and_then(|at| cells.get(at)).map(String::as_str);
+                // Match by name, and by type too when the name occurs twice.
+                let same_name = |f: &&Value| f["name"].as_str() == Some(name.as_str());
+                let position = fields
+                    .iter()
+                    .position(|f| same_name(f) && f["type"].as_str() == type_cell)
+                    .or_else(|| fields.iter().position(same_name));
+                let Some(position) = position else {
+                    println!("{} table {}: row {name} not in facts", page.name, index + 1);
+                    continue;
+                };
+                let field = fields.remove(position);
+                // A table without a Type column holds path parameters: strings.
+                let subject = type_cell.map_or(Subject::Text, |cell| {
+                    parse_type(cell).map_or(Subject::Object, |phrase| subject_of(&phrase))
+                });
+                rows.push(Row {
+                    page: &page.name,
+                    table: index + 1,
+                    name,
+                    description: cells.get(description_at).cloned().unwrap_or_default(),
+                    subject,
+                    field,
+                });
+            }
+        }
+    }
+    rows
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    true_positives: u32,
+    false_positives: u32,
+    false_negatives: u32,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+    }
+
+    fn precision(self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+
+    fn recall(self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+}
+
+fn ratio(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        f64::from(part) / f64::from(whole)
+    }
+}
+
+#[test]
+fn constraints_match_the_corpus_facts() {
+    let Some(pages) = corpus_pages() else {
+        println!("notice: no corpus at {CORPUS}: the constraint evaluation was skipped");
+        return;
+    };
+    let rows = rows(&pages);
+    let mut tallies = [Tally::default(); KINDS.len()];
+    let mut problems = Vec::new();
+    let mut findings = 0;
+    for row in &rows {
+        let parsed = parse_constraints(&row.description, row.subject);
+        findings += parsed.findings.len();
+        for (kind, tally) in KINDS.iter().zip(tallies.iter_mut()) {
+            if is_excluded(row.page, row.table, &row.name, *kind) {
+                continue;
+            }
+            let expected = kind.expected(row.field);
+            let got = kind.parsed(&parsed);
+            if expected == got {
+                tally.true_positives += u32::from(expected.is_some());
+                continue;
+            }
+            tally.false_positives += u32::from(got.is_some());
+            tally.false_negatives += u32::from(expected.is_some());
+            let what = match (&expected, &got) {
+                (Some(_), None) => "MISS",
+                (None, Some(_)) => "EXTRA",
+                _ => "WRONG",
+            };
+            problems.push(format!(
+                "{what} {} table {} {} [{:?}] {kind}: expected {} got {}\n    {}",
+                row.page,
+                row.table,
+                row.name,
+                row.subject,
+                expected.as_deref().unwrap_or("-"),
+                got.as_deref().unwrap_or("-"),
+                row.description
+            ));
+        }
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    println!("\nFacts excluded as wrong:");
+    for e in EXCLUDED {
+        println!(
+            "  {} table {} {} {}: {}",
+            e.page, e.table, e.row, e.kind, e.reason
+        );
+    }
+    println!(
+        "\n{} rows of {} pages, {findings} findings, {} facts excluded",
+        rows.len(),
+        pages.len(),
+        EXCLUDED.len()
+    );
+    println!(
+        "{:<10} {:>5} {:>5} {:>5} {:>10} {:>8}",
+        "kind", "tp", "fp", "fn", "precision", "recall"
+    );
+    let mut overall = Tally::default();
+    for (kind, tally) in KINDS.iter().zip(tallies) {
+        overall.add(tally);
+        print_tally(&kind.to_string(), tally);
+    }
+    print_tally("overall", overall);
+    assert!(
+        overall.precision() >= MIN_PRECISION,
+        "precision {:.3} is below {MIN_PRECISION}",
+        overall.precision()
+    );
+    assert!(
+        overall.recall() >= MIN_RECALL,
+        "recall {:.3} is below {MIN_RECALL}",
+        overall.recall()
+    );
+}
+
+fn print_tally(label: &str, tally: Tally) {
+    println!(
+        "{label:<10} {:>5} {:>5} {:>5} {:>10.3} {:>8.3}",
+        tally.true_positives,
+        tally.false_positives,
+        tally.false_negatives,
+        tally.precision(),
+        tally.recall()
+    );
+}
+
+/// The same cells read from `page.html`, in the form an HTML importer gives
+/// them (paragraphs on lines of their own, list items as `- ` lines), must
+/// give the same constraints as the copied text.
+#[cfg(feature = "import")]
+#[test]
+fn html_cells_read_like_copied_cells() {
+    let Some(pages) = corpus_pages() else {
+        println!("notice: no corpus at {CORPUS}: the HTML comparison was skipped");
+        return;
+    };
+    let mut compared = 0;
+    let mut differences = Vec::new();
+    for page in &pages {
+        let html = fs::read_to_string(Path::new(CORPUS).join(&page.name).join("page.html"))
+            .unwrap_or_else(|e| panic!("{}/page.html: {e}", page.name));
+        let copied_tables = pipe_tables(&page.text);
+        let html_tables = html_form::tables(&html);
+        if copied_tables.len() != html_tables.len() {
+            println!(
+                "{}: the HTML has {} tables, the text {}: page skipped",
+                page.name,
+                html_tables.len(),
+                copied_tables.len()
+            );
+            continue;
+        }
+        for (index, (copied, html_rows)) in copied_tables.iter().zip(&html_tables).enumerate() {
+            let (Some(type_at), Some(description_at)) =
+                (copied.column("Type"), copied.column("Description"))
+            else {
+                continue;
+            };
+            for (copied_row, html_row) in copied.rows.iter().zip(html_rows) {
+                let (Some(type_cell), Some(copied_text), Some(html_text)) = (
+                    copied_row.get(type_at),
+                    copied_row.get(description_at),
+                    html_row.get(description_at),
+                ) else {
+                    continue;
+                };
+                let subject =
+                    parse_type(type_cell).map_or(Subject::Object, |phrase| subject_of(&phrase));
+                let from_copy = parse_constraints(copied_text, subject);
+                let from_html = parse_constraints(html_text, subject);
+                compared += 1;
+                let differing: Vec<String> = KINDS
+                    .iter()
+                    .filter(|kind| kind.parsed(&from_copy) != kind.parsed(&from_html))
+                    .map(|kind| {
+                        let show = |text: &ConstraintText| {
+                            kind.parsed(text).unwrap_or_else(|| "-".to_string())
+                        };
+                        format!("{kind}: {} / {}", show(&from_copy), show(&from_html))
+                    })
+                    .collect();
+                if !differing.is_empty() {
+                    differences.push(format!(
+                        "{} table {} {}: {}\n    copied: {copied_text}\n    html:   {}",
+                        page.name,
+                        index + 1,
+                        copied_row.first().map_or("", String::as_str),
+                        differing.join(", "),
+                        html_text.replace('\n', " ⏎ ")
+                    ));
+                }
+            }
+        }
+    }
+    for difference in &differences {
+        println!("{difference}");
+    }
+    println!(
+        "{compared} cells compared, {} read differently",
+        differences.len()
+    );
+    assert!(
+        differences.is_empty(),
+        "{} cells read differently",
+        differences.len()
+    );
+}
+
+/// Just enough of an HTML reader to render table cells the way the importer does.
+#[cfg(feature = "import")]
+mod html_form {
+    use scraper::{ElementRef, Html, Node, Selector};
+
+    /// The body rows of every table, in page order, each a list of cell texts.
+    pub fn tables(html: &str) -> Vec<Vec<Vec<String>>> {
+        let document = Html::parse_fragment(html);
+        let selector = |css: &str| Selector::parse(css).unwrap_or_else(|e| panic!("{css}: {e}"));
+        let (tables, rows, cells) = (selector("table"), selector("tr"), selector("td"));
+        document
+            .select(&tables)
+            .map(|table| {
+                table
+                    .select(&rows)
+                    .map(|row| row.select(&cells).map(cell_text).collect::<Vec<_>>())
+                    .filter(|cells| !cells.is_empty())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Paragraphs joined with `\n`, list items as `- ` lines, whitespace collapsed.
+    fn cell_text(cell: ElementRef) -> String {
+        let mut text = CellText::default();
+        text.walk(cell);
+        text.flush();
+        text.lines.join("\n")
+    }
+
+    #[derive(Default)]
+    struct CellText {
+        lines: Vec<String>,
+        current: String,
+        bullet: bool,
+    }
+
+    impl CellText {
+        fn walk(&mut self, element: ElementRef) {
+            for child in element.children() {
+                if let Node::Text(text) = child.value() {
+                    self.current.push_str(text);
+                }
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                match child.value().name() {
+                    "li" => {
+                        self.flush();
+                        self.bullet = true;
+                        self.walk(child);
+                        self.flush();
+                    }
+                    "p" | "div" | "ul" | "ol" | "br" | "pre" | "table" | "tr" | "td" => {
+                        self.flush();
+                        self.walk(child);
+                        self.flush();
+                    }
+                    _ => self.walk(child),
+                }
+            }
+        }
+
+        fn flush(&mut self) {
+            let line = self
+                .current
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.current.clear();
+            if !line.is_empty() {
+                let bullet = std::mem::take(&mut self.bullet);
+                self.lines
+                    .push(if bullet { format!("- {line}") } else { line });
+            }
+        }
+    }
+}
+
+#[test]
+fn every_type_cell_of_the_corpus_parses() {
+    let Some(pages) = corpus_pages() else {
+        println!("notice: no corpus at {CORPUS}: the type evaluation was skipped");
+        return;
+    };
+    let mut cells: Vec<String> = pages
+        .iter()
+        .flat_map(|page| pipe_tables(&page.text))
+        .filter_map(|table| {
+            let type_at = table.column("Type")?;
+            Some(
+                table
+                    .rows
+                    .into_iter()
+                    .filter_map(move |row| row.get(type_at).cloned()),
+            )
+        })
+        .flatten()
+        .collect();
+    cells.sort();
+    cells.dedup();
+    for cell in &cells {
+        let sentence = cell.split_whitespace().count() > LONGEST_TYPE_PHRASE;
+        match (parse_type(cell), sentence) {
+            (Ok(phrase), false) => println!("{cell:<45} {phrase:?}"),
+            (Err(error), true) => println!("{cell:<45} a sentence: {error}"),
+            (Ok(phrase), true) => panic!("{cell} parsed as {phrase:?}, but it is a sentence"),
+            (Err(error), false) => panic!("{error}"),
+        }
+    }
+}
