@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::emit::{self, Files};
+use crate::lint;
 use crate::resolve;
 use crate::spec;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,9 @@ pub fn generate(
         }
     };
     diagnostics.extend(resolved.diagnostics);
+    // The linter's cross-checks (examples against tables, missing and unused
+    // tables) are warnings of their own: the resolver does not report them.
+    diagnostics.extend(lint::cross_check_all(&specs, &resolved.api));
     // Headers name specs relative to the spec folder, so that output does not
     // depend on where the folder is (a build script sees an absolute path).
     for service in &mut resolved.api.services {

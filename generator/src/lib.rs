@@ -3,8 +3,12 @@
 pub mod builder;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod generate;
+#[cfg(feature = "import")]
+pub mod import;
+pub mod lint;
 pub mod model;
 pub mod phrase;
 pub mod resolve;

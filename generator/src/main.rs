@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand};
 use docspec::check::{self, CheckOutcome};
 use docspec::generate;
+use docspec::import::{self, ImportOptions};
+use docspec::lint;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,6 +43,43 @@ enum Command {
         #[arg(long, default_value = "generated")]
         out: PathBuf,
     },
+    /// Compare two spec files, or two spec folders, in API terms: what changed and whether it breaks clients.
+    Diff {
+        /// The specs before: a spec file or a folder of specs.
+        old: PathBuf,
+        /// The specs after: a file if OLD is one, else a folder.
+        new: PathBuf,
+        /// Print JSON for tools (the structure is documented in docspec::diff).
+        #[arg(long)]
+        json: bool,
+        /// Exit with 1 when a change breaks request builders or response readers.
+        #[arg(long)]
+        fail_on_breaking: bool,
+    },
+    /// Read doc pages (HTML or copied text) into spec YAML, keeping hand corrections of existing specs.
+    Import {
+        /// Pages to import; the operation id defaults to the file name (CreateLoadBalancer.html → CreateLoadBalancer).
+        #[arg(required = true)]
+        pages: Vec<PathBuf>,
+        /// The service the pages belong to (the Rust module name, e.g. elb).
+        #[arg(long)]
+        service: String,
+        /// The operation id, for a single page whose file name is not the id.
+        #[arg(long)]
+        operation: Option<String>,
+        /// The spec folder; each page goes to SPEC_DIR/<service>/<Operation>.yaml.
+        #[arg(long, default_value = "spec")]
+        out: PathBuf,
+    },
+    /// Cross-check specs against themselves: examples against tables, references, unused tables.
+    Lint {
+        /// Spec files, or folders of specs.
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+        /// Exit with 1 when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
 }
 
 /// Exit code for spec errors and failures to read or write.
@@ -55,6 +94,22 @@ fn main() -> ExitCode {
             service,
         } => run_generate(&spec, &out, crate_name.as_deref(), &service),
         Command::Check { spec, out } => run_check(&spec, &out),
+        Command::Diff {
+            old,
+            new,
+            json,
+            fail_on_breaking,
+        } => run_diff(&old, &new, json, fail_on_breaking),
+        Command::Lint {
+            specs,
+            deny_warnings,
+        } => run_lint(&specs, deny_warnings),
+        Command::Import {
+            pages,
+            service,
+            operation,
+            out,
+        } => run_import(&pages, &service, operation.as_deref(), &out),
     }
 }
 
@@ -147,4 +202,116 @@ fn run_check(spec: &Path, out: &Path) -> ExitCode {
             ExitCode::from(FAILURE)
         }
     }
+}
+
+fn run_diff(old: &Path, new: &Path, json: bool, fail_on_breaking: bool) -> ExitCode {
+    match docspec::diff::compare_specs(old, new) {
+        Ok(report) => {
+            if json {
+                println!("{}", report.to_json());
+            } else {
+                print!("{report}");
+            }
+            ExitCode::from(report.exit_code(fail_on_breaking))
+        }
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+fn run_lint(paths: &[PathBuf], deny_warnings: bool) -> ExitCode {
+    let linted = lint::lint_paths(paths);
+    for diagnostic in linted.diagnostics.iter() {
+        println!("{diagnostic}");
+    }
+    let errors = linted.diagnostics.errors().count();
+    let warnings = linted.diagnostics.warnings().count();
+    println!(
+        "{} spec(s) linted: {errors} error(s), {warnings} warning(s)",
+        linted.specs
+    );
+    if errors > 0 {
+        ExitCode::from(FAILURE)
+    } else if deny_warnings && warnings > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_import(pages: &[PathBuf], service: &str, operation: Option<&str>, out: &Path) -> ExitCode {
+    if operation.is_some() && pages.len() > 1 {
+        eprintln!("error: --operation names one page's operation; give one page with it");
+        return ExitCode::from(FAILURE);
+    }
+    let mut failed = false;
+    for page in pages {
+        if let Err(message) = import_one(page, service, operation, out) {
+            eprintln!("{message}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Imports one page, merging the hand edits of the spec it replaces.
+fn import_one(
+    page: &Path,
+    service: &str,
+    operation: Option<&str>,
+    out: &Path,
+) -> Result<(), String> {
+    let bytes =
+        std::fs::read(page).map_err(|e| format!("error: cannot read {}: {e}", page.display()))?;
+    let options = ImportOptions {
+        service: service.to_owned(),
+        operation: operation.map(str::to_owned),
+    };
+    let imported = import::import_page(page, &bytes, &options).map_err(|d| d.to_string())?;
+    for warning in imported.diagnostics.iter() {
+        eprintln!("{warning}");
+    }
+    let target = out
+        .join(&imported.spec.service)
+        .join(format!("{}.yaml", imported.spec.operation));
+    let (spec, kept) = match docspec::spec::load_file(&target) {
+        Ok(existing) => (
+            import::merge_hand_edits(imported.spec, &existing.spec),
+            true,
+        ),
+        Err(_) if !target.exists() => (imported.spec, false),
+        Err(errors) => {
+            return Err(format!(
+            "{errors}\nerror: {} exists but does not load; fix or remove it before re-importing",
+            target.display()
+        ))
+        }
+    };
+    let yaml = import::commented_yaml(&spec);
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("error: cannot create {}: {e}", dir.display()))?;
+    }
+    std::fs::write(&target, yaml)
+        .map_err(|e| format!("error: cannot write {}: {e}", target.display()))?;
+    let how = if kept {
+        "updated, hand edits kept"
+    } else {
+        "written"
+    };
+    eprintln!("{}: {how} from {}", target.display(), page.display());
+    // The page checked against itself, now in spec terms: file and line of the new spec.
+    for finding in lint::lint_paths(std::slice::from_ref(&target))
+        .diagnostics
+        .iter()
+    {
+        eprintln!("{finding}");
+    }
+    Ok(())
 }

@@ -6,12 +6,12 @@ mod examples;
 pub mod naming;
 mod rules;
 
-pub use examples::{check_example, ExampleFinding};
+pub use examples::{check_example, departures, Departure, DepartureKind, ExampleFinding};
 pub use rules::parse_limit;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::*;
-use crate::phrase::{parse_type, Limit, Subject, TypePhrase};
+use crate::phrase::{parse_type, Limit, Subject, TypePhrase, TypePhraseError};
 use crate::spec::{ExampleKind, LoadedSpec, Row, Side, Table, TableRole};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -323,34 +323,6 @@ impl<'a> Resolver<'a> {
         name
     }
 
-    /// Finds the object table a reference names: same half of the page first, then any.
-    fn find_object(&self, name: &str, side: Side) -> Option<usize> {
-        let objects = || {
-            self.tables()
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.role == TableRole::Object)
-        };
-        let name_is = |t: &Table, exact: bool| {
-            t.name.as_deref().is_some_and(|n| {
-                let n = n.trim();
-                if exact {
-                    n == name
-                } else {
-                    n.eq_ignore_ascii_case(name)
-                }
-            })
-        };
-        for exact in [true, false] {
-            let on_side =
-                objects().find(|(_, t)| name_is(t, exact) && t.side.is_none_or(|s| s == side));
-            if let Some((i, _)) = on_side.or_else(|| objects().find(|(_, t)| name_is(t, exact))) {
-                return Some(i);
-            }
-        }
-        None
-    }
-
     fn check_duplicate_rows(&mut self, t: usize) {
         let table = &self.tables()[t];
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -381,12 +353,22 @@ impl<'a> Resolver<'a> {
                 None
             }
             None => {
-                self.error(
+                // Pages that document one answer often give its table no
+                // status: it is the success response.
+                let spec = &self.spec.spec;
+                let documented = spec.status_codes.iter().map(|s| s.status).chain(
+                    spec.examples
+                        .iter()
+                        .filter(|e| e.kind == ExampleKind::Response)
+                        .filter_map(|e| e.status),
+                );
+                let status = example_status(None, documented).unwrap_or(200);
+                self.warn(
                     self.spec.locate_table(t),
-                    "a response table needs the `status` it documents",
+                    format!("a response table without a `status`: taken as the success response, {status}"),
                 )
                 .with_table(table.label());
-                None
+                Some(status)
             }
         }
     }
@@ -516,7 +498,7 @@ impl<'a> Resolver<'a> {
             context(d);
             return None;
         }
-        let required = match self.required(row) {
+        let required = match mandatory(row) {
             Ok(required) => required,
             Err(message) => {
                 let d = self.error(at("mandatory"), message);
@@ -524,8 +506,14 @@ impl<'a> Resolver<'a> {
                 return None;
             }
         };
-        let phrase = match parse_type(&row.type_) {
-            Ok(phrase) => phrase,
+        let phrase = match self.type_phrase(table, row, place) {
+            Ok((phrase, note)) => {
+                if let Some(note) = note {
+                    let d = self.warn(at("type"), note);
+                    context(d);
+                }
+                phrase
+            }
             Err(e) => {
                 let d = self.error(at("type"), e.to_string());
                 context(d);
@@ -593,21 +581,47 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn required(&self, row: &Row) -> Result<bool, String> {
-        match row
-            .mandatory
-            .as_deref()
-            .map(|m| m.trim().to_ascii_lowercase())
-        {
-            None => Ok(false),
-            Some(m) => match m.as_str() {
-                "yes" | "true" | "mandatory" | "required" | "y" => Ok(true),
-                "no" | "false" | "optional" | "n" | "" => Ok(false),
-                _ => Err(format!(
-                    "Mandatory cell \"{}\": expected Yes or No",
-                    row.mandatory.as_deref().unwrap_or_default()
-                )),
-            },
+    /// The type phrase of a row, read as documented, with a note when the
+    /// reading had to assume something: a table without a Type column
+    /// (parameters on the URI are text), or a phrase followed by qualifying
+    /// prose (`config array corresponding to infer_type`).
+    fn type_phrase(
+        &self,
+        table: &Table,
+        row: &Row,
+        place: Place,
+    ) -> Result<(TypePhrase, Option<String>), TypePhraseError> {
+        let cell = row.type_.trim();
+        let has_type_column = table.columns.is_empty()
+            || table
+                .columns
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case("type"));
+        if cell.is_empty() && place == Place::Parameter && !has_type_column {
+            return Ok((
+                TypePhrase::String,
+                Some("the table has no Type column: the parameter is taken as a String".to_owned()),
+            ));
+        }
+        let phrase = match parse_type(cell) {
+            Ok(phrase) => phrase,
+            Err(error) => {
+                let (phrase, rest) = leading_type_phrase(cell).ok_or(error)?;
+                let note = format!("the Type cell continues after \"{}\" with \"{rest}\"; those words are taken as a remark", cell[..cell.len() - rest.len()].trim());
+                return Ok((self.multi_value(phrase, place), Some(note)));
+            }
+        };
+        Ok((self.multi_value(phrase, place), None))
+    }
+
+    /// A parameter documented as a bare `Array` repeats on the wire
+    /// (`id=a&id=b`): its values are text.
+    fn multi_value(&self, phrase: TypePhrase, place: Place) -> TypePhrase {
+        match phrase {
+            TypePhrase::Array(inner) if place == Place::Parameter && *inner == TypePhrase::Any => {
+                TypePhrase::Array(Box::new(TypePhrase::String))
+            }
+            other => other,
         }
     }
 
@@ -643,7 +657,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn object(&self, name: &str, side: Side, bare: bool) -> Result<String, String> {
-        match self.find_object(name, side).and_then(|t| self.object_names.get(&t)) {
+        match find_object(self.tables(), name, side).and_then(|t| self.object_names.get(&t)) {
             Some(rust) => Ok(rust.clone()),
             None if bare => Err(format!(
                 "unknown type phrase \"{name}\": not a documented type, and no object table has this name"
@@ -978,14 +992,16 @@ impl<'a> Resolver<'a> {
             .collect()
     }
 
-    fn examples(&mut self, operation: &Operation) -> Vec<ExampleCase> {
+    /// The example tests and what each must show. Findings about examples
+    /// are the linter's to report ([`crate::lint`]); here they only decide
+    /// what the generated tests assert.
+    fn examples(&self, operation: &Operation) -> Vec<ExampleCase> {
         let mut cases = Vec::new();
         let mut names = BTreeSet::new();
-        for (i, example) in self.spec.spec.examples.iter().enumerate() {
+        for example in &self.spec.spec.examples {
             let Some(body) = example.body.as_deref().filter(|b| !b.trim().is_empty()) else {
                 continue;
             };
-            let location = self.spec.locate_example(i);
             let (target, stem, body_ty) = match example.kind {
                 ExampleKind::Request => match &operation.request_body {
                     Some(b) => (
@@ -993,25 +1009,16 @@ impl<'a> Resolver<'a> {
                         "request_example".to_owned(),
                         b.clone(),
                     ),
-                    None => {
-                        self.warn(location, "a request example with a body, but no request body table: the example is not tested");
-                        continue;
-                    }
+                    None => continue,
                 },
                 ExampleKind::Response => {
-                    let status = example.status.or_else(|| {
-                        let success: Vec<u16> = operation
-                            .responses
-                            .iter()
-                            .map(|r| r.status)
-                            .filter(|s| (200..300).contains(s))
-                            .collect();
-                        (success.len() == 1).then(|| success[0])
-                    });
+                    let status = example_status(
+                        example.status,
+                        operation.responses.iter().map(|r| r.status),
+                    );
                     let Some(case) =
                         status.and_then(|s| operation.responses.iter().find(|r| r.status == s))
                     else {
-                        self.warn(location, "a response example without a status the page documents: the example is not tested");
                         continue;
                     };
                     (
@@ -1021,39 +1028,14 @@ impl<'a> Resolver<'a> {
                     )
                 }
             };
-            let name = unique_name(&stem, &mut names);
-            let finding = examples::check_example(operation, &body_ty, body);
-            let expect = match finding {
+            let expect = match examples::check_example(operation, &body_ty, body) {
                 None => Expectation::RoundTrip,
-                Some(ExampleFinding::InvalidJson(message)) => {
-                    self.warn(
-                        location,
-                        format!("the example is not valid JSON: {message}"),
-                    );
-                    Expectation::InvalidJson
-                }
-                Some(ExampleFinding::Decode { path, message }) => {
-                    self.warn(
-                        location,
-                        format!(
-                            "the example contradicts the tables at {}: {message}",
-                            display_path(&path)
-                        ),
-                    );
-                    Expectation::DecodeError(path)
-                }
-                Some(ExampleFinding::Violations(list)) => {
-                    for v in &list {
-                        self.warn(
-                            location.clone(),
-                            format!("the example breaks a documented constraint: {v}"),
-                        );
-                    }
-                    Expectation::Violations(list)
-                }
+                Some(ExampleFinding::InvalidJson(_)) => Expectation::InvalidJson,
+                Some(ExampleFinding::Decode { path, .. }) => Expectation::DecodeError(path),
+                Some(ExampleFinding::Violations(list)) => Expectation::Violations(list),
             };
             cases.push(ExampleCase {
-                name,
+                name: unique_name(&stem, &mut names),
                 target,
                 body: body.to_owned(),
                 expect,
@@ -1063,11 +1045,66 @@ impl<'a> Resolver<'a> {
     }
 }
 
-fn display_path(path: &str) -> &str {
-    if path.is_empty() {
-        "/"
-    } else {
-        path
+/// The status a response example shows: the one the page names before it,
+/// else the page's only success status, when it documents exactly one.
+pub fn example_status(
+    named: Option<u16>,
+    documented: impl IntoIterator<Item = u16>,
+) -> Option<u16> {
+    named.or_else(|| {
+        let mut success = documented.into_iter().filter(|s| (200..300).contains(s));
+        match (success.next(), success.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    })
+}
+
+/// Finds the object table a reference names: same half of the page first,
+/// then any; an exact name first, then one that differs only in case.
+pub fn find_object(tables: &[Table], name: &str, side: Side) -> Option<usize> {
+    let objects = || {
+        tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.role == TableRole::Object)
+    };
+    let name_is = |t: &Table, exact: bool| {
+        t.name.as_deref().is_some_and(|n| {
+            let n = n.trim();
+            if exact {
+                n == name
+            } else {
+                n.eq_ignore_ascii_case(name)
+            }
+        })
+    };
+    for exact in [true, false] {
+        let on_side =
+            objects().find(|(_, t)| name_is(t, exact) && t.side.is_none_or(|s| s == side));
+        if let Some((i, _)) = on_side.or_else(|| objects().find(|(_, t)| name_is(t, exact))) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// What a row's Mandatory cell says: whether the value must be sent.
+pub fn mandatory(row: &Row) -> Result<bool, String> {
+    match row
+        .mandatory
+        .as_deref()
+        .map(|m| m.trim().to_ascii_lowercase())
+    {
+        None => Ok(false),
+        Some(m) => match m.as_str() {
+            "yes" | "true" | "mandatory" | "required" | "y" => Ok(true),
+            "no" | "false" | "optional" | "n" | "" => Ok(false),
+            _ => Err(format!(
+                "Mandatory cell \"{}\": expected Yes or No",
+                row.mandatory.as_deref().unwrap_or_default()
+            )),
+        },
     }
 }
 
@@ -1126,4 +1163,23 @@ fn replace_strings(ty: &mut Ty, from: Ty, to: Ty) -> bool {
         }
         _ => false,
     }
+}
+
+/// The longest run of leading words that is a structural type phrase (an
+/// array, a map or a named object), and the words after it; `None` when there
+/// is none. Only structural phrases qualify: "String value of ..." is prose.
+fn leading_type_phrase(cell: &str) -> Option<(TypePhrase, &str)> {
+    let word_ends: Vec<usize> = cell
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    word_ends.iter().rev().find_map(|&end| {
+        let phrase = parse_type(&cell[..end]).ok()?;
+        let structural = matches!(
+            phrase,
+            TypePhrase::Array(_) | TypePhrase::Map(_) | TypePhrase::Object { name: Some(_) }
+        );
+        structural.then(|| (phrase, cell[end..].trim()))
+    })
 }

@@ -102,18 +102,22 @@ impl<'de> serde::Deserialize<'de> for RequestBody {
                 self,
                 mut map: A,
             ) -> Result<RequestBody, A::Error> {
-                let mut task_info = None;
+                let mut slot_task_info = None;
                 let mut undocumented = wire::Undocumented::default();
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "task_info" => {
-                            wire::read_required(&mut map, &mut task_info, "task_info")?
+                            wire::read_required(
+                                &mut map,
+                                &mut slot_task_info,
+                                "task_info",
+                            )?
                         }
                         _ => undocumented.read_value(key, &mut map)?,
                     }
                 }
                 Ok(RequestBody {
-                    task_info: wire::present(task_info, "task_info")?,
+                    task_info: wire::present(slot_task_info, "task_info")?,
                     undocumented,
                 })
             }
@@ -197,16 +201,16 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                 self,
                 mut map: A,
             ) -> Result<BatchConsistencyReq, A::Error> {
-                let mut task_id = None;
-                let mut source_id = None;
-                let mut source_name = None;
+                let mut slot_task_id = None;
+                let mut slot_source_id = None;
+                let mut slot_source_name = None;
                 let mut undocumented = wire::Undocumented::default();
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "task_id" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut task_id,
+                                &mut slot_task_id,
                                 &mut undocumented,
                                 "task_id",
                             )?
@@ -214,7 +218,7 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                         "source_id" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut source_id,
+                                &mut slot_source_id,
                                 &mut undocumented,
                                 "source_id",
                             )?
@@ -222,7 +226,7 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                         "source_name" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut source_name,
+                                &mut slot_source_name,
                                 &mut undocumented,
                                 "source_name",
                             )?
@@ -231,9 +235,9 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                     }
                 }
                 Ok(BatchConsistencyReq {
-                    task_id,
-                    source_id,
-                    source_name,
+                    task_id: slot_task_id,
+                    source_id: slot_source_id,
+                    source_name: slot_source_name,
                     undocumented,
                 })
             }
@@ -325,15 +329,15 @@ impl<'de> serde::Deserialize<'de> for BadRequestBody {
                 self,
                 mut map: A,
             ) -> Result<BadRequestBody, A::Error> {
-                let mut error_code = None;
-                let mut error_msg = None;
+                let mut slot_error_code = None;
+                let mut slot_error_msg = None;
                 let mut undocumented = wire::Undocumented::default();
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "error_code" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_code,
+                                &mut slot_error_code,
                                 &mut undocumented,
                                 "error_code",
                             )?
@@ -341,7 +345,7 @@ impl<'de> serde::Deserialize<'de> for BadRequestBody {
                         "error_msg" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_msg,
+                                &mut slot_error_msg,
                                 &mut undocumented,
                                 "error_msg",
                             )?
@@ -350,8 +354,8 @@ impl<'de> serde::Deserialize<'de> for BadRequestBody {
                     }
                 }
                 Ok(BadRequestBody {
-                    error_code,
-                    error_msg,
+                    error_code: slot_error_code,
+                    error_msg: slot_error_msg,
                     undocumented,
                 })
             }
@@ -453,18 +457,18 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                 self,
                 mut map: A,
             ) -> Result<ForbiddenBody, A::Error> {
-                let mut error_code = None;
-                let mut error_msg = None;
-                let mut encoded_authorization_message = None;
-                let mut error_param = None;
-                let mut details = None;
+                let mut slot_error_code = None;
+                let mut slot_error_msg = None;
+                let mut slot_encoded_authorization_message = None;
+                let mut slot_error_param = None;
+                let mut slot_details = None;
                 let mut undocumented = wire::Undocumented::default();
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "error_code" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_code,
+                                &mut slot_error_code,
                                 &mut undocumented,
                                 "error_code",
                             )?
@@ -472,7 +476,7 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                         "error_msg" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_msg,
+                                &mut slot_error_msg,
                                 &mut undocumented,
                                 "error_msg",
                             )?
@@ -480,7 +484,7 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                         "encoded_authorization_message" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut encoded_authorization_message,
+                                &mut slot_encoded_authorization_message,
                                 &mut undocumented,
                                 "encoded_authorization_message",
                             )?
@@ -488,7 +492,7 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                         "error_param" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_param,
+                                &mut slot_error_param,
                                 &mut undocumented,
                                 "error_param",
                             )?
@@ -496,7 +500,7 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                         "details" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut details,
+                                &mut slot_details,
                                 &mut undocumented,
                                 "details",
                             )?
@@ -505,11 +509,11 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                     }
                 }
                 Ok(ForbiddenBody {
-                    error_code,
-                    error_msg,
-                    encoded_authorization_message,
-                    error_param,
-                    details,
+                    error_code: slot_error_code,
+                    error_msg: slot_error_msg,
+                    encoded_authorization_message: slot_encoded_authorization_message,
+                    error_param: slot_error_param,
+                    details: slot_details,
                     undocumented,
                 })
             }
@@ -635,15 +639,15 @@ impl<'de> serde::Deserialize<'de> for Details {
                 self,
                 mut map: A,
             ) -> Result<Details, A::Error> {
-                let mut error_code = None;
-                let mut error_msg = None;
+                let mut slot_error_code = None;
+                let mut slot_error_msg = None;
                 let mut undocumented = wire::Undocumented::default();
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "error_code" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_code,
+                                &mut slot_error_code,
                                 &mut undocumented,
                                 "error_code",
                             )?
@@ -651,7 +655,7 @@ impl<'de> serde::Deserialize<'de> for Details {
                         "error_msg" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_msg,
+                                &mut slot_error_msg,
                                 &mut undocumented,
                                 "error_msg",
                             )?
@@ -660,8 +664,8 @@ impl<'de> serde::Deserialize<'de> for Details {
                     }
                 }
                 Ok(Details {
-                    error_code,
-                    error_msg,
+                    error_code: slot_error_code,
+                    error_msg: slot_error_msg,
                     undocumented,
                 })
             }
@@ -748,15 +752,15 @@ impl<'de> serde::Deserialize<'de> for NotFoundBody {
                 self,
                 mut map: A,
             ) -> Result<NotFoundBody, A::Error> {
-                let mut error_code = None;
-                let mut error_msg = None;
+                let mut slot_error_code = None;
+                let mut slot_error_msg = None;
                 let mut undocumented = wire::Undocumented::default();
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "error_code" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_code,
+                                &mut slot_error_code,
                                 &mut undocumented,
                                 "error_code",
                             )?
@@ -764,7 +768,7 @@ impl<'de> serde::Deserialize<'de> for NotFoundBody {
                         "error_msg" => {
                             wire::read_optional(
                                 &mut map,
-                                &mut error_msg,
+                                &mut slot_error_msg,
                                 &mut undocumented,
                                 "error_msg",
                             )?
@@ -773,8 +777,8 @@ impl<'de> serde::Deserialize<'de> for NotFoundBody {
                     }
                 }
                 Ok(NotFoundBody {
-                    error_code,
-                    error_msg,
+                    error_code: slot_error_code,
+                    error_msg: slot_error_msg,
                     undocumented,
                 })
             }

@@ -238,6 +238,12 @@ pub fn response(operation: &Operation) -> TokenStream {
         let variant = ident(&r.variant);
         quote!(Response::#variant(body) => body.validate_at(at, found),)
     });
+    // A page that documents no status leaves nothing to check.
+    let (at, found) = if operation.responses.is_empty() {
+        (quote!(_at), quote!(_found))
+    } else {
+        (quote!(at), quote!(found))
+    };
     quote! {
         /// A response, by status.
         #[derive(Debug, Clone, PartialEq)]
@@ -266,7 +272,7 @@ pub fn response(operation: &Operation) -> TokenStream {
         }
 
         impl validation::Validate for Response {
-            fn validate_at(&self, at: &validation::Path<'_>, found: &mut validation::Violations) {
+            fn validate_at(&self, #at: &validation::Path<'_>, #found: &mut validation::Violations) {
                 match self {
                     #(#checks)*
                     Response::Undocumented { .. } => {}

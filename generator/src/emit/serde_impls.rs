@@ -4,18 +4,25 @@
 
 use super::types::ident;
 use crate::model::Struct;
+use proc_macro2::Ident;
 use proc_macro2::TokenStream;
 use quote::quote;
+
+/// The local that collects a field while reading; prefixed so that no field
+/// name (`key`, `map`) can shadow the visitor's own locals.
+fn slot(field: &crate::model::Field) -> Ident {
+    ident(&format!("slot_{}", field.rust.trim_start_matches("r#")))
+}
 
 pub fn deserialize_struct(shape: &Struct) -> TokenStream {
     let name = ident(&shape.name);
     let expecting = format!("a {} object", shape.name);
     let slots = shape.fields.iter().map(|f| {
-        let slot = ident(&f.rust);
+        let slot = slot(f);
         quote!(let mut #slot = None;)
     });
     let arms = shape.fields.iter().map(|f| {
-        let slot = ident(&f.rust);
+        let slot = slot(f);
         let wire = &f.wire;
         if f.required {
             quote!(#wire => wire::read_required(&mut map, &mut #slot, #wire)?,)
@@ -24,12 +31,13 @@ pub fn deserialize_struct(shape: &Struct) -> TokenStream {
         }
     });
     let fields = shape.fields.iter().map(|f| {
-        let slot = ident(&f.rust);
+        let name = ident(&f.rust);
+        let slot = slot(f);
         let wire = &f.wire;
         if f.required {
-            quote!(#slot: wire::present(#slot, #wire)?)
+            quote!(#name: wire::present(#slot, #wire)?)
         } else {
-            quote!(#slot)
+            quote!(#name: #slot)
         }
     });
     quote! {

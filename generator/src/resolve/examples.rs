@@ -34,19 +34,61 @@ pub fn check_example(operation: &Operation, body: &Body, text: &str) -> Option<E
         Err(e) => return Some(ExampleFinding::InvalidJson(e.to_string())),
     };
     let checker = Checker { operation };
-    if let Err((path, message)) = checker.decode(ty, &value, String::new()) {
-        return Some(ExampleFinding::Decode { path, message });
+    let mut found = Vec::new();
+    checker.decode(ty, &value, String::new(), &mut found);
+    // The generated code stops reading at the first failure in document order.
+    if let Some(first) = found.into_iter().next() {
+        return Some(ExampleFinding::Decode {
+            path: first.path,
+            message: first.message,
+        });
     }
     let mut found = Vec::new();
     checker.validate(ty, &Rules::default(), &value, "", &mut found);
-    (!found.is_empty()).then_some(ExampleFinding::Violations(found))
+    let violations: Vec<String> = found.iter().map(|d| message(&d.path, &d.message)).collect();
+    (!violations.is_empty()).then_some(ExampleFinding::Violations(violations))
+}
+
+/// One way a JSON value departs from the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Departure {
+    /// JSON pointer of the value concerned (empty for the whole body).
+    pub path: String,
+    pub kind: DepartureKind,
+    /// What is wrong, as the generated code says it.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DepartureKind {
+    /// The value does not have the documented type: the generated code cannot read it.
+    Type,
+    /// A required member is absent: the generated code cannot read the object.
+    MissingField,
+    /// Outside a documented length, item count or value range.
+    Bound,
+    /// Not one of the documented values.
+    NotListed,
+}
+
+/// Every departure of `value` from `ty`, in document order.
+///
+/// Where [`check_example`] predicts what the generated code does (stop at the
+/// first value it cannot read, check constraints only if everything reads),
+/// this is for people fixing the docs: it goes on past a value that does not
+/// read and checks the constraints of every part that does.
+pub fn departures(operation: &Operation, ty: &Ty, value: &Value) -> Vec<Departure> {
+    let checker = Checker { operation };
+    let mut found = Vec::new();
+    checker.decode(ty, value, String::new(), &mut found);
+    // Validation skips values of the wrong type, so it is safe on a body that does not read.
+    checker.validate(ty, &Rules::default(), value, "", &mut found);
+    found
 }
 
 struct Checker<'a> {
     operation: &'a Operation,
 }
-
-type DecodeResult = Result<(), (String, String)>;
 
 fn kind(value: &Value) -> &'static str {
     match value {
@@ -60,11 +102,22 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-fn mismatch(path: String, value: &Value, expected: &str) -> DecodeResult {
-    Err((
-        path,
-        format!("invalid type: {}, expected {expected}", kind(value)),
-    ))
+fn departure(
+    found: &mut Vec<Departure>,
+    path: impl Into<String>,
+    kind: DepartureKind,
+    message: String,
+) {
+    found.push(Departure {
+        path: path.into(),
+        kind,
+        message,
+    });
+}
+
+fn mismatch(found: &mut Vec<Departure>, path: String, value: &Value, expected: &str) {
+    let message = format!("invalid type: {}, expected {expected}", kind(value));
+    departure(found, path, DepartureKind::Type, message);
 }
 
 fn child(path: &str, key: &str) -> String {
@@ -72,43 +125,54 @@ fn child(path: &str, key: &str) -> String {
 }
 
 impl Checker<'_> {
-    fn decode(&self, ty: &Ty, value: &Value, path: String) -> DecodeResult {
+    /// Records every value that does not read as its type, in the order the
+    /// generated code reads them; a value that does not read is not looked into.
+    fn decode(&self, ty: &Ty, value: &Value, path: String, found: &mut Vec<Departure>) {
         match (ty, value) {
-            (Ty::String | Ty::Secret | Ty::Enum(_), Value::String(_)) => Ok(()),
-            (Ty::String | Ty::Secret | Ty::Enum(_), _) => mismatch(path, value, "a string"),
-            (Ty::Bool, Value::Bool(_)) => Ok(()),
-            (Ty::Bool, _) => mismatch(path, value, "a boolean"),
+            (Ty::String | Ty::Secret | Ty::Enum(_), Value::String(_)) => {}
+            (Ty::String | Ty::Secret | Ty::Enum(_), _) => mismatch(found, path, value, "a string"),
+            (Ty::Bool, Value::Bool(_)) => {}
+            (Ty::Bool, _) => mismatch(found, path, value, "a boolean"),
             (Ty::I32, Value::Number(n)) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => {
-                Ok(())
             }
             (Ty::I32, Value::Number(n)) if !n.is_f64() => {
-                Err((path, format!("invalid value: integer `{n}`, expected i32")))
+                departure(
+                    found,
+                    path,
+                    DepartureKind::Type,
+                    format!("invalid value: integer `{n}`, expected i32"),
+                );
             }
-            (Ty::I32, _) => mismatch(path, value, "i32"),
-            (Ty::I64, Value::Number(n)) if n.is_i64() => Ok(()),
+            (Ty::I32, _) => mismatch(found, path, value, "i32"),
+            (Ty::I64, Value::Number(n)) if n.is_i64() => {}
             (Ty::I64, Value::Number(n)) if n.is_u64() => {
-                Err((path, format!("invalid value: integer `{n}`, expected i64")))
+                departure(
+                    found,
+                    path,
+                    DepartureKind::Type,
+                    format!("invalid value: integer `{n}`, expected i64"),
+                );
             }
-            (Ty::I64, _) => mismatch(path, value, "i64"),
-            (Ty::F64, Value::Number(_)) => Ok(()),
-            (Ty::F64, _) => mismatch(path, value, "f64"),
-            (Ty::Json, _) => Ok(()),
+            (Ty::I64, _) => mismatch(found, path, value, "i64"),
+            (Ty::F64, Value::Number(_)) => {}
+            (Ty::F64, _) => mismatch(found, path, value, "f64"),
+            (Ty::Json, _) => {}
             (Ty::Array(inner), Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.decode(inner, item, format!("{path}/{i}"))?;
+                    self.decode(inner, item, format!("{path}/{i}"), found);
                 }
-                Ok(())
             }
-            (Ty::Array(_), _) => mismatch(path, value, "a sequence"),
+            (Ty::Array(_), _) => mismatch(found, path, value, "a sequence"),
             (Ty::Map(inner), Value::Object(members)) => {
                 for (key, item) in members {
-                    self.decode(inner, item, child(&path, key))?;
+                    self.decode(inner, item, child(&path, key), found);
                 }
-                Ok(())
             }
-            (Ty::Map(_), _) => mismatch(path, value, "a map"),
-            (Ty::Struct(name), Value::Object(members)) => self.decode_struct(name, members, path),
-            (Ty::Struct(name), _) => mismatch(path, value, &format!("a {name} object")),
+            (Ty::Map(_), _) => mismatch(found, path, value, "a map"),
+            (Ty::Struct(name), Value::Object(members)) => {
+                self.decode_struct(name, members, path, found)
+            }
+            (Ty::Struct(name), _) => mismatch(found, path, value, &format!("a {name} object")),
         }
     }
 
@@ -117,9 +181,10 @@ impl Checker<'_> {
         name: &str,
         members: &serde_json::Map<String, Value>,
         path: String,
-    ) -> DecodeResult {
+        found: &mut Vec<Departure>,
+    ) {
         let Some(shape) = self.operation.find_struct(name) else {
-            return Ok(());
+            return;
         };
         for (key, value) in members {
             let Some(field) = shape.fields.iter().find(|f| f.wire == *key) else {
@@ -128,34 +193,37 @@ impl Checker<'_> {
             if value.is_null() && !field.required {
                 continue;
             }
-            self.decode(&field.ty, value, child(&path, key))?;
+            self.decode(&field.ty, value, child(&path, key), found);
         }
-        match shape
+        for missing in shape
             .fields
             .iter()
-            .find(|f| f.required && !members.contains_key(&f.wire))
+            .filter(|f| f.required && !members.contains_key(&f.wire))
         {
-            Some(missing) => Err((path, format!("missing field `{}`", missing.wire))),
-            None => Ok(()),
+            let message = format!("missing field `{}`", missing.wire);
+            departure(found, path.clone(), DepartureKind::MissingField, message);
         }
     }
 
     /// Mirrors the order in which generated `validate_at` code checks a value.
-    fn validate(&self, ty: &Ty, rules: &Rules, value: &Value, path: &str, found: &mut Vec<String>) {
+    fn validate(
+        &self,
+        ty: &Ty,
+        rules: &Rules,
+        value: &Value,
+        path: &str,
+        found: &mut Vec<Departure>,
+    ) {
         match (ty, value) {
             (Ty::Array(inner), Value::Array(items)) => {
                 let len = items.len() as u64;
                 if let Some(min) = rules.items.min.filter(|m| len < *m) {
-                    found.push(message(
-                        path,
-                        &format!("{len} items, fewer than the minimum of {min}"),
-                    ));
+                    let message = format!("{len} items, fewer than the minimum of {min}");
+                    departure(found, path, DepartureKind::Bound, message);
                 }
                 if let Some(max) = rules.items.max.filter(|m| len > *m) {
-                    found.push(message(
-                        path,
-                        &format!("{len} items, more than the maximum of {max}"),
-                    ));
+                    let message = format!("{len} items, more than the maximum of {max}");
+                    departure(found, path, DepartureKind::Bound, message);
                 }
                 let item_rules = Rules {
                     items: Default::default(),
@@ -172,39 +240,31 @@ impl Checker<'_> {
                     if !e.variants.iter().any(|v| v.wire == *s) {
                         let allowed: Vec<&str> =
                             e.variants.iter().map(|v| v.wire.as_str()).collect();
-                        found.push(message(
-                            path,
-                            &format!(
-                                "{s:?} is not one of the documented values ({})",
-                                allowed.join(", ")
-                            ),
-                        ));
+                        let message = format!(
+                            "{s:?} is not one of the documented values ({})",
+                            allowed.join(", ")
+                        );
+                        departure(found, path, DepartureKind::NotListed, message);
                     }
                 }
             }
             (Ty::I32 | Ty::I64 | Ty::F64, Value::Number(n)) => {
                 let actual = number(ty, n);
                 if let Some(min) = rules.range.min.filter(|m| actual < *m) {
-                    found.push(message(
-                        path,
-                        &format!("{actual} is less than the minimum of {min}"),
-                    ));
+                    let message = format!("{actual} is less than the minimum of {min}");
+                    departure(found, path, DepartureKind::Bound, message);
                 }
                 if let Some(max) = rules.range.max.filter(|m| actual > *m) {
-                    found.push(message(
-                        path,
-                        &format!("{actual} is greater than the maximum of {max}"),
-                    ));
+                    let message = format!("{actual} is greater than the maximum of {max}");
+                    departure(found, path, DepartureKind::Bound, message);
                 }
                 if let Some(list) = rules.one_of.as_ref().filter(|l| !l.contains(&actual)) {
                     let allowed: Vec<String> = list.iter().map(|l| as_type(ty, *l)).collect();
-                    found.push(message(
-                        path,
-                        &format!(
-                            "{actual} is not one of the documented values ({})",
-                            allowed.join(", ")
-                        ),
-                    ));
+                    let message = format!(
+                        "{actual} is not one of the documented values ({})",
+                        allowed.join(", ")
+                    );
+                    departure(found, path, DepartureKind::NotListed, message);
                 }
             }
             (Ty::Map(inner), Value::Object(members)) => {
@@ -233,19 +293,15 @@ impl Checker<'_> {
     }
 }
 
-fn check_length(rules: &Rules, s: &str, path: &str, found: &mut Vec<String>) {
+fn check_length(rules: &Rules, s: &str, path: &str, found: &mut Vec<Departure>) {
     let len = s.chars().count() as u64;
     if let Some(min) = rules.length.min.filter(|m| len < *m) {
-        found.push(message(
-            path,
-            &format!("{len} characters, fewer than the minimum length of {min}"),
-        ));
+        let message = format!("{len} characters, fewer than the minimum length of {min}");
+        departure(found, path, DepartureKind::Bound, message);
     }
     if let Some(max) = rules.length.max.filter(|m| len > *m) {
-        found.push(message(
-            path,
-            &format!("{len} characters, more than the maximum length of {max}"),
-        ));
+        let message = format!("{len} characters, more than the maximum length of {max}");
+        departure(found, path, DepartureKind::Bound, message);
     }
 }
 

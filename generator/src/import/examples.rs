@@ -1,0 +1,240 @@
+//! The example sections: request examples (prose, request line, body) and
+//! response examples by status (prose, body), kept verbatim.
+//!
+//! Pages lay examples out in several ways: a `<pre>` holding the request
+//! line and the body, the request line and the body in separate blocks with
+//! prose between, `Status code: N` lines before response bodies, and one
+//! `Samples` section whose prose says which examples are requests and which
+//! responses. The same rules read both input forms, since the readers turn
+//! both into prose and code blocks.
+
+use super::language::{request_piece, status_marker, RequestPiece, Section};
+use super::page::BlockKind;
+use super::sections::Located;
+use super::Reporter;
+use crate::spec::{Example, ExampleKind};
+
+/// Reads every example of the page.
+pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
+    let mut builder = Builder::new();
+    let mut section = Section::Preamble;
+    for item in located {
+        if item.section != section || matches!(item.block.kind, BlockKind::Heading(_)) {
+            section = item.section;
+            builder.start_section(section);
+        }
+        if !is_examples(section) {
+            continue;
+        }
+        let line = item.block.line;
+        match &item.block.kind {
+            BlockKind::Prose(text) if status_marker(text).is_some() => {
+                // What follows is a response of this status.
+                builder.flush();
+                builder.kind = ExampleKind::Response;
+                builder.status = item.status;
+            }
+            // A paragraph that names the section, like a heading.
+            BlockKind::Prose(_) if item.starts_part => {}
+            BlockKind::Prose(text) => {
+                if section == Section::Examples {
+                    if let Some(kind) = kind_named_by(text) {
+                        builder.switch_to(kind);
+                    }
+                }
+                builder.prose(text);
+            }
+            BlockKind::Code(code) => builder.code(code, line, report),
+            _ => {}
+        }
+    }
+    builder.flush();
+    builder.done
+}
+
+fn is_examples(section: Section) -> bool {
+    matches!(
+        section,
+        Section::RequestExamples | Section::ResponseExamples | Section::Examples
+    )
+}
+
+/// In a section of both kinds, prose that names one kind (`Sample request:
+/// Creating ...`, `Sample response`) says what the next examples are.
+fn kind_named_by(text: &str) -> Option<ExampleKind> {
+    let text = text.to_ascii_lowercase();
+    match (text.contains("request"), text.contains("response")) {
+        (true, false) => Some(ExampleKind::Request),
+        (false, true) => Some(ExampleKind::Response),
+        _ => None,
+    }
+}
+
+struct Builder {
+    kind: ExampleKind,
+    status: Option<u16>,
+    description: Vec<String>,
+    request_lines: Vec<String>,
+    /// A method on a line of its own, waiting for its URL.
+    method: Option<String>,
+    /// Prose came after a request line: the next request line starts another example.
+    prose_after_request: bool,
+    done: Vec<Example>,
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            kind: ExampleKind::Request,
+            status: None,
+            description: Vec::new(),
+            request_lines: Vec::new(),
+            method: None,
+            prose_after_request: false,
+            done: Vec::new(),
+        }
+    }
+
+    fn start_section(&mut self, section: Section) {
+        self.flush();
+        self.status = None;
+        self.kind = match section {
+            Section::ResponseExamples => ExampleKind::Response,
+            _ => ExampleKind::Request,
+        };
+    }
+
+    fn switch_to(&mut self, kind: ExampleKind) {
+        if kind != self.kind {
+            self.flush();
+            self.kind = kind;
+            if kind == ExampleKind::Request {
+                self.status = None;
+            }
+        }
+    }
+
+    /// A paragraph: request-line pieces at its start (copied text glues
+    /// them onto prose), then the description.
+    fn prose(&mut self, mut text: &str) {
+        if self.kind == ExampleKind::Request {
+            while let Some((piece, rest)) = request_piece(text, true) {
+                self.request_piece(piece);
+                text = rest;
+            }
+            if text.is_empty() {
+                return;
+            }
+        }
+        if self.has_request_line() {
+            self.prose_after_request = true;
+        }
+        self.description.push(text.to_owned());
+    }
+
+    /// A code block: request-line pieces first, then the body.
+    fn code(&mut self, code: &str, line: usize, report: &mut Reporter) {
+        let mut lines = code.lines().peekable();
+        while let Some(next) = lines.peek() {
+            if next.trim().is_empty() {
+                lines.next();
+                continue;
+            }
+            match request_piece(next, true) {
+                Some((piece, "")) if self.kind == ExampleKind::Request => {
+                    self.request_piece(piece);
+                    lines.next();
+                }
+                _ => break,
+            }
+        }
+        // Trailing spaces are dropped: copied text loses them, and both forms should read alike.
+        let body = lines
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim_end()
+            .to_owned();
+        if body.is_empty() {
+            return;
+        }
+        check_json(&body, line, report);
+        self.emit(Some(body));
+    }
+
+    fn request_piece(&mut self, piece: RequestPiece) {
+        if self.prose_after_request {
+            self.flush();
+        }
+        match piece {
+            RequestPiece::Method(method) => {
+                if let Some(waiting) = self.method.replace(method) {
+                    self.request_lines.push(waiting);
+                }
+            }
+            RequestPiece::Url(url) => {
+                let line = match self.method.take() {
+                    Some(method) => format!("{method} {url}"),
+                    None => url,
+                };
+                self.request_lines.push(line);
+            }
+            RequestPiece::Line(line) => {
+                if let Some(waiting) = self.method.take() {
+                    self.request_lines.push(waiting);
+                }
+                self.request_lines.push(line);
+            }
+        }
+    }
+
+    fn has_request_line(&self) -> bool {
+        !self.request_lines.is_empty() || self.method.is_some()
+    }
+
+    /// Ends the example being read: a request line without a body, or a
+    /// response status with prose but no body, is an example too.
+    fn flush(&mut self) {
+        let complete = match self.kind {
+            ExampleKind::Request => self.has_request_line(),
+            ExampleKind::Response => self.status.is_some() && !self.description.is_empty(),
+        };
+        if complete {
+            self.emit(None);
+        }
+        self.description.clear();
+        self.request_lines.clear();
+        self.method = None;
+        self.prose_after_request = false;
+    }
+
+    fn emit(&mut self, body: Option<String>) {
+        if let Some(method) = self.method.take() {
+            self.request_lines.push(method);
+        }
+        let request_line = std::mem::take(&mut self.request_lines);
+        let description = std::mem::take(&mut self.description);
+        self.prose_after_request = false;
+        self.done.push(Example {
+            kind: self.kind,
+            status: match self.kind {
+                ExampleKind::Response => self.status,
+                ExampleKind::Request => None,
+            },
+            description: (!description.is_empty()).then(|| description.join("\n")),
+            request_line: (!request_line.is_empty()).then(|| request_line.join("\n")),
+            body,
+        });
+    }
+}
+
+/// Warns about a JSON body that does not parse (the docs lint reports it in detail).
+fn check_json(body: &str, line: usize, report: &mut Reporter) {
+    let looks_like_json = body.trim_start().starts_with(['{', '[']);
+    if let (true, Err(error)) = (
+        looks_like_json,
+        serde_json::from_str::<serde_json::Value>(body),
+    ) {
+        report.warn(line, format!("the example body is not valid JSON: {error}"));
+    }
+}

@@ -1,0 +1,530 @@
+//! The docs' own language: section names, status markers, request lines,
+//! table references, and the names Type cells give object tables.
+//!
+//! Every rule here is about how this documentation system writes things in
+//! general, never about one page's wording.
+
+/// The part of a page a block stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Before the first heading.
+    Preamble,
+    Function,
+    Uri,
+    Request,
+    Response,
+    RequestExamples,
+    ResponseExamples,
+    /// Examples of both kinds under one heading (`Samples`).
+    Examples,
+    StatusCodes,
+    /// Any other section (`Error Codes`, `Constraints`, ...): nothing to import.
+    Other,
+}
+
+/// The section a heading opens, when it is one of the docs' section names.
+pub fn section_named(heading: &str) -> Option<Section> {
+    let name = heading
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_ascii_lowercase();
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let section = match name.as_str() {
+        "function" | "functions" => Section::Function,
+        "uri" | "uris" | "url" => Section::Uri,
+        "request" | "requests" | "request parameters" | "request parameter" | "request body"
+        | "request header" | "request headers" | "request message" => Section::Request,
+        "response"
+        | "responses"
+        | "response parameters"
+        | "response parameter"
+        | "response body"
+        | "response header"
+        | "response headers"
+        | "response message" => Section::Response,
+        "example request" | "example requests" | "request example" | "request examples"
+        | "sample request" | "sample requests" => Section::RequestExamples,
+        "example response" | "example responses" | "response example" | "response examples"
+        | "sample response" | "sample responses" => Section::ResponseExamples,
+        "example" | "examples" | "sample" | "samples" => Section::Examples,
+        "status code" | "status codes" => Section::StatusCodes,
+        "error code" | "error codes" | "returned value" | "returned values" | "constraints"
+        | "constraint" | "calling method" | "feedback" | "helpful links" | "reference" => {
+            Section::Other
+        }
+        _ => return None,
+    };
+    Some(section)
+}
+
+/// `Status code: 200` on a line of its own: the status the following tables or examples document.
+pub fn status_marker(line: &str) -> Option<u16> {
+    let line = line.trim();
+    let (label, code) = line.split_once(':')?;
+    if !label.trim().eq_ignore_ascii_case("status code") {
+        return None;
+    }
+    let code = code.trim();
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| code.parse().ok())
+        .flatten()
+}
+
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+
+pub fn is_method(word: &str) -> bool {
+    METHODS.contains(&word)
+}
+
+fn is_url(word: &str) -> bool {
+    word.starts_with("https://") || word.starts_with("http://")
+}
+
+/// A piece of an example's request line, as the docs lay it out: `POST` and
+/// the URL on one line, or each on its own line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestPiece {
+    /// A method alone on its line.
+    Method(String),
+    /// A URL alone on its line.
+    Url(String),
+    /// `METHOD target`, the target a URL or an absolute path.
+    Line(String),
+}
+
+impl RequestPiece {
+    /// The piece as written (`POST`, `https://...`, `POST https://...`).
+    pub fn text(&self) -> &str {
+        match self {
+            RequestPiece::Method(text) | RequestPiece::Url(text) | RequestPiece::Line(text) => text,
+        }
+    }
+}
+
+/// Reads a request-line piece at the start of `line`; returns it and the
+/// text after it (copied text glues the next paragraph onto code blocks).
+/// Plain `METHOD /path` counts only when `allow_path` (examples, not the URI section).
+pub fn request_piece(line: &str, allow_path: bool) -> Option<(RequestPiece, &str)> {
+    let line = line.trim();
+    let (first, rest) = split_word(line);
+    if is_url(first) {
+        return Some((RequestPiece::Url(first.to_owned()), rest));
+    }
+    if !is_method(first) {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((RequestPiece::Method(first.to_owned()), ""));
+    }
+    let (target, after) = split_word(rest);
+    if is_url(target) || (allow_path && target.starts_with('/')) {
+        return Some((RequestPiece::Line(format!("{first} {target}")), after));
+    }
+    None
+}
+
+/// Splits off the first whitespace-separated word; the rest is trimmed.
+fn split_word(text: &str) -> (&str, &str) {
+    match text.find(char::is_whitespace) {
+        Some(i) => (&text[..i], text[i..].trim_start()),
+        None => (text, ""),
+    }
+}
+
+/// `POST /v3/{project_id}/elb/listeners`: the method and the path as written.
+pub fn uri_line(line: &str) -> Option<(String, String)> {
+    let (method, rest) = split_word(line.trim());
+    let (target, after) = split_word(rest);
+    (is_method(method) && target.starts_with('/') && after.is_empty())
+        .then(|| (method.to_owned(), target.to_owned()))
+}
+
+/// The path without its query string (`?a={a}`) and RFC 6570 query parts (`{?x,y}`).
+pub fn strip_query(path: &str) -> String {
+    let mut out = String::new();
+    let mut rest = path;
+    while let Some(start) = rest.find("{?") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start..].find('}') {
+            Some(end) => &rest[start + end + 1..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    match out.find('?') {
+        Some(i) => out[..i].to_owned(),
+        None => out,
+    }
+}
+
+/// The `{placeholder}` names of a path.
+pub fn placeholders(path: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        names.push(rest[start + 1..start + len].trim().to_owned());
+        rest = &rest[start + len + 1..];
+    }
+    names
+}
+
+/// Every `Table N` the text mentions (`For details, see Table 5.`), in order.
+pub fn table_mentions(text: &str) -> Vec<u32> {
+    let mut numbers = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("Table ") {
+        let after = &rest[i + "Table ".len()..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let at_word_start = rest[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if at_word_start {
+            if let Ok(n) = digits.parse() {
+                numbers.push(n);
+            }
+        }
+        rest = after;
+    }
+    numbers
+}
+
+/// The number of a caption that starts `Table N`.
+pub fn caption_number(caption: &str) -> Option<u32> {
+    let rest = caption.trim().strip_prefix("Table ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The caption without its `Table N` label.
+pub fn caption_subject(caption: &str) -> &str {
+    let caption = caption.trim();
+    match caption.strip_prefix("Table ") {
+        Some(rest) => rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim(),
+        None => caption,
+    }
+}
+
+/// Old-style captions name the field they describe: `nics field description`,
+/// `server_groups parameter information`, `custom_spec parameters`,
+/// `config parameters of batch`.
+const FIELD_CAPTION_WORDS: [&str; 5] = [
+    " field description",
+    " parameter information",
+    " parameters",
+    " parameter",
+    " field",
+];
+
+/// The object name a caption gives: a single identifier (`CreateL7RuleOption`,
+/// `grants`) or the field an old-style caption describes (`nics`).
+pub fn caption_object_name(caption: &str) -> Option<String> {
+    let subject = caption_subject(caption);
+    if is_identifier(subject) {
+        return Some(subject.to_owned());
+    }
+    FIELD_CAPTION_WORDS.iter().find_map(|words| {
+        let at = subject.find(words)?;
+        let name = &subject[..at];
+        is_identifier(name).then(|| name.to_owned())
+    })
+}
+
+/// What a caption says a table is, in lower case with the `Table N` label dropped.
+pub fn caption_words(caption: &str) -> String {
+    caption_subject(caption).to_ascii_lowercase()
+}
+
+/// A parameter name as the docs write them: letters, digits, `_`, `-`, `:`, `.`.
+pub fn is_identifier(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
+}
+
+/// What a Type cell says about an object table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// A scalar, a map, or an array of scalars: no table involved.
+    Scalar,
+    /// `Object`, `Array of objects`, `JSON Array`: an object without a name; the description may link its table.
+    Generic,
+    /// `X object`, `Array of X objects`, `X array`, `Array<X>`, `Map<String,X>`, `Object (X)`: the table named X.
+    Named(String),
+}
+
+/// Type words that never name an object table.
+const SCALAR_WORDS: [&str; 22] = [
+    "string",
+    "strings",
+    "integer",
+    "integers",
+    "int",
+    "long",
+    "longs",
+    "number",
+    "numbers",
+    "float",
+    "double",
+    "boolean",
+    "booleans",
+    "bool",
+    "int32",
+    "int64",
+    "map",
+    "dict",
+    "file",
+    "date",
+    "timestamp",
+    "any",
+];
+
+fn is_scalar_word(word: &str) -> bool {
+    SCALAR_WORDS.contains(&word.to_ascii_lowercase().as_str())
+}
+
+fn is_object_word(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "object" | "objects" | "json"
+    )
+}
+
+/// Reads the object reference of a Type cell.
+pub fn type_reference(cell: &str) -> TypeRef {
+    let mut cell = cell.trim();
+    // The items of an array and the values of a map are what may name a table.
+    loop {
+        if let Some(items) =
+            generic_argument(cell, "Array").or_else(|| generic_argument(cell, "List"))
+        {
+            cell = items.trim();
+        } else if let Some(arguments) = generic_argument(cell, "Map") {
+            match arguments.split_once(',') {
+                Some((_, values)) if !is_object_word(values.trim()) => cell = values.trim(),
+                _ => return TypeRef::Scalar,
+            }
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    match words.as_slice() {
+        [] => TypeRef::Scalar,
+        [word] if is_object_word(word) => TypeRef::Generic,
+        [word] if is_scalar_word(word) || word.eq_ignore_ascii_case("array") => TypeRef::Scalar,
+        [word] => named(word),
+        ["Array" | "array", "of", rest @ ..] => array_items(rest),
+        [name, "object" | "Object"] => named(name),
+        ["Object" | "object", qualifier] => qualifier
+            .strip_prefix('(')
+            .and_then(|q| q.strip_suffix(')'))
+            .map_or(TypeRef::Generic, named),
+        [json, "Array" | "array", ..] if json.eq_ignore_ascii_case("json") => TypeRef::Generic,
+        [item, "array" | "Array", ..] if is_scalar_word(item) => TypeRef::Scalar,
+        [item, "array" | "Array", ..] if is_object_word(item) => TypeRef::Generic,
+        [item, "array" | "Array", ..] => named(item),
+        _ => TypeRef::Scalar,
+    }
+}
+
+/// `Array of X objects`, `Array of objects`, `Array of strings`.
+fn array_items(words: &[&str]) -> TypeRef {
+    match words {
+        [word] if is_object_word(word) => TypeRef::Generic,
+        [name, "objects" | "object"] => named(name),
+        _ => TypeRef::Scalar,
+    }
+}
+
+fn named(name: &str) -> TypeRef {
+    if is_identifier(name) && !is_scalar_word(name) && !is_object_word(name) {
+        TypeRef::Named(name.to_owned())
+    } else {
+        TypeRef::Scalar
+    }
+}
+
+/// The text between `Name<` and the matching final `>`.
+fn generic_argument<'a>(cell: &'a str, name: &str) -> Option<&'a str> {
+    let rest = cell.strip_prefix(name)?.trim_start();
+    rest.strip_prefix('<')?.strip_suffix('>')
+}
+
+/// `see the nics field description`: a reference to a table by its caption.
+pub fn field_description_reference(description: &str) -> Option<String> {
+    let at = description.find(" field description")?;
+    let before = description[..at].trim_end();
+    let name = before.rsplit(char::is_whitespace).next()?;
+    let lead = before[..before.len() - name.len()]
+        .trim_end()
+        .to_ascii_lowercase();
+    (is_identifier(name) && (lead.ends_with("see the") || lead.ends_with("see")))
+        .then(|| name.to_owned())
+}
+
+/// HTTP headers are written in their canonical case (`X-Auth-Token`,
+/// `Content-Type`), unlike body fields (`os-stop`, `project_id`).
+pub fn looks_like_header_name(name: &str) -> bool {
+    const SINGLE_WORD_HEADERS: [&str; 8] = [
+        "Authorization",
+        "Accept",
+        "Host",
+        "Date",
+        "Cookie",
+        "Range",
+        "Origin",
+        "Expect",
+    ];
+    if SINGLE_WORD_HEADERS.contains(&name) {
+        return true;
+    }
+    let segments: Vec<&str> = name.split('-').collect();
+    segments.len() >= 2
+        && segments.iter().all(|s| {
+            s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && s.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
+/// Whether two fields plausibly share one table: the same name, one the
+/// plural of the other, or one a qualified form of the other (`servers_links` / `links`).
+pub fn related_names(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || long.strip_suffix('s') == Some(short.as_str())
+        || long
+            .strip_suffix(short.as_str())
+            .is_some_and(|head| head.ends_with(['_', '-', ':', '.']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_type_references() {
+        let named = |n: &str| TypeRef::Named(n.to_owned());
+        assert_eq!(
+            type_reference("Array of BatchConsistencyReq objects"),
+            named("BatchConsistencyReq")
+        );
+        assert_eq!(
+            type_reference("CreateL7RuleOption object"),
+            named("CreateL7RuleOption")
+        );
+        assert_eq!(type_reference("model array"), named("model"));
+        assert_eq!(
+            type_reference("config array corresponding to infer_type"),
+            named("config")
+        );
+        assert_eq!(type_reference("Object (Tag)"), named("Tag"));
+        assert_eq!(type_reference("Array<Tag>"), named("Tag"));
+        assert_eq!(
+            type_reference("Map<String,HardDetail>"),
+            named("HardDetail")
+        );
+        for generic in ["Object", "Array of objects", "Array<Object>", "JSON Array"] {
+            assert_eq!(type_reference(generic), TypeRef::Generic, "{generic}");
+        }
+        for scalar in [
+            "String",
+            "string",
+            "Integer",
+            "Array of strings",
+            "String array",
+            "Array",
+            "Map<String,String>",
+            "Map<String, Object>",
+            "Map",
+            "Array<Array<String>>",
+            "",
+        ] {
+            assert_eq!(type_reference(scalar), TypeRef::Scalar, "{scalar}");
+        }
+    }
+
+    #[test]
+    fn reads_captions() {
+        assert_eq!(caption_number("Table 12 Tag"), Some(12));
+        assert_eq!(
+            caption_object_name("Table 4 CreateL7RuleOption").as_deref(),
+            Some("CreateL7RuleOption")
+        );
+        assert_eq!(
+            caption_object_name("Table 4 nics field description").as_deref(),
+            Some("nics")
+        );
+        assert_eq!(
+            caption_object_name("Table 3 config parameters of batch").as_deref(),
+            Some("config")
+        );
+        assert_eq!(
+            caption_object_name("Table 3 Parameters for creating an ECS"),
+            None
+        );
+        assert_eq!(
+            caption_object_name("Table 6 servers_links and links field description"),
+            None
+        );
+    }
+
+    #[test]
+    fn reads_lines() {
+        assert_eq!(status_marker("Status code: 403"), Some(403));
+        assert_eq!(status_marker("Status Codes"), None);
+        assert_eq!(
+            section_named("Example Responses"),
+            Some(Section::ResponseExamples)
+        );
+        assert_eq!(section_named("Request Parameters"), Some(Section::Request));
+        assert_eq!(section_named("Task information"), None);
+        assert_eq!(
+            uri_line("POST /v3/tasks/x"),
+            Some(("POST".into(), "/v3/tasks/x".into()))
+        );
+        assert_eq!(
+            request_piece("https://{ep}/v3/x Example Responses", false),
+            Some((
+                RequestPiece::Url("https://{ep}/v3/x".into()),
+                "Example Responses"
+            ))
+        );
+        assert_eq!(request_piece("GET /v3/x", false), None);
+        assert_eq!(
+            table_mentions("see Table 3. If batch, see Table 4."),
+            vec![3, 4]
+        );
+        assert_eq!(strip_query("/v3/{p}/x?limit={limit}"), "/v3/{p}/x");
+        assert_eq!(strip_query("/v3/{p}/x{?a,b}"), "/v3/{p}/x");
+        assert_eq!(
+            placeholders("/v3/{project_id}/x/{id}"),
+            vec!["project_id", "id"]
+        );
+        assert_eq!(
+            field_description_reference("For details, see the nics field description."),
+            Some("nics".into())
+        );
+    }
+
+    #[test]
+    fn tells_headers_and_related_names() {
+        assert!(looks_like_header_name("X-Auth-Token"));
+        assert!(looks_like_header_name("Content-Type"));
+        assert!(!looks_like_header_name("os-stop"));
+        assert!(!looks_like_header_name("project_id"));
+        assert!(related_names("servers_links", "links"));
+        assert!(related_names("tag", "tags"));
+        assert!(!related_names("data_volumes", "extendparam"));
+    }
+}

@@ -1,0 +1,143 @@
+//! The whole pipeline on real pages: every corpus page, in both its forms
+//! (HTML and copied text), is imported without hand edits, generated into one
+//! crate, built, and every example becomes a test of that crate that must pass
+//! (a clean round trip, or the precise contradiction the docs contain).
+//!
+//! Nothing from the corpus is committed: the crate is generated under
+//! `target/`. Where `../shared/corpus` is missing, the test says so and passes.
+
+use docspec::import::{import_page, ImportOptions};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn corpus() -> Option<PathBuf> {
+    let dir = workspace().join("../shared/corpus");
+    dir.is_dir().then_some(dir)
+}
+
+/// `(service, operation, page file)` for every page of the corpus, both forms.
+fn pages(corpus: &Path) -> Vec<(String, String, PathBuf)> {
+    let mut pages = Vec::new();
+    let mut services: Vec<_> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    services.sort();
+    for service in services.iter().filter(|p| p.is_dir()) {
+        let service_name = service.file_name().unwrap().to_string_lossy().into_owned();
+        let mut operations: Vec<_> = std::fs::read_dir(service)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        operations.sort();
+        for operation in operations.iter().filter(|p| p.is_dir()) {
+            let name = operation
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            for form in ["html", "txt"] {
+                let page = operation.join(format!("page.{form}"));
+                if page.is_file() {
+                    // One service per form keeps the two imports of a page apart in one crate.
+                    let service = format!(
+                        "{service_name}_{}",
+                        if form == "txt" { "text" } else { form }
+                    );
+                    pages.push((service, name.clone(), page));
+                }
+            }
+        }
+    }
+    pages
+}
+
+#[test]
+fn every_corpus_page_imports_generates_builds_and_round_trips() {
+    let Some(corpus) = corpus() else {
+        println!("skipped: ../shared/corpus is missing, so no corpus page was imported, generated or built");
+        return;
+    };
+    let root = workspace().join("target/corpus-pipeline");
+    let spec_dir = root.join("spec");
+    let crate_dir = root.join("crate");
+    let _ = std::fs::remove_dir_all(&spec_dir);
+    let _ = std::fs::remove_dir_all(crate_dir.join("src"));
+
+    let mut failures = Vec::new();
+    let pages = pages(&corpus);
+    for (service, operation, page) in &pages {
+        let options = ImportOptions {
+            service: service.clone(),
+            operation: Some(operation.clone()),
+        };
+        let bytes = std::fs::read(page).unwrap();
+        match import_page(page, &bytes, &options) {
+            Ok(imported) => {
+                let dir = spec_dir.join(service);
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join(format!("{operation}.yaml")), &imported.yaml).unwrap();
+            }
+            Err(errors) => failures.push(format!("{}: import failed:\n{errors}", page.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
+        Ok(generation) => generation,
+        Err(errors) => panic!("the imported corpus specs do not generate:\n{errors}"),
+    };
+    println!(
+        "{} pages imported; generation warnings:\n{}",
+        pages.len(),
+        generation.warnings
+    );
+    std::fs::create_dir_all(&crate_dir).unwrap();
+    std::fs::write(
+        crate_dir.join("Cargo.toml"),
+        docspec::generate::cargo_toml("corpus-api"),
+    )
+    .unwrap();
+    // The workspace's lock file pins the same dependency versions, offline-friendly.
+    let _ = std::fs::copy(workspace().join("Cargo.lock"), crate_dir.join("Cargo.lock"));
+    docspec::generate::write_files(&crate_dir.join("src"), &generation.files).unwrap();
+    let examples = generation
+        .files
+        .values()
+        .map(|source| source.matches("#[test]").count())
+        .sum::<usize>();
+
+    let output = Command::new(env!("CARGO"))
+        .arg("test")
+        .arg("--quiet")
+        .arg("--manifest-path")
+        .arg(crate_dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the generated corpus crate fails:\n{stdout}\n{stderr}"
+    );
+    let passed: usize = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    println!("generated crate: {examples} example tests, {passed} passed");
+    assert_eq!(
+        passed, examples,
+        "every generated example test ran and passed"
+    );
+    assert!(
+        examples > pages.len(),
+        "the corpus has examples on most pages"
+    );
+}
