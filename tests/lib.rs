@@ -1,1 +1,52 @@
-//! Integration tests across the generator and the generated crate live in `tests/`.
+//! Helpers shared by the integration tests in `tests/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Writes generated sources as a crate of their own in `crate_dir`, with the
+/// workspace's lock file so that dependency versions match.
+pub fn write_crate(crate_dir: &Path, name: &str, files: &docspec::emit::Files) {
+    let _ = std::fs::remove_dir_all(crate_dir.join("src"));
+    std::fs::create_dir_all(crate_dir).unwrap();
+    std::fs::write(
+        crate_dir.join("Cargo.toml"),
+        docspec::generate::cargo_toml(name),
+    )
+    .unwrap();
+    let _ = std::fs::copy(workspace().join("Cargo.lock"), crate_dir.join("Cargo.lock"));
+    docspec::generate::write_files(&crate_dir.join("src"), files).unwrap();
+}
+
+/// Builds the crate in `crate_dir` with warnings denied and runs its tests;
+/// panics with the compiler's or the tests' output when that fails, and
+/// returns how many tests passed. Generated crates share one target folder
+/// under `target/` so that their dependencies build once.
+pub fn build_and_test(crate_dir: &Path) -> usize {
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--quiet", "--manifest-path"])
+        .arg(crate_dir.join("Cargo.toml"))
+        .env(
+            "CARGO_TARGET_DIR",
+            workspace().join("target/generated-crates/target"),
+        )
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "the generated crate {} fails:\n{stdout}\n{stderr}",
+        crate_dir.display()
+    );
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
+        .sum()
+}

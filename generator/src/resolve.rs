@@ -11,7 +11,7 @@ pub use rules::parse_limit;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::*;
-use crate::phrase::{parse_type, Limit, Subject, TypePhrase, TypePhraseError};
+use crate::phrase::{leading_type_phrase, parse_type, Limit, Subject, TypePhrase, TypePhraseError};
 use crate::spec::{ExampleKind, LoadedSpec, Row, Side, Table, TableRole};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1163,23 +1163,4 @@ fn replace_strings(ty: &mut Ty, from: Ty, to: Ty) -> bool {
         }
         _ => false,
     }
-}
-
-/// The longest run of leading words that is a structural type phrase (an
-/// array, a map or a named object), and the words after it; `None` when there
-/// is none. Only structural phrases qualify: "String value of ..." is prose.
-fn leading_type_phrase(cell: &str) -> Option<(TypePhrase, &str)> {
-    let word_ends: Vec<usize> = cell
-        .char_indices()
-        .filter(|(_, c)| c.is_whitespace())
-        .map(|(i, _)| i)
-        .collect();
-    word_ends.iter().rev().find_map(|&end| {
-        let phrase = parse_type(&cell[..end]).ok()?;
-        let structural = matches!(
-            phrase,
-            TypePhrase::Array(_) | TypePhrase::Map(_) | TypePhrase::Object { name: Some(_) }
-        );
-        structural.then(|| (phrase, cell[end..].trim()))
-    })
 }

@@ -7,12 +7,8 @@
 //! `target/`. Where `../shared/corpus` is missing, the test says so and passes.
 
 use docspec::import::{import_page, ImportOptions};
+use docspec_tests::{build_and_test, workspace, write_crate};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn corpus() -> Option<PathBuf> {
     let dir = workspace().join("../shared/corpus");
@@ -62,11 +58,9 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         println!("skipped: ../shared/corpus is missing, so no corpus page was imported, generated or built");
         return;
     };
-    let root = workspace().join("target/corpus-pipeline");
-    let spec_dir = root.join("spec");
-    let crate_dir = root.join("crate");
+    let spec_dir = workspace().join("target/generated-crates/corpus-spec");
+    let crate_dir = workspace().join("target/generated-crates/corpus-api");
     let _ = std::fs::remove_dir_all(&spec_dir);
-    let _ = std::fs::remove_dir_all(crate_dir.join("src"));
 
     let mut failures = Vec::new();
     let pages = pages(&corpus);
@@ -96,41 +90,13 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         pages.len(),
         generation.warnings
     );
-    std::fs::create_dir_all(&crate_dir).unwrap();
-    std::fs::write(
-        crate_dir.join("Cargo.toml"),
-        docspec::generate::cargo_toml("corpus-api"),
-    )
-    .unwrap();
-    // The workspace's lock file pins the same dependency versions, offline-friendly.
-    let _ = std::fs::copy(workspace().join("Cargo.lock"), crate_dir.join("Cargo.lock"));
-    docspec::generate::write_files(&crate_dir.join("src"), &generation.files).unwrap();
+    write_crate(&crate_dir, "corpus-api", &generation.files);
     let examples = generation
         .files
         .values()
         .map(|source| source.matches("#[test]").count())
         .sum::<usize>();
-
-    let output = Command::new(env!("CARGO"))
-        .arg("test")
-        .arg("--quiet")
-        .arg("--manifest-path")
-        .arg(crate_dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "the generated corpus crate fails:\n{stdout}\n{stderr}"
-    );
-    let passed: usize = stdout
-        .lines()
-        .filter_map(|l| l.strip_prefix("test result: ok. "))
-        .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
-        .sum();
+    let passed = build_and_test(&crate_dir);
     println!("generated crate: {examples} example tests, {passed} passed");
     assert_eq!(
         passed, examples,

@@ -5,30 +5,17 @@
 //! without warnings and pass its generated example tests plus
 //! `fixtures/features/behaviour.rs`.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+use docspec_tests::{build_and_test, workspace, write_crate};
+use std::path::Path;
 
 #[test]
 fn feature_fixture_generates_builds_and_behaves() {
     let fixture = workspace().join("tests/fixtures/features");
-    let root = workspace().join("target/generated-crates");
-    let crate_dir = root.join("feature-api");
-    let _ = std::fs::remove_dir_all(&crate_dir);
-
+    let crate_dir = workspace().join("target/generated-crates/feature-api");
     let generation = docspec::generate::generate(&fixture.join("spec"), &[], "docspec generate")
         .unwrap_or_else(|errors| panic!("the feature fixture does not generate:\n{errors}"));
+    write_crate(&crate_dir, "feature-api", &generation.files);
     std::fs::create_dir_all(crate_dir.join("tests")).unwrap();
-    std::fs::write(
-        crate_dir.join("Cargo.toml"),
-        docspec::generate::cargo_toml("feature-api"),
-    )
-    .unwrap();
-    let _ = std::fs::copy(workspace().join("Cargo.lock"), crate_dir.join("Cargo.lock"));
-    docspec::generate::write_files(&crate_dir.join("src"), &generation.files).unwrap();
     std::fs::copy(
         fixture.join("behaviour.rs"),
         crate_dir.join("tests/behaviour.rs"),
@@ -44,24 +31,7 @@ fn feature_fixture_generates_builds_and_behaves() {
     assert!(source.contains("assert_eq!(error.path, \"/error_code\", \"{error}\")"));
     assert!(source.contains("wire::ExampleCheck::InvalidJson(_)"));
 
-    let output = Command::new(env!("CARGO"))
-        .args(["test", "--quiet", "--manifest-path"])
-        .arg(crate_dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "the generated feature crate fails:\n{stdout}\n{stderr}"
-    );
-    let passed: usize = stdout
-        .lines()
-        .filter_map(|l| l.strip_prefix("test result: ok. "))
-        .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
-        .sum();
+    let passed = build_and_test(&crate_dir);
     // 5 example tests and the behaviour tests.
-    assert!(passed >= 13, "{stdout}");
+    assert!(passed >= 13, "{passed} tests passed");
 }

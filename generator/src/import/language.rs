@@ -4,6 +4,8 @@
 //! Every rule here is about how this documentation system writes things in
 //! general, never about one page's wording.
 
+use crate::phrase::{leading_type_phrase, parse_type, TypePhrase};
+
 /// The part of a page a block stands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -299,50 +301,39 @@ fn is_object_word(word: &str) -> bool {
     )
 }
 
-/// Reads the object reference of a Type cell.
+/// Reads the object reference of a Type cell, with the generator's own type
+/// phrase parser, so that import and generation read a cell alike. A cell
+/// that is no type phrase may still start with one (`config array
+/// corresponding to infer_type`).
 pub fn type_reference(cell: &str) -> TypeRef {
-    let mut cell = cell.trim();
-    // The items of an array and the values of a map are what may name a table.
-    loop {
-        if let Some(items) =
-            generic_argument(cell, "Array").or_else(|| generic_argument(cell, "List"))
-        {
-            cell = items.trim();
-        } else if let Some(arguments) = generic_argument(cell, "Map") {
-            match arguments.split_once(',') {
-                Some((_, values)) if !is_object_word(values.trim()) => cell = values.trim(),
-                _ => return TypeRef::Scalar,
-            }
-        } else {
-            break;
-        }
+    // A bare `Array` is a multi-value parameter, not a reference.
+    if cell.trim().eq_ignore_ascii_case("array") {
+        return TypeRef::Scalar;
     }
-    let words: Vec<&str> = cell.split_whitespace().collect();
-    match words.as_slice() {
-        [] => TypeRef::Scalar,
-        [word] if is_object_word(word) => TypeRef::Generic,
-        [word] if is_scalar_word(word) || word.eq_ignore_ascii_case("array") => TypeRef::Scalar,
-        [word] => named(word),
-        ["Array" | "array", "of", rest @ ..] => array_items(rest),
-        [name, "object" | "Object"] => named(name),
-        ["Object" | "object", qualifier] => qualifier
-            .strip_prefix('(')
-            .and_then(|q| q.strip_suffix(')'))
-            .map_or(TypeRef::Generic, named),
-        [json, "Array" | "array", ..] if json.eq_ignore_ascii_case("json") => TypeRef::Generic,
-        [item, "array" | "Array", ..] if is_scalar_word(item) => TypeRef::Scalar,
-        [item, "array" | "Array", ..] if is_object_word(item) => TypeRef::Generic,
-        [item, "array" | "Array", ..] => named(item),
-        _ => TypeRef::Scalar,
+    match parse_type(cell)
+        .ok()
+        .or_else(|| leading_type_phrase(cell).map(|(phrase, _)| phrase))
+    {
+        Some(phrase) => reference_of(&phrase),
+        None => TypeRef::Scalar,
     }
 }
 
-/// `Array of X objects`, `Array of objects`, `Array of strings`.
-fn array_items(words: &[&str]) -> TypeRef {
-    match words {
-        [word] if is_object_word(word) => TypeRef::Generic,
-        [name, "objects" | "object"] => named(name),
-        _ => TypeRef::Scalar,
+fn reference_of(phrase: &TypePhrase) -> TypeRef {
+    match phrase {
+        TypePhrase::Object { name: Some(name) } | TypePhrase::Named(name) => named(name),
+        TypePhrase::Object { name: None } | TypePhrase::Any => TypeRef::Generic,
+        TypePhrase::Array(items) => reference_of(items),
+        // A map of free-form values names no table; a map of X values does.
+        TypePhrase::Map(values) => match values.as_ref() {
+            TypePhrase::Object { name: None } | TypePhrase::Any => TypeRef::Scalar,
+            values => reference_of(values),
+        },
+        TypePhrase::String
+        | TypePhrase::Integer
+        | TypePhrase::Long
+        | TypePhrase::Number
+        | TypePhrase::Boolean => TypeRef::Scalar,
     }
 }
 
@@ -352,12 +343,6 @@ fn named(name: &str) -> TypeRef {
     } else {
         TypeRef::Scalar
     }
-}
-
-/// The text between `Name<` and the matching final `>`.
-fn generic_argument<'a>(cell: &'a str, name: &str) -> Option<&'a str> {
-    let rest = cell.strip_prefix(name)?.trim_start();
-    rest.strip_prefix('<')?.strip_suffix('>')
 }
 
 /// `see the nics field description`: a reference to a table by its caption.

@@ -224,6 +224,25 @@ impl<'a> Brackets<'a> {
     }
 }
 
+/// The longest run of leading words that is a structural type phrase (an
+/// array, a map or a named object), and the words after it; `None` when there
+/// is none. Only structural phrases qualify: "String value of ..." is prose.
+pub fn leading_type_phrase(cell: &str) -> Option<(TypePhrase, &str)> {
+    let word_ends: Vec<usize> = cell
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    word_ends.iter().rev().find_map(|&end| {
+        let phrase = parse_type(&cell[..end]).ok()?;
+        let structural = matches!(
+            phrase,
+            TypePhrase::Array(_) | TypePhrase::Map(_) | TypePhrase::Object { name: Some(_) }
+        );
+        structural.then(|| (phrase, cell[end..].trim()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,10 +39,38 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
         default,
         ..
     } = text;
-    out.min = explicit_limit("min", &row.min, min, &mut out.problems);
-    out.max = explicit_limit("max", &row.max, max, &mut out.problems);
-    out.min_items = explicit_count("min_items", &row.min_items, min_items, &mut out.problems);
-    out.max_items = explicit_count("max_items", &row.max_items, max_items, &mut out.problems);
+    out.min = explicit(
+        "min",
+        &row.min,
+        min,
+        parse_limit,
+        "a number",
+        &mut out.problems,
+    );
+    out.max = explicit(
+        "max",
+        &row.max,
+        max,
+        parse_limit,
+        "a number",
+        &mut out.problems,
+    );
+    out.min_items = explicit(
+        "min_items",
+        &row.min_items,
+        min_items,
+        parse_count,
+        "a whole number of items",
+        &mut out.problems,
+    );
+    out.max_items = explicit(
+        "max_items",
+        &row.max_items,
+        max_items,
+        parse_count,
+        "a whole number of items",
+        &mut out.problems,
+    );
     out.enum_values = match &row.enum_values {
         Some(explicit) => {
             let explicit: Vec<String> = explicit.iter().map(|s| s.0.clone()).collect();
@@ -98,47 +126,27 @@ pub fn parse_limit(text: &str) -> Option<Limit> {
         .map(Limit::Float)
 }
 
-fn explicit_limit(
-    key: &str,
-    explicit: &Option<Scalar>,
-    from_text: Option<Limit>,
-    problems: &mut Vec<(bool, String)>,
-) -> Option<Limit> {
-    let Some(explicit) = explicit else {
-        return from_text;
-    };
-    let Some(value) = parse_limit(&explicit.0) else {
-        problems.push((
-            true,
-            format!("{key}: expected a number, found \"{}\"", explicit.0),
-        ));
-        return from_text;
-    };
-    if let Some(text) = from_text.filter(|t| *t != value) {
-        problems.push((
-            false,
-            format!("explicit {key} {value} differs from the description's {text}; the explicit value is used"),
-        ));
-    }
-    Some(value)
+fn parse_count(text: &str) -> Option<u64> {
+    text.parse().ok()
 }
 
-fn explicit_count(
+/// An explicit value from the spec, which wins over the description's; a
+/// disagreement is a warning, an unreadable value an error.
+fn explicit<T: PartialEq + std::fmt::Display + Copy>(
     key: &str,
     explicit: &Option<Scalar>,
-    from_text: Option<u64>,
+    from_text: Option<T>,
+    parse: impl Fn(&str) -> Option<T>,
+    expected: &str,
     problems: &mut Vec<(bool, String)>,
-) -> Option<u64> {
+) -> Option<T> {
     let Some(explicit) = explicit else {
         return from_text;
     };
-    let Ok(value) = explicit.0.trim().parse::<u64>() else {
+    let Some(value) = parse(explicit.0.trim()) else {
         problems.push((
             true,
-            format!(
-                "{key}: expected a whole number of items, found \"{}\"",
-                explicit.0
-            ),
+            format!("{key}: expected {expected}, found \"{}\"", explicit.0),
         ));
         return from_text;
     };
