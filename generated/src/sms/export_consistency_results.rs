@@ -828,21 +828,15 @@ impl validation::Validate for NotFoundBody {
 /// A response, by status.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
-    /// Status 200.
+    /// Status 200: OK
     ///
-    /// OK
+    /// The body as received, as text: the docs give it no JSON structure.
     Ok(String),
-    /// Status 400.
-    ///
-    /// Bad Request
+    /// Status 400: Bad Request
     BadRequest(BadRequestBody),
-    /// Status 403.
-    ///
-    /// Authentication failed.
+    /// Status 403: Authentication failed.
     Forbidden(ForbiddenBody),
-    /// Status 404.
-    ///
-    /// Not Found
+    /// Status 404: Not Found
     NotFound(NotFoundBody),
     /// A status the docs do not list, with the body as received.
     Undocumented { status: u16, body: Vec<u8> },

@@ -215,8 +215,14 @@ pub fn response(operation: &Operation) -> TokenStream {
     let variants = operation.responses.iter().map(|r| {
         let variant = ident(&r.variant);
         let ty = body_ty(&r.body);
-        let mut doc = vec![format!("Status {}.", r.status)];
-        doc.extend(r.doc.iter().cloned());
+        let mut doc = vec![match r.doc.first() {
+            Some(text) => format!("Status {}: {}", r.status, text),
+            None => format!("Status {}.", r.status),
+        }];
+        doc.extend(r.doc.iter().skip(1).cloned());
+        if r.body == Body::Text {
+            doc.push("The body as received, as text: the docs give it no JSON structure.".to_owned());
+        }
         let doc = super::docs::doc_attrs(&doc);
         quote!(#doc #variant(#ty),)
     });
