@@ -608,18 +608,25 @@ impl<'a> Resolver<'a> {
             Err(error) => {
                 let (phrase, rest) = leading_type_phrase(cell).ok_or(error)?;
                 let note = format!("the Type cell continues after \"{}\" with \"{rest}\"; those words are taken as a remark", cell[..cell.len() - rest.len()].trim());
-                return Ok((self.multi_value(phrase, place), Some(note)));
+                return Ok((self.multi_value(phrase, row, place), Some(note)));
             }
         };
-        Ok((self.multi_value(phrase, place), None))
+        Ok((self.multi_value(phrase, row, place), None))
     }
 
     /// A parameter documented as a bare `Array` repeats on the wire
-    /// (`id=a&id=b`): its values are text.
-    fn multi_value(&self, phrase: TypePhrase, place: Place) -> TypePhrase {
+    /// (`id=a&id=b`): its values are text, unless the description bounds
+    /// their values (`The value ranges from 1 to 300`): then numbers.
+    fn multi_value(&self, phrase: TypePhrase, row: &Row, place: Place) -> TypePhrase {
         match phrase {
             TypePhrase::Array(inner) if place == Place::Parameter && *inner == TypePhrase::Any => {
-                TypePhrase::Array(Box::new(TypePhrase::String))
+                let as_numbers = rules::row_constraints(row, Subject::ArrayOfNumbers);
+                let item = match (as_numbers.min, as_numbers.max) {
+                    (None, None) => TypePhrase::String,
+                    (Some(Limit::Float(_)), _) | (_, Some(Limit::Float(_))) => TypePhrase::Number,
+                    _ => TypePhrase::Integer,
+                };
+                TypePhrase::Array(Box::new(item))
             }
             other => other,
         }

@@ -6,12 +6,13 @@
 //! the test says what it skipped and passes.
 #![cfg(feature = "import")]
 
+pub mod common;
+
+use common::{is_off_page, page_dirs, page_name, pair_objects, ObjectPairs, CORPUS};
 use docspec::import::{import_page, ImportOptions};
 use docspec::spec::{self, ExampleKind, Side, Spec, Table, TableRole};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus");
+use std::path::Path;
 
 /// Facts judged wrong, or out of reach of one input form: (page, form or
 /// `None` for both, start of the mismatch, reason). Each must still occur.
@@ -48,32 +49,23 @@ const EXCLUSIONS: &[(&str, Option<&str>, &str, &str)] = &[
 
 #[test]
 fn every_corpus_page_imports_as_its_facts_say() {
-    let corpus = PathBuf::from(CORPUS);
-    if !corpus.is_dir() {
+    let corpus = Path::new(CORPUS);
+    let Some(dirs) = page_dirs(corpus) else {
         println!(
             "skipped: no corpus at {} (test data outside the repository)",
             corpus.display()
         );
         return;
-    }
+    };
     let mut failures = Vec::new();
     let mut unused_exclusions: Vec<_> = EXCLUSIONS.to_vec();
     let mut full_matches = [0usize; 2];
     let mut pages = 0;
-    for page_dir in page_dirs(&corpus) {
+    for page_dir in dirs {
         pages += 1;
         let facts: Value =
             serde_json::from_slice(&std::fs::read(page_dir.join("facts.json")).unwrap()).unwrap();
-        let name = format!(
-            "{}/{}",
-            page_dir
-                .parent()
-                .unwrap()
-                .file_name()
-                .unwrap()
-                .to_string_lossy(),
-            page_dir.file_name().unwrap().to_string_lossy()
-        );
+        let name = page_name(corpus, &page_dir);
         for (form_index, form) in ["html", "txt"].into_iter().enumerate() {
             let file = page_dir.join(format!("page.{form}"));
             let options = ImportOptions {
@@ -140,23 +132,6 @@ fn every_corpus_page_imports_as_its_facts_say() {
     );
 }
 
-fn page_dirs(corpus: &Path) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(corpus)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .flat_map(|service| {
-            std::fs::read_dir(service.path())
-                .unwrap()
-                .flatten()
-                .map(|e| e.path())
-        })
-        .filter(|p| p.join("facts.json").is_file())
-        .collect();
-    dirs.sort();
-    dirs
-}
-
 /// Every difference between the import and the facts, each starting with what it is about.
 fn compare(spec: &Spec, facts: &Value) -> Vec<String> {
     let mut out = Vec::new();
@@ -215,66 +190,16 @@ fn mandatory(cell: &Option<String>) -> Option<bool> {
         .map(|m| m.trim().eq_ignore_ascii_case("yes"))
 }
 
-/// Tables the importer made up for objects the page lacks.
-fn is_off_page(table: &Table) -> bool {
-    table
-        .inferred
-        .as_deref()
-        .is_some_and(|why| why.contains("has no table on the page"))
-}
-
 fn compare_objects(spec: &Spec, facts: &Value, out: &mut Vec<String>) {
-    let ours: Vec<&Table> = spec
-        .tables
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.role,
-                TableRole::RequestBody | TableRole::ResponseBody | TableRole::Object
-            )
-        })
-        .filter(|t| !is_off_page(t))
+    let ObjectPairs {
+        pairs,
+        count_mismatch,
+    } = pair_objects(spec, facts);
+    out.extend(count_mismatch);
+    let pairs: Vec<(&Value, Option<&Table>)> = pairs
+        .into_iter()
+        .map(|(fact, ours)| (fact, ours.map(|i| &spec.tables[i])))
         .collect();
-    let theirs: Vec<&Value> = facts["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|t| t["object"].is_string())
-        .collect();
-    let field_names = |fields: &Value| -> Vec<String> {
-        fields
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["name"].as_str().unwrap_or_default().to_owned())
-            .collect()
-    };
-    let row_names =
-        |table: &Table| -> Vec<String> { table.rows.iter().map(|r| r.parameter.clone()).collect() };
-    // Tables pair by page order; when the counts differ, by their field sets.
-    let mut pairs: Vec<(&Value, Option<&Table>)> = Vec::new();
-    if ours.len() == theirs.len() {
-        pairs = theirs
-            .iter()
-            .copied()
-            .zip(ours.iter().copied().map(Some))
-            .collect();
-    } else {
-        out.push(format!(
-            "objects: facts have {} body tables, the import {}",
-            theirs.len(),
-            ours.len()
-        ));
-        let mut used = vec![false; ours.len()];
-        for fact in &theirs {
-            let fields = field_names(&facts["objects"][fact["object"].as_str().unwrap()]);
-            let found = (0..ours.len()).find(|&i| !used[i] && row_names(ours[i]) == fields);
-            if let Some(i) = found {
-                used[i] = true;
-            }
-            pairs.push((fact, found.map(|i| ours[i])));
-        }
-    }
     let paired_name = |key: &str| -> Option<String> {
         pairs
             .iter()

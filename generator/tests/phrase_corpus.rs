@@ -6,263 +6,22 @@
 //! precision and recall per kind of constraint, and every miss and wrong value.
 //! The corpus is test data beside the repository; without it the tests say so and pass.
 
-use std::fmt;
+pub mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use docspec::phrase::{parse_constraints, parse_type, ConstraintText, Limit, Subject, TypePhrase};
+use common::{
+    facts_fields, is_excluded, page_dirs, page_name, print_exclusions, print_tally,
+    print_tally_header, read_facts, subject_of, Tally, CORPUS, EXCLUDED, KINDS, MIN_PRECISION,
+    MIN_RECALL,
+};
+use docspec::phrase::{parse_constraints, parse_type, ConstraintText, Subject};
 use serde_json::Value;
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus");
-
-const MIN_PRECISION: f64 = 0.99;
-const MIN_RECALL: f64 = 0.95;
-
-/// Facts judged wrong after reading the page, left out of the comparison.
-const EXCLUDED: &[Exclusion] = &[
-    exclude(
-        "ecs/ListResizeFlavors",
-        4,
-        "rxtx_quota",
-        Kind::Default,
-        NULL_IS_NO_VALUE,
-    ),
-    exclude(
-        "ecs/ListResizeFlavors",
-        4,
-        "rxtx_cap",
-        Kind::Default,
-        NULL_IS_NO_VALUE,
-    ),
-    exclude(
-        "ecs/ListResizeFlavors",
-        5,
-        "type",
-        Kind::Default,
-        NULL_IS_NO_VALUE,
-    ),
-    exclude(
-        "elb/ListLoadBalancers",
-        5,
-        "ipv6_vip_address",
-        Kind::Default,
-        NULL_IS_NO_VALUE,
-    ),
-    exclude(
-        "elb/ShowLoadBalancer",
-        4,
-        "ipv6_vip_address",
-        Kind::Default,
-        NULL_IS_NO_VALUE,
-    ),
-    exclude(
-        "elb/UpdateLoadBalancer",
-        7,
-        "ipv6_vip_address",
-        Kind::Default,
-        NULL_IS_NO_VALUE,
-    ),
-    exclude(
-        "elb/ListLoadBalancers",
-        5,
-        "id",
-        Kind::Default,
-        PROSE_IS_NO_VALUE,
-    ),
-    exclude(
-        "elb/ShowLoadBalancer",
-        4,
-        "id",
-        Kind::Default,
-        PROSE_IS_NO_VALUE,
-    ),
-    exclude(
-        "elb/UpdateLoadBalancer",
-        7,
-        "id",
-        Kind::Default,
-        PROSE_IS_NO_VALUE,
-    ),
-    exclude("ecs/ListServersByTag", 2, "limit", Kind::Max, VALUE_OF_TEXT),
-    exclude(
-        "modelarts/CreateTask",
-        14,
-        "@modelarts:hard_coefficient",
-        Kind::Min,
-        VALUE_OF_TEXT,
-    ),
-    exclude(
-        "modelarts/CreateTask",
-        14,
-        "@modelarts:hard_coefficient",
-        Kind::Max,
-        VALUE_OF_TEXT,
-    ),
-    exclude(
-        "modelarts/UploadSamplesJson",
-        9,
-        "@modelarts:hard_coefficient",
-        Kind::Min,
-        VALUE_OF_TEXT,
-    ),
-    exclude(
-        "modelarts/UploadSamplesJson",
-        9,
-        "@modelarts:hard_coefficient",
-        Kind::Max,
-        VALUE_OF_TEXT,
-    ),
-    exclude(
-        "modelarts/ListDatasets",
-        2,
-        "running_task_type",
-        Kind::Default,
-        "the page marks its last option (10) as the default, not 0",
-    ),
-    exclude(
-        "ecs/ListServersByTag",
-        3,
-        "values",
-        Kind::Max,
-        "the page states the most characters each item may have; the facts leave it out",
-    ),
-    exclude(
-        "ecs/NovaListServersDetails",
-        12,
-        "tenancy",
-        Kind::Enum,
-        VALUES_LEFT_OUT,
-    ),
-    exclude(
-        "ecs/NovaShowServer",
-        11,
-        "tenancy",
-        Kind::Enum,
-        VALUES_LEFT_OUT,
-    ),
-    exclude(
-        "modelarts/ListDatasets",
-        4,
-        "feature_supports",
-        Kind::Enum,
-        VALUES_LEFT_OUT,
-    ),
-];
-
-const NULL_IS_NO_VALUE: &str =
-    "null/None say that the parameter is absent: there is no default value";
-const PROSE_IS_NO_VALUE: &str =
-    "the default is described in words (who sets the value), it is no value";
-const VALUE_OF_TEXT: &str =
-    "a bound on the value of a String field, which the facts take for a length";
-const VALUES_LEFT_OUT: &str =
-    "the page states the values of this array of strings, as on other rows the facts do record";
-
-const fn exclude(
-    page: &'static str,
-    table: usize,
-    row: &'static str,
-    kind: Kind,
-    reason: &'static str,
-) -> Exclusion {
-    Exclusion {
-        page,
-        table,
-        row,
-        kind,
-        reason,
-    }
-}
 
 /// A Type cell of more words than `Array of X objects` is a sentence, not a
 /// type phrase, and rightly fails to parse.
 const LONGEST_TYPE_PHRASE: usize = 4;
-
-/// A kind of constraint, as `facts.json` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Min,
-    Max,
-    MinItems,
-    MaxItems,
-    Enum,
-    Default,
-}
-
-const KINDS: [Kind; 6] = [
-    Kind::Min,
-    Kind::Max,
-    Kind::MinItems,
-    Kind::MaxItems,
-    Kind::Enum,
-    Kind::Default,
-];
-
-impl Kind {
-    fn fact_key(self) -> &'static str {
-        match self {
-            Kind::Min => "min",
-            Kind::Max => "max",
-            Kind::MinItems => "min_items",
-            Kind::MaxItems => "max_items",
-            Kind::Enum => "enum",
-            Kind::Default => "default",
-        }
-    }
-
-    /// The fact, written the way [`Kind::parsed`] writes the parse.
-    fn expected(self, field: &Value) -> Option<String> {
-        let fact = field.get(self.fact_key()).filter(|v| !v.is_null())?;
-        Some(match self {
-            Kind::Min | Kind::Max | Kind::MinItems | Kind::MaxItems => number_text(fact.as_f64()?),
-            Kind::Enum => fact.to_string(),
-            Kind::Default => fact.as_str()?.to_string(),
-        })
-    }
-
-    fn parsed(self, text: &ConstraintText) -> Option<String> {
-        match self {
-            Kind::Min => text.min.map(limit_text),
-            Kind::Max => text.max.map(limit_text),
-            Kind::MinItems => text.min_items.map(|n| n.to_string()),
-            Kind::MaxItems => text.max_items.map(|n| n.to_string()),
-            Kind::Enum => text
-                .enum_values
-                .as_ref()
-                .map(|values| Value::from(values.clone()).to_string()),
-            Kind::Default => text.default.clone(),
-        }
-    }
-}
-
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.fact_key())
-    }
-}
-
-fn limit_text(limit: Limit) -> String {
-    number_text(limit.as_f64())
-}
-
-fn number_text(number: f64) -> String {
-    format!("{number}")
-}
-
-/// A fact left out of the comparison, and why.
-struct Exclusion {
-    page: &'static str,
-    table: usize,
-    row: &'static str,
-    kind: Kind,
-    reason: &'static str,
-}
-
-fn is_excluded(page: &str, table: usize, row: &str, kind: Kind) -> bool {
-    EXCLUDED
-        .iter()
-        .any(|e| e.page == page && e.table == table && e.row == row && e.kind == kind)
-}
 
 // ---------------------------------------------------------------------------
 // Reading the corpus
@@ -274,34 +33,19 @@ struct Page {
     facts: Value,
 }
 
-/// Every page of the corpus, or `None` when the corpus is not there.
+/// Every page of the corpus with copied text, or `None` when the corpus is not there.
 fn corpus_pages() -> Option<Vec<Page>> {
     let corpus = Path::new(CORPUS);
-    let services = fs::read_dir(corpus).ok()?;
-    let mut folders: Vec<PathBuf> = services
-        .filter_map(Result::ok)
-        .filter_map(|service| fs::read_dir(service.path()).ok())
-        .flat_map(|operations| operations.filter_map(Result::ok).map(|op| op.path()))
+    let pages = page_dirs(corpus)?
+        .into_iter()
         .filter(|folder| folder.join("page.txt").is_file())
-        .collect();
-    folders.sort();
-    let pages = folders
-        .iter()
         .map(|folder| {
-            let read = |file: &str| {
-                fs::read_to_string(folder.join(file))
-                    .unwrap_or_else(|e| panic!("{}: {e}", folder.join(file).display()))
-            };
-            let facts = serde_json::from_str(&read("facts.json"))
-                .unwrap_or_else(|e| panic!("{}/facts.json: {e}", folder.display()));
-            let name = folder
-                .strip_prefix(corpus)
-                .map(|relative| relative.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
+            let text = fs::read_to_string(folder.join("page.txt"))
+                .unwrap_or_else(|e| panic!("{}/page.txt: {e}", folder.display()));
             Page {
-                name,
-                text: read("page.txt"),
-                facts,
+                name: page_name(corpus, &folder),
+                text,
+                facts: read_facts(&folder),
             }
         })
         .collect();
@@ -348,57 +92,6 @@ fn cells(line: &str) -> Vec<String> {
     line.split(" | ")
         .map(|cell| cell.trim().to_string())
         .collect()
-}
-
-/// The facts fields of the table at `index`, or `None` for tables without
-/// parameters (status codes).
-fn facts_fields(facts: &Value, index: usize) -> Option<Vec<&Value>> {
-    let table = facts.get("tables")?.get(index)?;
-    let list = |key: &str| {
-        facts
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-    };
-    if let Some(object) = table.get("object").and_then(Value::as_str) {
-        return Some(
-            facts
-                .get("objects")?
-                .get(object)?
-                .as_array()?
-                .iter()
-                .collect(),
-        );
-    }
-    match table.get("role")?.as_str()? {
-        "uri" => Some(list("path_params").chain(list("query_params")).collect()),
-        "request_header" => Some(list("header_params").collect()),
-        "response_header" => Some(list("response_header_params").collect()),
-        _ => None,
-    }
-}
-
-/// What the constraint parser is told about a row, from its Type cell.
-fn subject_of(phrase: &TypePhrase) -> Subject {
-    match phrase {
-        TypePhrase::String => Subject::Text,
-        TypePhrase::Integer | TypePhrase::Long => Subject::Integer,
-        TypePhrase::Number => Subject::Number,
-        TypePhrase::Boolean => Subject::Boolean,
-        TypePhrase::Object { .. } | TypePhrase::Named(_) | TypePhrase::Map(_) | TypePhrase::Any => {
-            Subject::Object
-        }
-        TypePhrase::Array(item) => match **item {
-            TypePhrase::String => Subject::ArrayOfText,
-            TypePhrase::Integer | TypePhrase::Long | TypePhrase::Number => Subject::ArrayOfNumbers,
-            // A bare `Array` is a repeated query parameter (`name=a&name=b`)
-            // whose items the page does not type; FACTS.md records the ranges
-            // it states as item values.
-            TypePhrase::Any => Subject::ArrayOfNumbers,
-            _ => Subject::ArrayOfOther,
-        },
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -471,43 +164,6 @@ fn rows(pages: &[Page]) -> Vec<Row<'_>> {
     rows
 }
 
-#[derive(Debug, Default, Clone, Copy)]
-struct Tally {
-    true_positives: u32,
-    false_positives: u32,
-    false_negatives: u32,
-}
-
-impl Tally {
-    fn add(&mut self, other: Tally) {
-        self.true_positives += other.true_positives;
-        self.false_positives += other.false_positives;
-        self.false_negatives += other.false_negatives;
-    }
-
-    fn precision(self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
-    }
-
-    fn recall(self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
-    }
-}
-
-fn ratio(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        1.0
-    } else {
-        f64::from(part) / f64::from(whole)
-    }
-}
-
 #[test]
 fn constraints_match_the_corpus_facts() {
     let Some(pages) = corpus_pages() else {
@@ -553,23 +209,14 @@ fn constraints_match_the_corpus_facts() {
     for problem in &problems {
         println!("{problem}");
     }
-    println!("\nFacts excluded as wrong:");
-    for e in EXCLUDED {
-        println!(
-            "  {} table {} {} {}: {}",
-            e.page, e.table, e.row, e.kind, e.reason
-        );
-    }
+    print_exclusions();
     println!(
         "\n{} rows of {} pages, {findings} findings, {} facts excluded",
         rows.len(),
         pages.len(),
         EXCLUDED.len()
     );
-    println!(
-        "{:<10} {:>5} {:>5} {:>5} {:>10} {:>8}",
-        "kind", "tp", "fp", "fn", "precision", "recall"
-    );
+    print_tally_header();
     let mut overall = Tally::default();
     for (kind, tally) in KINDS.iter().zip(tallies) {
         overall.add(tally);
@@ -585,17 +232,6 @@ fn constraints_match_the_corpus_facts() {
         overall.recall() >= MIN_RECALL,
         "recall {:.3} is below {MIN_RECALL}",
         overall.recall()
-    );
-}
-
-fn print_tally(label: &str, tally: Tally) {
-    println!(
-        "{label:<10} {:>5} {:>5} {:>5} {:>10.3} {:>8.3}",
-        tally.true_positives,
-        tally.false_positives,
-        tally.false_negatives,
-        tally.precision(),
-        tally.recall()
     );
 }
 
