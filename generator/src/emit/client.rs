@@ -221,7 +221,9 @@ pub fn response(operation: &Operation) -> TokenStream {
         }];
         doc.extend(r.doc.iter().skip(1).cloned());
         if r.body == Body::Text {
-            doc.push("The body as received, as text: the docs give it no JSON structure.".to_owned());
+            doc.push(
+                "The body as received, as text: the docs give it no JSON structure.".to_owned(),
+            );
         }
         let doc = super::docs::doc_attrs(&doc);
         quote!(#doc #variant(#ty),)
