@@ -95,6 +95,7 @@ impl<'a> Path<'a> {
     }
 
     /// The member `key` of the object at `self`.
+    #[inline]
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -103,6 +104,7 @@ impl<'a> Path<'a> {
     }
 
     /// The item `index` of the array at `self`.
+    #[inline]
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -299,6 +301,7 @@ pub mod check {
     use std::fmt::Display;
 
     /// Length in characters (not bytes) within `min..=max`.
+    #[inline]
     pub fn length(
         at: &Path<'_>,
         value: &str,
@@ -330,6 +333,7 @@ pub mod check {
     }
 
     /// A number within `min..=max`.
+    #[inline]
     pub fn range<T: PartialOrd + Display>(
         at: &Path<'_>,
         value: T,
@@ -350,6 +354,7 @@ pub mod check {
     }
 
     /// An array with `min..=max` items.
+    #[inline]
     pub fn items(
         at: &Path<'_>,
         len: usize,
@@ -370,6 +375,7 @@ pub mod check {
     }
 
     /// A value that the documented enumeration lists.
+    #[inline]
     pub fn one_of<T: PartialEq + Display>(
         at: &Path<'_>,
         value: &T,
@@ -382,6 +388,7 @@ pub mod check {
     }
 
     /// A string enumeration's value: `documented` is false for values the docs do not list.
+    #[inline]
     pub fn documented(
         at: &Path<'_>,
         documented: bool,

@@ -93,6 +93,7 @@ impl<'a> Path<'a> {
     }
 
     /// The member `key` of the object at `self`.
+    #[inline]
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -101,6 +102,7 @@ impl<'a> Path<'a> {
     }
 
     /// The item `index` of the array at `self`.
+    #[inline]
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path {
             parent: Some(self),
@@ -297,6 +299,7 @@ pub mod check {
     use std::fmt::Display;
 
     /// Length in characters (not bytes) within `min..=max`.
+    #[inline]
     pub fn length(
         at: &Path<'_>,
         value: &str,
@@ -328,6 +331,7 @@ pub mod check {
     }
 
     /// A number within `min..=max`.
+    #[inline]
     pub fn range<T: PartialOrd + Display>(
         at: &Path<'_>,
         value: T,
@@ -348,6 +352,7 @@ pub mod check {
     }
 
     /// An array with `min..=max` items.
+    #[inline]
     pub fn items(
         at: &Path<'_>,
         len: usize,
@@ -368,6 +373,7 @@ pub mod check {
     }
 
     /// A value that the documented enumeration lists.
+    #[inline]
     pub fn one_of<T: PartialEq + Display>(
         at: &Path<'_>,
         value: &T,
@@ -380,6 +386,7 @@ pub mod check {
     }
 
     /// A string enumeration's value: `documented` is false for values the docs do not list.
+    #[inline]
     pub fn documented(
         at: &Path<'_>,
         documented: bool,

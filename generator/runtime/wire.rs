@@ -88,11 +88,13 @@ impl Undocumented {
     }
 
     /// Whether the documented optional field `field` was received as an explicit `null`.
+    #[inline]
     pub fn is_null(&self, field: &str) -> bool {
         self.nulls.contains(&field)
     }
 
     /// Records that the documented optional field `field` was an explicit `null`.
+    #[inline]
     pub fn set_null(&mut self, field: &'static str) {
         if !self.is_null(field) {
             self.nulls.push(field);
@@ -115,6 +117,7 @@ impl Undocumented {
     }
 
     /// Writes the undocumented members after the documented ones.
+    #[inline]
     pub fn write_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         for (key, value) in &self.fields {
             map.serialize_entry(key, value)?;
@@ -127,6 +130,7 @@ impl Undocumented {
 pub struct CowStr<'de>(Cow<'de, str>);
 
 impl CowStr<'_> {
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -155,6 +159,7 @@ impl<'de> Deserialize<'de> for CowStr<'de> {
 }
 
 /// Reads the value of a required field; a second occurrence is an error.
+#[inline]
 pub fn read_required<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -167,29 +172,46 @@ pub fn read_required<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
-/// Reads the value of an optional field, remembering an explicit `null`.
+/// Reads the value of an optional field: `Some(None)` is an explicit `null`,
+/// told apart from an absent field (`None`) without a look-up per field.
+#[inline]
 pub fn read_optional<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
-    slot: &mut Option<T>,
-    undocumented: &mut Undocumented,
+    slot: &mut Option<Option<T>>,
     field: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() || undocumented.is_null(field) {
+    if slot.is_some() {
         return Err(de::Error::duplicate_field(field));
     }
-    *slot = map.next_value()?;
-    if slot.is_none() {
-        undocumented.set_null(field);
-    }
+    *slot = Some(map.next_value()?);
     Ok(())
 }
 
+/// The value of an optional field, recording an explicit `null` so that it is written back.
+#[inline]
+pub fn optional<T>(
+    slot: Option<Option<T>>,
+    undocumented: &mut Undocumented,
+    field: &'static str,
+) -> Option<T> {
+    match slot {
+        Some(None) => {
+            undocumented.set_null(field);
+            None
+        }
+        Some(value) => value,
+        None => None,
+    }
+}
+
 /// The value of a required field, or the error that names it.
+#[inline]
 pub fn present<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| de::Error::missing_field(field))
 }
 
 /// Writes an optional field: its value, an explicit `null` if one was received, or nothing.
+#[inline]
 pub fn write_optional<M: SerializeMap, T: Serialize>(
     map: &mut M,
     field: &'static str,
@@ -226,20 +248,29 @@ impl std::error::Error for DecodeError {}
 
 /// Reads a JSON payload; an error names the JSON path that failed.
 pub fn from_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
+    // Tracking the path costs on every value; read at full speed first and
+    // read again, with the path, only to explain a failure.
+    serde_json::from_slice(json).map_err(|_| explain::<T>(json))
+}
+
+/// Where and why reading `json` fails.
+#[cold]
+fn explain<T: DeserializeOwned>(json: &[u8]) -> DecodeError {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = pointer(e.path());
-        let inner = e.into_inner();
-        DecodeError {
-            path,
-            message: without_position(&inner),
+    let read: Result<T, _> = serde_path_to_error::deserialize(&mut deserializer);
+    match read.map(|_| deserializer.end()) {
+        Err(e) => {
+            let path = pointer(e.path());
+            DecodeError {
+                path,
+                message: without_position(e.inner()),
+            }
         }
-    })?;
-    deserializer.end().map_err(|e| DecodeError {
-        path: String::new(),
-        message: e.to_string(),
-    })?;
-    Ok(value)
+        Ok(end) => DecodeError {
+            path: String::new(),
+            message: end.err().map(|e| e.to_string()).unwrap_or_default(),
+        },
+    }
 }
 
 /// serde_json's message without its " at line L column C" suffix when a path says more.

@@ -92,13 +92,33 @@ pub fn check(spec_dir: &Path, src_dir: &Path, command: &str) -> Result<CheckOutc
     })
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why `docspec check` could not compare.
+#[derive(Debug)]
 pub enum CheckError {
-    #[error("{0}")]
+    /// The specs have errors.
     Spec(Diagnostics),
-    #[error("cannot read {}: {source}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl fmt::Display for CheckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckError::Spec(diagnostics) => write!(f, "{diagnostics}"),
+            CheckError::Io { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CheckError::Spec(diagnostics) => Some(diagnostics),
+            CheckError::Io { source, .. } => Some(source),
+        }
+    }
 }

@@ -81,13 +81,14 @@ fn with_header(body: &str, source: &str, command: &str) -> String {
 }
 
 /// Formats generated tokens. The tokens come from `quote!` over a checked
-/// model, so they always parse; if they did not, the raw tokens are written
-/// so that the compiler points at the problem instead of the generator panicking.
+/// model, so they always parse; if they did not, the file says so in a
+/// `compile_error!` that the compiler points at, instead of the generator
+/// panicking.
 fn format_tokens(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
+    match syn::parse2::<syn::File>(tokens) {
         Ok(file) => separate_items(&prettyplease::unparse(&file)),
         Err(e) => format!(
-            "compile_error!({:?});\n{tokens}\n",
+            "compile_error!({:?});\n",
             format!("docspec emitted invalid Rust: {e}")
         ),
     }

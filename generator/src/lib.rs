@@ -1,6 +1,7 @@
 //! docspec: HTTP API reference pages → spec YAML → typed, validated Rust code.
 
 pub mod builder;
+#[cfg(feature = "check")]
 pub mod check;
 pub mod diagnostic;
 pub mod diff;

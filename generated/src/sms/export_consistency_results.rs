@@ -208,18 +208,12 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                 while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
                     match key.as_str() {
                         "task_id" => {
-                            wire::read_optional(
-                                &mut map,
-                                &mut slot_task_id,
-                                &mut undocumented,
-                                "task_id",
-                            )?
+                            wire::read_optional(&mut map, &mut slot_task_id, "task_id")?
                         }
                         "source_id" => {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_source_id,
-                                &mut undocumented,
                                 "source_id",
                             )?
                         }
@@ -227,7 +221,6 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_source_name,
-                                &mut undocumented,
                                 "source_name",
                             )?
                         }
@@ -235,9 +228,17 @@ impl<'de> serde::Deserialize<'de> for BatchConsistencyReq {
                     }
                 }
                 Ok(BatchConsistencyReq {
-                    task_id: slot_task_id,
-                    source_id: slot_source_id,
-                    source_name: slot_source_name,
+                    task_id: wire::optional(slot_task_id, &mut undocumented, "task_id"),
+                    source_id: wire::optional(
+                        slot_source_id,
+                        &mut undocumented,
+                        "source_id",
+                    ),
+                    source_name: wire::optional(
+                        slot_source_name,
+                        &mut undocumented,
+                        "source_name",
+                    ),
                     undocumented,
                 })
             }
@@ -338,7 +339,6 @@ impl<'de> serde::Deserialize<'de> for BadRequestBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_code,
-                                &mut undocumented,
                                 "error_code",
                             )?
                         }
@@ -346,7 +346,6 @@ impl<'de> serde::Deserialize<'de> for BadRequestBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_msg,
-                                &mut undocumented,
                                 "error_msg",
                             )?
                         }
@@ -354,8 +353,16 @@ impl<'de> serde::Deserialize<'de> for BadRequestBody {
                     }
                 }
                 Ok(BadRequestBody {
-                    error_code: slot_error_code,
-                    error_msg: slot_error_msg,
+                    error_code: wire::optional(
+                        slot_error_code,
+                        &mut undocumented,
+                        "error_code",
+                    ),
+                    error_msg: wire::optional(
+                        slot_error_msg,
+                        &mut undocumented,
+                        "error_msg",
+                    ),
                     undocumented,
                 })
             }
@@ -469,7 +476,6 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_code,
-                                &mut undocumented,
                                 "error_code",
                             )?
                         }
@@ -477,7 +483,6 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_msg,
-                                &mut undocumented,
                                 "error_msg",
                             )?
                         }
@@ -485,7 +490,6 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_encoded_authorization_message,
-                                &mut undocumented,
                                 "encoded_authorization_message",
                             )?
                         }
@@ -493,27 +497,37 @@ impl<'de> serde::Deserialize<'de> for ForbiddenBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_param,
-                                &mut undocumented,
                                 "error_param",
                             )?
                         }
                         "details" => {
-                            wire::read_optional(
-                                &mut map,
-                                &mut slot_details,
-                                &mut undocumented,
-                                "details",
-                            )?
+                            wire::read_optional(&mut map, &mut slot_details, "details")?
                         }
                         _ => undocumented.read_value(key, &mut map)?,
                     }
                 }
                 Ok(ForbiddenBody {
-                    error_code: slot_error_code,
-                    error_msg: slot_error_msg,
-                    encoded_authorization_message: slot_encoded_authorization_message,
-                    error_param: slot_error_param,
-                    details: slot_details,
+                    error_code: wire::optional(
+                        slot_error_code,
+                        &mut undocumented,
+                        "error_code",
+                    ),
+                    error_msg: wire::optional(
+                        slot_error_msg,
+                        &mut undocumented,
+                        "error_msg",
+                    ),
+                    encoded_authorization_message: wire::optional(
+                        slot_encoded_authorization_message,
+                        &mut undocumented,
+                        "encoded_authorization_message",
+                    ),
+                    error_param: wire::optional(
+                        slot_error_param,
+                        &mut undocumented,
+                        "error_param",
+                    ),
+                    details: wire::optional(slot_details, &mut undocumented, "details"),
                     undocumented,
                 })
             }
@@ -648,7 +662,6 @@ impl<'de> serde::Deserialize<'de> for Details {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_code,
-                                &mut undocumented,
                                 "error_code",
                             )?
                         }
@@ -656,7 +669,6 @@ impl<'de> serde::Deserialize<'de> for Details {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_msg,
-                                &mut undocumented,
                                 "error_msg",
                             )?
                         }
@@ -664,8 +676,16 @@ impl<'de> serde::Deserialize<'de> for Details {
                     }
                 }
                 Ok(Details {
-                    error_code: slot_error_code,
-                    error_msg: slot_error_msg,
+                    error_code: wire::optional(
+                        slot_error_code,
+                        &mut undocumented,
+                        "error_code",
+                    ),
+                    error_msg: wire::optional(
+                        slot_error_msg,
+                        &mut undocumented,
+                        "error_msg",
+                    ),
                     undocumented,
                 })
             }
@@ -761,7 +781,6 @@ impl<'de> serde::Deserialize<'de> for NotFoundBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_code,
-                                &mut undocumented,
                                 "error_code",
                             )?
                         }
@@ -769,7 +788,6 @@ impl<'de> serde::Deserialize<'de> for NotFoundBody {
                             wire::read_optional(
                                 &mut map,
                                 &mut slot_error_msg,
-                                &mut undocumented,
                                 "error_msg",
                             )?
                         }
@@ -777,8 +795,16 @@ impl<'de> serde::Deserialize<'de> for NotFoundBody {
                     }
                 }
                 Ok(NotFoundBody {
-                    error_code: slot_error_code,
-                    error_msg: slot_error_msg,
+                    error_code: wire::optional(
+                        slot_error_code,
+                        &mut undocumented,
+                        "error_code",
+                    ),
+                    error_msg: wire::optional(
+                        slot_error_msg,
+                        &mut undocumented,
+                        "error_msg",
+                    ),
                     undocumented,
                 })
             }

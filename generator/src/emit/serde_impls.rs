@@ -27,7 +27,7 @@ pub fn deserialize_struct(shape: &Struct) -> TokenStream {
         if f.required {
             quote!(#wire => wire::read_required(&mut map, &mut #slot, #wire)?,)
         } else {
-            quote!(#wire => wire::read_optional(&mut map, &mut #slot, &mut undocumented, #wire)?,)
+            quote!(#wire => wire::read_optional(&mut map, &mut #slot, #wire)?,)
         }
     });
     let fields = shape.fields.iter().map(|f| {
@@ -37,7 +37,7 @@ pub fn deserialize_struct(shape: &Struct) -> TokenStream {
         if f.required {
             quote!(#name: wire::present(#slot, #wire)?)
         } else {
-            quote!(#name: #slot)
+            quote!(#name: wire::optional(#slot, &mut undocumented, #wire))
         }
     });
     quote! {
