@@ -16,7 +16,7 @@ use common::{
     print_tally_header, read_facts, subject_of, Tally, CORPUS, EXCLUDED, KINDS, MIN_PRECISION,
     MIN_RECALL,
 };
-use docspec::phrase::{parse_constraints, parse_type, ConstraintText, Subject};
+use docspec::phrase::{parse_constraints, parse_type, Subject};
 use serde_json::Value;
 
 /// A Type cell of more words than `Array of X objects` is a sentence, not a
@@ -284,7 +284,7 @@ fn html_cells_read_like_copied_cells() {
                     .iter()
                     .filter(|kind| kind.parsed(&from_copy) != kind.parsed(&from_html))
                     .map(|kind| {
-                        let show = |text: &ConstraintText| {
+                        let show = |text: &docspec::phrase::ConstraintText| {
                             kind.parsed(text).unwrap_or_else(|| "-".to_string())
                         };
                         format!("{kind}: {} / {}", show(&from_copy), show(&from_html))

@@ -224,6 +224,9 @@ impl<'a> Brackets<'a> {
     }
 }
 
+/// The most words a type phrase takes (`Array of X objects` takes four).
+const MAX_PHRASE_WORDS: usize = 8;
+
 /// The longest run of leading words that is a structural type phrase (an
 /// array, a map or a named object), and the words after it; `None` when there
 /// is none. Only structural phrases qualify: "String value of ..." is prose.
@@ -233,14 +236,20 @@ pub fn leading_type_phrase(cell: &str) -> Option<(TypePhrase, &str)> {
         .filter(|(_, c)| c.is_whitespace())
         .map(|(i, _)| i)
         .collect();
-    word_ends.iter().rev().find_map(|&end| {
-        let phrase = parse_type(&cell[..end]).ok()?;
-        let structural = matches!(
-            phrase,
-            TypePhrase::Array(_) | TypePhrase::Map(_) | TypePhrase::Object { name: Some(_) }
-        );
-        structural.then(|| (phrase, cell[end..].trim()))
-    })
+    // A type phrase is a few words long: a long cell is prose after at most
+    // that many words, and trying every prefix of it would be quadratic.
+    word_ends
+        .iter()
+        .take(MAX_PHRASE_WORDS)
+        .rev()
+        .find_map(|&end| {
+            let phrase = parse_type(&cell[..end]).ok()?;
+            let structural = matches!(
+                phrase,
+                TypePhrase::Array(_) | TypePhrase::Map(_) | TypePhrase::Object { name: Some(_) }
+            );
+            structural.then(|| (phrase, cell[end..].trim()))
+        })
 }
 
 #[cfg(test)]
