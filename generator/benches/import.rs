@@ -10,7 +10,10 @@
 //! status codes. A bigger page has more object tables, the way large real
 //! pages grow.
 //!
-//! Run with `cargo bench -p docspec --bench import`.
+//! Run with `cargo bench -p docspec --bench import`. With
+//! `DOCSPEC_BENCH_PAGES=DIR` set, the pages are also written to `DIR`
+//! (`1MiB-CreateRelay.txt`, ...), to profile or count instructions with
+//! `docspec import`, whose timing does not depend on other load.
 
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
@@ -544,9 +547,9 @@ fn import_speed(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("import_{form}"));
         group
             .sampling_mode(SamplingMode::Flat)
-            .sample_size(10)
-            .warm_up_time(Duration::from_secs(1))
-            .measurement_time(Duration::from_secs(6));
+            .sample_size(20)
+            .warm_up_time(Duration::from_secs(2))
+            .measurement_time(Duration::from_secs(10));
         for &(size, label) in SIZES {
             let (options, page) = page_of_size(size, render);
             // The page must import whole: every object table found and linked, no warning.
@@ -562,6 +565,10 @@ fn import_speed(c: &mut Criterion) {
                 "import_{form}/{label}: {} bytes, {options} options, {tables} spec tables",
                 page.len()
             );
+            if let Some(dir) = std::env::var_os("DOCSPEC_BENCH_PAGES") {
+                let file = Path::new(&dir).join(format!("{label}-{name}"));
+                std::fs::write(&file, &page).expect("write the page");
+            }
             group.throughput(Throughput::Bytes(page.len() as u64));
             group.bench_with_input(BenchmarkId::from_parameter(label), &page, |b, page| {
                 b.iter(|| import(name, black_box(page.as_bytes())));
