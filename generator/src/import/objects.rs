@@ -54,8 +54,11 @@ pub fn link(
     report: &mut Reporter,
 ) -> Vec<MissingTable> {
     let evidence = Evidence::new(examples);
+    let refs = collect_refs(bodies, placed);
     let mut linker = Linker {
-        refs: collect_refs(bodies, placed),
+        claims: claims_by_table(&refs, bodies.len()),
+        refs_by_table: refs_by_table(&refs, bodies.len()),
+        refs,
         bodies,
         evidence,
     };
@@ -217,15 +220,44 @@ fn numbered_target(number: u32, from: usize, bodies: &[BodyTable], placed: &[Pla
 struct Linker<'a, 'p> {
     bodies: &'a mut [BodyTable<'p>],
     refs: Vec<RowRef>,
+    /// For each table, the rows that point at it by link or number, in page
+    /// order: built once, so that linking stays linear in the page's size.
+    claims: Vec<Vec<usize>>,
+    /// For each table, the rows it holds that refer to other tables.
+    refs_by_table: Vec<Vec<usize>>,
     evidence: Evidence,
+}
+
+/// The rows that point at each table, in page order.
+fn claims_by_table(refs: &[RowRef], tables: usize) -> Vec<Vec<usize>> {
+    let mut claims = vec![Vec::new(); tables];
+    for (r, row_ref) in refs.iter().enumerate() {
+        for table in row_ref.table_targets() {
+            if let Some(claimants) = claims.get_mut(table) {
+                if claimants.last() != Some(&r) {
+                    claimants.push(r);
+                }
+            }
+        }
+    }
+    claims
+}
+
+/// The referring rows of each table.
+fn refs_by_table(refs: &[RowRef], tables: usize) -> Vec<Vec<usize>> {
+    let mut by_table = vec![Vec::new(); tables];
+    for (r, row_ref) in refs.iter().enumerate() {
+        if let Some(own) = by_table.get_mut(row_ref.body) {
+            own.push(r);
+        }
+    }
+    by_table
 }
 
 impl Linker<'_, '_> {
     /// The rows that point at `body` by link or number, in page order.
     fn claimants(&self, body: usize) -> Vec<usize> {
-        (0..self.refs.len())
-            .filter(|&r| self.refs[r].table_targets().any(|t| t == body))
-            .collect()
+        self.claims.get(body).cloned().unwrap_or_default()
     }
 
     /// A numbered reference is trusted when the table has no other claimant,
@@ -257,6 +289,13 @@ impl Linker<'_, '_> {
                 let number = self.bodies[body].number;
                 let rejected = &mut self.refs[r];
                 rejected.targets.retain(|t| *t != inexact);
+                // Only this table's claims can change: keep the index in step.
+                if !rejected.table_targets().any(|t| t == body) {
+                    if let Some(claimants) = self.claims.get_mut(body) {
+                        claimants.retain(|&c| c != r);
+                    }
+                }
+                let rejected = &mut self.refs[r];
                 rejected.targets.push(Target::Elsewhere(format!(
                     "Table {number}, taken to be a table of another page since Table {number} of this page describes `{owner_param}`"
                 )));
@@ -274,9 +313,7 @@ impl Linker<'_, '_> {
                 let (name, unsure) = self.decide_name(body, &pending);
                 self.apply_name(body, &name, unsure, report);
             }
-            let own: Vec<usize> = (0..self.refs.len())
-                .filter(|&r| self.refs[r].body == body)
-                .collect();
+            let own = self.refs_by_table.get(body).cloned().unwrap_or_default();
             pending.splice(0..0, own);
         }
     }
