@@ -23,6 +23,7 @@ pub fn read(source: &str, report: &mut Reporter) -> Page {
         lines: LineCounter::scan(source),
         page: Page::default(),
         paragraph: String::new(),
+        paragraph_has_text: false,
         paragraph_line: 1,
         anchors: Vec::new(),
         too_deep: false,
@@ -80,6 +81,9 @@ struct Reader {
     page: Page,
     /// Running text not yet emitted as a block.
     paragraph: String,
+    /// Whether `paragraph` holds more than white space: kept as a flag so
+    /// that a run of white-space-only text nodes costs linear time.
+    paragraph_has_text: bool,
     paragraph_line: usize,
     /// `<a name>` anchors seen since the last block: they point at the next table.
     anchors: Vec<String>,
@@ -91,10 +95,11 @@ impl Reader {
         for child in element.children() {
             match child.value() {
                 Node::Text(text) => {
-                    if self.paragraph.trim().is_empty() {
+                    if !self.paragraph_has_text {
                         self.paragraph_line = self.lines.current;
                     }
                     self.paragraph.push_str(text);
+                    self.paragraph_has_text |= !text.trim().is_empty();
                 }
                 Node::Element(_) => {
                     if let Some(child) = ElementRef::wrap(child) {
@@ -112,8 +117,10 @@ impl Reader {
         if depth > MAX_DEPTH {
             self.too_deep = true;
             self.lines.skip_descendants(element);
+            let text: String = element.text().collect();
             self.paragraph.push(' ');
-            self.paragraph.extend(element.text());
+            self.paragraph.push_str(&text);
+            self.paragraph_has_text |= !text.trim().is_empty();
             return;
         }
         match name {
@@ -162,6 +169,7 @@ impl Reader {
     fn flush(&mut self) {
         let text = collapse_whitespace(&self.paragraph);
         self.paragraph.clear();
+        self.paragraph_has_text = false;
         if !text.is_empty() {
             self.emit(self.paragraph_line, BlockKind::Prose(text));
         }
