@@ -5,7 +5,7 @@
 //! user fixes a spec in one pass.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -184,11 +184,6 @@ impl Diagnostics {
         self.items.sort();
         self.items.dedup();
         self
-    }
-
-    /// The findings about one file.
-    pub fn for_file<'a>(&'a self, file: &'a Path) -> impl Iterator<Item = &'a Diagnostic> + 'a {
-        self.items.iter().filter(move |d| d.location.file == file)
     }
 }
 

@@ -46,7 +46,7 @@ pub type Files = BTreeMap<PathBuf, String>;
 /// Writes the Rust sources for `api`: `lib.rs`, the runtime modules and one file per operation.
 pub fn emit(api: &Api, command: &str) -> Files {
     let mut files = Files::new();
-    files.insert(PathBuf::from("lib.rs"), lib_file(api, command));
+    files.insert(PathBuf::from("lib.rs"), lib_file(api));
     for (file, source, _) in RUNTIME {
         files.insert(
             PathBuf::from(file),
@@ -117,7 +117,7 @@ fn separate_items(source: &str) -> String {
     out
 }
 
-fn lib_file(api: &Api, _command: &str) -> String {
+fn lib_file(api: &Api) -> String {
     let runtime = RUNTIME.iter().map(|(file, _, doc)| {
         let module = types::ident(file.trim_end_matches(".rs"));
         let doc = docs::doc_attrs(&[doc.to_string()]);

@@ -163,15 +163,6 @@ pub struct Rules {
     pub one_of: Option<Vec<Limit>>,
 }
 
-impl Rules {
-    pub fn is_empty(&self) -> bool {
-        self.items.is_none()
-            && self.length.is_none()
-            && self.range.is_none()
-            && self.one_of.is_none()
-    }
-}
-
 /// An inclusive range with either end open.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bounds<T> {

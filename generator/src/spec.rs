@@ -204,19 +204,6 @@ impl Row {
             note: None,
         }
     }
-
-    /// Whether a person added or corrected anything on this row.
-    pub fn has_hand_edits(&self) -> bool {
-        self.min.is_some()
-            || self.max.is_some()
-            || self.min_items.is_some()
-            || self.max_items.is_some()
-            || self.enum_values.is_some()
-            || self.default.is_some()
-            || self.object.is_some()
-            || self.added_by_hand.is_some()
-            || self.note.is_some()
-    }
 }
 
 /// Request or response example.

@@ -51,14 +51,6 @@ impl SourceMap {
     pub fn row(&self, table: usize, row: usize) -> (usize, usize) {
         self.position(&format!("/tables/{table}/rows/{row}"))
     }
-
-    pub fn cell(&self, table: usize, row: usize, key: &str) -> (usize, usize) {
-        self.position(&format!("/tables/{table}/rows/{row}/{key}"))
-    }
-
-    pub fn example(&self, example: usize) -> (usize, usize) {
-        self.position(&format!("/examples/{example}"))
-    }
 }
 
 enum Frame {
@@ -161,8 +153,8 @@ mod tests {
         let map = SourceMap::build(text);
         assert_eq!(map.table(0), (3, 5));
         assert_eq!(map.row(0, 1), (7, 9));
-        assert_eq!(map.cell(0, 1, "type"), (8, 15));
+        assert_eq!(map.position("/tables/0/rows/1/type"), (8, 15));
         // A missing cell falls back to its row.
-        assert_eq!(map.cell(0, 1, "description"), (7, 9));
+        assert_eq!(map.position("/tables/0/rows/1/description"), (7, 9));
     }
 }
