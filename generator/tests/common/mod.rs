@@ -496,6 +496,20 @@ fn ratio(part: u32, whole: u32) -> f64 {
     }
 }
 
+/// Fails unless `overall` meets the corpus targets for precision and recall.
+pub fn assert_meets_targets(label: &str, overall: Tally) {
+    assert!(
+        overall.precision() >= MIN_PRECISION,
+        "{label}: precision {:.3} is below {MIN_PRECISION}",
+        overall.precision()
+    );
+    assert!(
+        overall.recall() >= MIN_RECALL,
+        "{label}: recall {:.3} is below {MIN_RECALL}",
+        overall.recall()
+    );
+}
+
 pub fn print_tally_header() {
     println!(
         "{:<10} {:>5} {:>5} {:>5} {:>10} {:>8}",
