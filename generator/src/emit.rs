@@ -25,17 +25,17 @@ pub const DEFAULT_COMMAND: &str = "docspec generate";
 const RUNTIME: &[(&str, &str, &str)] = &[
     (
         "validation.rs",
-        include_str!("../runtime/validation.rs"),
+        include_str!("../runtime/src/validation.rs"),
         "Checking values against the constraints their docs state: the `Validate` trait and its violations.",
     ),
     (
         "wire.rs",
-        include_str!("../runtime/wire.rs"),
+        include_str!("../runtime/src/wire.rs"),
         "How generated types meet JSON: strict about types, lossless about undocumented members; decoding with JSON-path errors.",
     ),
     (
         "client.rs",
-        include_str!("../runtime/client.rs"),
+        include_str!("../runtime/src/client.rs"),
         "Building HTTP requests from typed requests, without I/O: percent-encoded paths, header values free of CR/LF.",
     ),
 ];

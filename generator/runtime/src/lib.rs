@@ -1,0 +1,9 @@
+//! The runtime that every crate docspec generates depends on.
+//!
+//! Generated code carries only what differs per type (fields, wire names,
+//! constraints); what every type shares lives here, once, so that users of
+//! several generated crates meet one `Validate` trait and one error type.
+
+pub mod client;
+pub mod validation;
+pub mod wire;
