@@ -21,38 +21,24 @@ use std::path::PathBuf;
 /// The regenerate command named in every file header, unless set otherwise.
 pub const DEFAULT_COMMAND: &str = "docspec generate";
 
-/// The runtime modules every generated crate carries, verbatim: (file, module doc).
-const RUNTIME: &[(&str, &str, &str)] = &[
-    (
-        "validation.rs",
-        include_str!("../runtime/src/validation.rs"),
-        "Checking values against the constraints their docs state: the `Validate` trait and its violations.",
-    ),
-    (
-        "wire.rs",
-        include_str!("../runtime/src/wire.rs"),
-        "How generated types meet JSON: strict about types, lossless about undocumented members; decoding with JSON-path errors.",
-    ),
-    (
-        "client.rs",
-        include_str!("../runtime/src/client.rs"),
-        "Building HTTP requests from typed requests, without I/O: percent-encoded paths, header values free of CR/LF.",
-    ),
-];
+/// The runtime modules a generated crate re-exports at its root, so that
+/// users reach `validation::Validate` through the crate they generated; a
+/// service module of the same name takes precedence (generated code reaches
+/// the runtime by absolute paths and never needs the re-export).
+const RUNTIME_MODULES: &[&str] = &["client", "validation", "wire"];
 
 /// Generated files by path relative to the output folder, in a stable order.
 pub type Files = BTreeMap<PathBuf, String>;
 
-/// Writes the Rust sources for `api`: `lib.rs`, the runtime modules and one file per operation.
+/// Writes the Rust sources for `api`: `lib.rs` and one file per operation.
+/// The code stands on the `docspec-runtime` crate, which the generated
+/// crate depends on.
 pub fn emit(api: &Api, command: &str) -> Files {
     let mut files = Files::new();
-    files.insert(PathBuf::from("lib.rs"), lib_file(api));
-    for (file, source, _) in RUNTIME {
-        files.insert(
-            PathBuf::from(file),
-            with_header(source, "the docspec runtime", command),
-        );
-    }
+    files.insert(
+        PathBuf::from("lib.rs"),
+        with_header(&lib_file(api), "the specs", command),
+    );
     for service in &api.services {
         for operation in &service.operations {
             let path = PathBuf::from(&service.module).join(format!("{}.rs", operation.module));
@@ -118,20 +104,16 @@ fn separate_items(source: &str) -> String {
 }
 
 fn lib_file(api: &Api) -> String {
-    let runtime = RUNTIME.iter().map(|(file, _, doc)| {
-        let module = types::ident(file.trim_end_matches(".rs"));
-        let doc = docs::doc_attrs(&[doc.to_string()]);
-        quote! {
-            #doc
-            #[rustfmt::skip]
-            pub mod #module {
-                include!(#file);
-            }
-        }
-    });
+    let runtime = RUNTIME_MODULES
+        .iter()
+        .filter(|module| !api.services.iter().any(|s| s.module == **module))
+        .map(|module| types::ident(module));
     let services = api.services.iter().map(service_module);
     format_tokens(quote! {
-        #(#runtime)*
+        /// The docspec runtime this crate stands on: `validation::Validate` and its
+        /// violations, the JSON wire format, request building. The same for every
+        /// crate docspec generates.
+        pub use ::docspec_runtime::{#(#runtime),*};
         #(#services)*
     })
 }
@@ -172,11 +154,11 @@ fn operation_file(operation: &Operation) -> TokenStream {
     let response = client::response(operation);
     let examples = examples::tests(operation);
     quote! {
-        use super::super::{client, validation, wire};
-        use validation::Validate;
+        use ::docspec_runtime::{client, validation, wire};
+        use ::docspec_runtime::validation::Validate as _;
 
         /// The HTTP method.
-        pub const METHOD: http::Method = http::Method::#method;
+        pub const METHOD: ::docspec_runtime::http::Method = ::docspec_runtime::http::Method::#method;
         /// The path template; `{name}` stands for a path parameter.
         pub const PATH: &str = #path;
 

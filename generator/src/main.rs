@@ -32,6 +32,9 @@ enum Command {
         /// The package name of a crate scaffolded in a folder without Cargo.toml (default: the folder's name).
         #[arg(long)]
         crate_name: Option<String>,
+        /// The docspec-runtime folder a scaffolded crate depends on (default: the one next to this docspec's sources; a relative path is relative to the crate folder).
+        #[arg(long)]
+        runtime: Option<PathBuf>,
         /// Only these services (repeatable; default: all).
         #[arg(long)]
         service: Vec<String>,
@@ -91,8 +94,15 @@ fn main() -> ExitCode {
             spec,
             out,
             crate_name,
+            runtime,
             service,
-        } => run_generate(&spec, &out, crate_name.as_deref(), &service),
+        } => run_generate(
+            &spec,
+            &out,
+            crate_name.as_deref(),
+            runtime.as_deref(),
+            &service,
+        ),
         Command::Check { spec, out } => run_check(&spec, &out),
         Command::Diff {
             old,
@@ -129,6 +139,7 @@ fn run_generate(
     spec: &Path,
     out: &Path,
     crate_name: Option<&str>,
+    runtime: Option<&Path>,
     services: &[String],
 ) -> ExitCode {
     let generation = match generate::generate(spec, services, &fix_command(spec, out)) {
@@ -148,9 +159,15 @@ fn run_generate(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "api".to_owned())
         });
-        if let Err(e) = std::fs::create_dir_all(out)
-            .and_then(|()| std::fs::write(&manifest, generate::cargo_toml(&name)))
-        {
+        if let Err(e) = std::fs::create_dir_all(out).and_then(|()| {
+            std::fs::write(
+                &manifest,
+                generate::cargo_toml_with_runtime(
+                    &name,
+                    runtime.unwrap_or(Path::new(generate::RUNTIME_DIR)),
+                ),
+            )
+        }) {
             eprintln!("error: cannot write {}: {e}", manifest.display());
             return ExitCode::from(FAILURE);
         }

@@ -75,7 +75,7 @@ fn hand_edited_file_is_stale_with_a_diff_and_the_fix() {
 #[test]
 fn deleted_and_orphan_files_are_stale() {
     let dir = setup("orphan");
-    std::fs::remove_file(dir.join("generated/src/wire.rs")).unwrap();
+    std::fs::remove_file(dir.join("generated/src/lib.rs")).unwrap();
     let orphan = dir.join("generated/src/sms/removed_operation.rs");
     std::fs::write(
         &orphan,
@@ -91,7 +91,7 @@ fn deleted_and_orphan_files_are_stale() {
     let output = docspec(&dir, &["check"]);
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
-    assert!(out.contains("missing: generated/src/wire.rs"), "{out}");
+    assert!(out.contains("missing: generated/src/lib.rs"), "{out}");
     assert!(
         out.contains("orphan: generated/src/sms/removed_operation.rs"),
         "{out}"

@@ -7,3 +7,10 @@
 pub mod client;
 pub mod validation;
 pub mod wire;
+
+// Generated code reaches its dependencies through the runtime, so that a
+// generated crate needs no dependency but this one and always agrees with
+// the runtime on their versions.
+pub use http;
+pub use serde;
+pub use serde_json;

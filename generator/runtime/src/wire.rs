@@ -9,6 +9,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 
 /// A credential: serialized as the plain string, but never shown by `Debug`
 /// or in error messages.
@@ -156,6 +157,71 @@ impl<'de> Deserialize<'de> for CowStr<'de> {
         }
         deserializer.deserialize_str(Visitor)
     }
+}
+
+/// What a generated struct tells the runtime so that the runtime's one
+/// visitor and one writer handle it: its documented members and how each is
+/// read and written. Everything else (the key loop, undocumented members,
+/// duplicate keys, the map's framing) is shared.
+pub trait Object: Sized {
+    /// What the visitor expects, for serde's errors: `a RequestBody object`.
+    const EXPECTING: &'static str;
+    /// One slot per documented member, each `None` until its key is read.
+    type Slots: Default;
+
+    /// Reads the value of `key` into its slot; `Ok(false)` when the docs do not list `key`.
+    fn read_member<'de, A: MapAccess<'de>>(
+        slots: &mut Self::Slots,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+
+    /// The value from its slots: fails when a required member is missing.
+    fn from_slots<E: de::Error>(slots: Self::Slots, undocumented: Undocumented) -> Result<Self, E>;
+
+    /// Writes every member, documented then undocumented.
+    fn write_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// Reads a generated struct from a JSON object.
+#[inline]
+pub fn deserialize_object<'de, T: Object, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<fn() -> T>);
+
+impl<'de, T: Object> de::Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut slots = T::Slots::default();
+        let mut undocumented = Undocumented::default();
+        while let Some(key) = map.next_key::<CowStr<'de>>()? {
+            if !T::read_member(&mut slots, key.as_str(), &mut map)? {
+                undocumented.read_value(key, &mut map)?;
+            }
+        }
+        T::from_slots(slots, undocumented)
+    }
+}
+
+/// Writes a generated struct as a JSON object.
+#[inline]
+pub fn serialize_object<T: Object, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(None)?;
+    value.write_members(&mut map)?;
+    map.end()
 }
 
 /// Reads the value of a required field; a second occurrence is an error.
@@ -382,4 +448,65 @@ pub fn from_text(body: &[u8]) -> Result<String, DecodeError> {
             e.utf8_error().valid_up_to()
         ),
     })
+}
+
+/// `Deserialize` and `Serialize` for a generated struct, through its
+/// [`Object`] impl: the one impl every struct shares, written once.
+#[macro_export]
+macro_rules! object_serde {
+    ($name:ident) => {
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::wire::deserialize_object(deserializer)
+            }
+        }
+
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::wire::serialize_object(self, serializer)
+            }
+        }
+    };
+}
+
+/// `Display`, `Deserialize` and `Serialize` for a generated string
+/// enumeration, through its `as_str` and `From<&str>` (which keeps
+/// undocumented values).
+#[macro_export]
+macro_rules! string_enum_impls {
+    ($name:ident) => {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                let value =
+                    <$crate::wire::CowStr<'de> as $crate::serde::Deserialize<'de>>::deserialize(
+                        deserializer,
+                    )?;
+                ::core::result::Result::Ok(<$name as ::core::convert::From<&str>>::from(
+                    value.as_str(),
+                ))
+            }
+        }
+    };
 }

@@ -115,11 +115,11 @@ pub fn request(operation: &Operation) -> TokenStream {
 
         impl Request {
             /// Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).
-            pub fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, client::RequestError> {
+            pub fn to_http(&self, endpoint: &str) -> ::core::result::Result<::docspec_runtime::http::Request<::std::vec::Vec<u8>>, client::RequestError> {
                 self.validate().map_err(client::RequestError::Invalid)?;
                 let #mutability uri = client::UriBuilder::new(endpoint)?;
                 #uri
-                let builder = http::Request::builder().method(METHOD).uri(uri.finish()?);
+                let builder = ::docspec_runtime::http::Request::builder().method(METHOD).uri(uri.finish()?);
                 #(#headers)*
                 #finish
             }
@@ -129,7 +129,7 @@ pub fn request(operation: &Operation) -> TokenStream {
 
 fn body_ty(body: &Body) -> TokenStream {
     match body {
-        Body::Text => quote!(String),
+        Body::Text => quote!(::std::string::String),
         Body::Json(ty) => types::ty(ty),
     }
 }
@@ -191,8 +191,8 @@ fn header_setting(p: &Field) -> TokenStream {
         Ty::Secret => quote!(&value.expose()),
         Ty::Array(_) => quote!(&value
             .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
+            .map(::std::string::ToString::to_string)
+            .collect::<::std::vec::Vec<_>>()
             .join(",")),
         _ => quote!(value),
     };
@@ -258,12 +258,12 @@ pub fn response(operation: &Operation) -> TokenStream {
         pub enum Response {
             #(#variants)*
             /// A status the docs do not list, with the body as received.
-            Undocumented { status: u16, body: Vec<u8> },
+            Undocumented { status: u16, body: ::std::vec::Vec<u8> },
         }
 
         impl Response {
             /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
-            pub fn from_http(status: u16, body: &[u8]) -> Result<Self, wire::DecodeError> {
+            pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, wire::DecodeError> {
                 match status {
                     #(#decoders)*
                     status => Ok(Response::Undocumented { status, body: body.to_vec() }),

@@ -1,97 +1,111 @@
-//! Hand-rolled serde impls for structs: strict about types and required
-//! fields, keeping undocumented members without serde's `flatten` (which
-//! buffers every object and costs about half again the time to read).
+//! Serde impls for structs: the runtime's one visitor and one writer
+//! (`wire::Object`) do the work every struct shares; each struct emits only
+//! its members: wire names, required or optional, how each is read and written.
+//! Strict about types and required fields, keeping undocumented members
+//! without serde's `flatten` (which buffers every object).
 
-use super::types::ident;
+use super::types::{field_slot_ty, ident};
 use crate::model::Struct;
-use proc_macro2::Ident;
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
-/// The local that collects a field while reading; prefixed so that no field
-/// name (`key`, `map`) can shadow the visitor's own locals.
-fn slot(field: &crate::model::Field) -> Ident {
-    ident(&format!("slot_{}", field.rust.trim_start_matches("r#")))
+/// The hidden type that collects a struct's members while reading. The
+/// leading underscores keep it apart from every name heck gives an object.
+pub fn slots_name(shape: &Struct) -> Ident {
+    format_ident!("__{}Slots", shape.name)
 }
 
-pub fn deserialize_struct(shape: &Struct) -> TokenStream {
+/// `wire::Object` for a struct, its slots type, and `Deserialize` and
+/// `Serialize` through the runtime's `object_serde!`.
+pub fn struct_impls(shape: &Struct) -> TokenStream {
     let name = ident(&shape.name);
+    let slots_name = slots_name(shape);
     let expecting = format!("a {} object", shape.name);
-    let slots = shape.fields.iter().map(|f| {
-        let slot = slot(f);
-        quote!(let mut #slot = None;)
+    let slot_decls = shape.fields.iter().map(|f| {
+        let field = ident(&f.rust);
+        let ty = field_slot_ty(f);
+        quote!(#field: #ty,)
     });
     let arms = shape.fields.iter().map(|f| {
-        let slot = slot(f);
+        let field = ident(&f.rust);
         let wire = &f.wire;
         if f.required {
-            quote!(#wire => wire::read_required(&mut map, &mut #slot, #wire)?,)
+            quote!(#wire => wire::read_required(map, &mut slots.#field, #wire)?,)
         } else {
-            quote!(#wire => wire::read_optional(&mut map, &mut #slot, #wire)?,)
+            quote!(#wire => wire::read_optional(map, &mut slots.#field, #wire)?,)
         }
     });
-    let fields = shape.fields.iter().map(|f| {
-        let name = ident(&f.rust);
-        let slot = slot(f);
-        let wire = &f.wire;
-        if f.required {
-            quote!(#name: wire::present(#slot, #wire)?)
-        } else {
-            quote!(#name: wire::optional(#slot, &mut undocumented, #wire))
+    let read_body = if shape.fields.is_empty() {
+        quote! {
+            let _ = (slots, key, map);
+            ::core::result::Result::Ok(false)
         }
-    });
-    quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
-                        #(#slots)*
-                        let mut undocumented = wire::Undocumented::default();
-                        while let Some(key) = map.next_key::<wire::CowStr<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => undocumented.read_value(key, &mut map)?,
-                            }
-                        }
-                        Ok(#name {
-                            #(#fields,)*
-                            undocumented,
-                        })
-                    }
-                }
-                deserializer.deserialize_map(Visitor)
+    } else {
+        quote! {
+            match key {
+                #(#arms)*
+                _ => return ::core::result::Result::Ok(false),
             }
+            ::core::result::Result::Ok(true)
         }
-    }
-}
-
-pub fn serialize_struct(shape: &Struct) -> TokenStream {
-    let name = ident(&shape.name);
+    };
+    let inits = shape.fields.iter().map(|f| {
+        let field = ident(&f.rust);
+        let wire = &f.wire;
+        if f.required {
+            quote!(#field: wire::present(slots.#field, #wire)?,)
+        } else {
+            quote!(#field: wire::optional(slots.#field, &mut undocumented, #wire),)
+        }
+    });
+    let slots_param = if shape.fields.is_empty() {
+        quote!(_slots)
+    } else {
+        quote!(slots)
+    };
+    let undocumented_param = if shape.fields.iter().any(|f| !f.required) {
+        quote!(mut undocumented)
+    } else {
+        quote!(undocumented)
+    };
     let entries = shape.fields.iter().map(|f| {
         let field = ident(&f.rust);
         let wire = &f.wire;
         if f.required {
             quote!(map.serialize_entry(#wire, &self.#field)?;)
         } else {
-            quote!(wire::write_optional(&mut map, #wire, &self.#field, &self.undocumented)?;)
+            quote!(wire::write_optional(map, #wire, &self.#field, &self.undocumented)?;)
         }
     });
     quote! {
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                let mut map = serializer.serialize_map(None)?;
+        #[doc(hidden)]
+        #[derive(Default)]
+        pub struct #slots_name {
+            #(#slot_decls)*
+        }
+
+        impl wire::Object for #name {
+            const EXPECTING: &'static str = #expecting;
+            type Slots = #slots_name;
+
+            #[inline]
+            fn read_member<'de, A: ::docspec_runtime::serde::de::MapAccess<'de>>(slots: &mut #slots_name, key: &str, map: &mut A) -> ::core::result::Result<bool, A::Error> {
+                #read_body
+            }
+
+            fn from_slots<E: ::docspec_runtime::serde::de::Error>(#slots_param: #slots_name, #undocumented_param: wire::Undocumented) -> ::core::result::Result<Self, E> {
+                ::core::result::Result::Ok(#name {
+                    #(#inits)*
+                    undocumented,
+                })
+            }
+
+            fn write_members<M: ::docspec_runtime::serde::ser::SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
                 #(#entries)*
-                self.undocumented.write_entries(&mut map)?;
-                map.end()
+                self.undocumented.write_entries(map)
             }
         }
+
+        ::docspec_runtime::object_serde!(#name);
     }
 }

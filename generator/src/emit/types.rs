@@ -16,7 +16,7 @@ pub fn ident(name: &str) -> Ident {
 /// The Rust type of a value.
 pub fn ty(ty: &Ty) -> TokenStream {
     match ty {
-        Ty::String => quote!(String),
+        Ty::String => quote!(::std::string::String),
         Ty::Secret => quote!(wire::Secret),
         Ty::I32 => quote!(i32),
         Ty::I64 => quote!(i64),
@@ -28,13 +28,13 @@ pub fn ty(ty: &Ty) -> TokenStream {
         }
         Ty::Array(inner) => {
             let inner = self::ty(inner);
-            quote!(Vec<#inner>)
+            quote!(::std::vec::Vec<#inner>)
         }
         Ty::Map(inner) => {
             let inner = self::ty(inner);
-            quote!(std::collections::BTreeMap<String, #inner>)
+            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
         }
-        Ty::Json => quote!(serde_json::Value),
+        Ty::Json => quote!(::docspec_runtime::serde_json::Value),
     }
 }
 
@@ -44,8 +44,15 @@ pub fn field_ty(field: &Field) -> TokenStream {
     if field.required {
         inner
     } else {
-        quote!(Option<#inner>)
+        quote!(::core::option::Option<#inner>)
     }
+}
+
+/// The slot that collects a field while reading: `Some(None)` is an explicit
+/// `null` of an optional field, told apart from an absent one.
+pub fn field_slot_ty(field: &Field) -> TokenStream {
+    let ty = field_ty(field);
+    quote!(::core::option::Option<#ty>)
 }
 
 /// A field declaration with its doc comment.
@@ -78,8 +85,7 @@ pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
     let all_optional = shape.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
     let constructor = constructor(shape);
-    let deserialize = serde_impls::deserialize_struct(shape);
-    let serialize = serde_impls::serialize_struct(shape);
+    let serde = serde_impls::struct_impls(shape);
     let validate = validate::struct_impl(&name, &shape.fields);
     quote! {
         #doc
@@ -90,8 +96,7 @@ pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
             pub undocumented: wire::Undocumented,
         }
         #constructor
-        #deserialize
-        #serialize
+        #serde
         #validate
     }
 }
@@ -124,7 +129,7 @@ fn constructor(shape: &Struct) -> TokenStream {
             pub fn new(#(#params),*) -> Self {
                 #name {
                     #(#inits,)*
-                    undocumented: wire::Undocumented::default(),
+                    undocumented: <wire::Undocumented as ::core::default::Default>::default(),
                 }
             }
         }
@@ -144,7 +149,7 @@ pub fn enum_item(item: &Enum) -> TokenStream {
         pub enum #name {
             #(#[doc = #variant_docs] #variants,)*
             /// A value the docs do not list: kept, so that answers from newer servers still read; `validate()` reports it.
-            Undocumented(String),
+            Undocumented(::std::string::String),
         }
 
         impl #name {
@@ -165,32 +170,15 @@ pub fn enum_item(item: &Enum) -> TokenStream {
             }
         }
 
-        impl From<&str> for #name {
+        impl ::core::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #(#wires => #name::#variants,)*
-                    other => #name::Undocumented(other.to_owned()),
+                    other => #name::Undocumented(::std::borrow::ToOwned::to_owned(other)),
                 }
             }
         }
 
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <wire::CowStr<'de> as serde::Deserialize<'de>>::deserialize(deserializer)?;
-                Ok(#name::from(value.as_str()))
-            }
-        }
+        ::docspec_runtime::string_enum_impls!(#name);
     }
 }
