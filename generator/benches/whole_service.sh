@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Whole-service comparison of two docspec builds: generation CPU time,
+# emitted lines per operation, and the compile time of the generated crate
+# (debug and release, dependencies built beforehand, no incremental), on
+# the synthetic specs (benches/synth) and on the corpus pages imported as
+# tests/tests/corpus_pipeline.rs does. Figures go to BENCHMARKS.md.
+#
+#   git worktree add /tmp/old 7b33788 && (cd /tmp/old && cargo build --release -p docspec)
+#   cargo build --release -p docspec --example write_synth_specs --bin docspec
+#   generator/benches/whole_service.sh /tmp/old/target/release/docspec target/release/docspec /tmp/ws
+#
+# Short on purpose (the machine is shared): generation best of 3 runs,
+# one build of each crate and profile.
+set -euo pipefail
+old=$(realpath "$1")
+new=$(realpath "$2")
+work=${3:-/tmp/docspec-whole-service}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+mkdir -p "$work"
+
+# Inputs: synthetic specs (1,000 operations for generation, 100 for builds)
+# and the corpus pages, both forms, imported by the new docspec.
+[ -d "$work/synth-spec" ] || "$root/target/release/examples/write_synth_specs" "$work/synth-spec" 1000
+[ -d "$work/synth100-spec" ] || "$root/target/release/examples/write_synth_specs" "$work/synth100-spec" 100
+corpus="$root/../shared/corpus"
+if [ ! -d "$work/corpus-spec" ] && [ -d "$corpus" ]; then
+    for page in "$corpus"/*/*/page.html "$corpus"/*/*/page.txt; do
+        operation=$(basename "$(dirname "$page")")
+        service=$(basename "$(dirname "$(dirname "$page")")")
+        case "$page" in *.txt) service="${service}_text" ;; *) service="${service}_html" ;; esac
+        "$new" import "$page" --service "$service" --operation "$operation" --out "$work/corpus-spec" 2>/dev/null
+    done
+fi
+
+cpu() { # best user+system seconds of 3 runs of "$@"
+    for _ in 1 2 3; do
+        /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'
+    done | sort -n | head -1
+}
+
+printf '%-10s %-4s %6s %9s %10s %9s %9s\n' input gen ops cpu_s lines lines/op build_s
+for input in synth corpus synth100; do
+    spec="$work/$input-spec"
+    [ -d "$spec" ] || continue
+    ops=$(find "$spec" -name '*.yaml' | wc -l)
+    for gen in old new; do
+        bin=${!gen}
+        out="$work/$gen-$input"
+        rm -rf "$out/src" "$out/Cargo.toml"
+        seconds=$(cpu "$bin" generate --spec "$spec" --out "$out" --crate-name "api-$gen-$input")
+        lines=$(find "$out/src" -name '*.rs' -exec cat {} + | wc -l)
+        builds=""
+        if [ "$input" != synth ]; then
+            cp "$root/Cargo.lock" "$out/Cargo.lock"
+            for profile in dev release; do
+                target="$work/target-$gen"
+                export CARGO_TARGET_DIR="$target" CARGO_INCREMENTAL=0
+                cargo build -q --lib --profile "$profile" --manifest-path "$out/Cargo.toml" 2>/dev/null
+                cargo clean -q -p "api-$gen-$input" --profile "$profile" --manifest-path "$out/Cargo.toml"
+                start=$(date +%s.%N)
+                cargo build -q --lib --profile "$profile" --manifest-path "$out/Cargo.toml"
+                builds="$builds $(echo "$(date +%s.%N) - $start" | bc | xargs printf '%.1f')"
+            done
+        fi
+        printf '%-10s %-4s %6d %9s %10d %9d %s\n' "$input" "$gen" "$ops" "$seconds" "$lines" $((lines / ops)) "${builds:- -}"
+    done
+done
