@@ -21,38 +21,22 @@ use std::path::PathBuf;
 /// The regenerate command named in every file header, unless set otherwise.
 pub const DEFAULT_COMMAND: &str = "docspec generate";
 
-/// The runtime modules every generated crate carries, verbatim: (file, module doc).
-const RUNTIME: &[(&str, &str, &str)] = &[
-    (
-        "validation.rs",
-        include_str!("../runtime/src/validation.rs"),
-        "Checking values against the constraints their docs state: the `Validate` trait and its violations.",
-    ),
-    (
-        "wire.rs",
-        include_str!("../runtime/src/wire.rs"),
-        "How generated types meet JSON: strict about types, lossless about undocumented members; decoding with JSON-path errors.",
-    ),
-    (
-        "client.rs",
-        include_str!("../runtime/src/client.rs"),
-        "Building HTTP requests from typed requests, without I/O: percent-encoded paths, header values free of CR/LF.",
-    ),
+/// The modules of the `docspec-runtime` crate a generated crate re-exports: (module, feature it needs).
+const RUNTIME: &[(&str, Option<&str>)] = &[
+    ("client", None),
+    ("credentials", None),
+    ("transport", Some("transport")),
+    ("validation", None),
+    ("wire", None),
 ];
 
 /// Generated files by path relative to the output folder, in a stable order.
 pub type Files = BTreeMap<PathBuf, String>;
 
-/// Writes the Rust sources for `api`: `lib.rs`, the runtime modules and one file per operation.
+/// Writes the Rust sources for `api`: `lib.rs` (re-exporting the runtime) and one file per operation.
 pub fn emit(api: &Api, command: &str) -> Files {
     let mut files = Files::new();
     files.insert(PathBuf::from("lib.rs"), lib_file(api));
-    for (file, source, _) in RUNTIME {
-        files.insert(
-            PathBuf::from(file),
-            with_header(source, "the docspec runtime", command),
-        );
-    }
     for service in &api.services {
         for operation in &service.operations {
             let path = PathBuf::from(&service.module).join(format!("{}.rs", operation.module));
@@ -118,15 +102,12 @@ fn separate_items(source: &str) -> String {
 }
 
 fn lib_file(api: &Api) -> String {
-    let runtime = RUNTIME.iter().map(|(file, _, doc)| {
-        let module = types::ident(file.trim_end_matches(".rs"));
-        let doc = docs::doc_attrs(&[doc.to_string()]);
+    let runtime = RUNTIME.iter().map(|(module, feature)| {
+        let module = types::ident(module);
+        let cfg = feature.map(|f| quote!(#[cfg(feature = #f)]));
         quote! {
-            #doc
-            #[rustfmt::skip]
-            pub mod #module {
-                include!(#file);
-            }
+            #cfg
+            pub use docspec_runtime::#module;
         }
     });
     let services = api.services.iter().map(service_module);
@@ -150,11 +131,13 @@ fn service_module(service: &Service) -> TokenStream {
             }
         }
     });
+    let client = client::service_client(service);
     quote! {
         #doc
         #[rustfmt::skip]
         pub mod #name {
             #(#operations)*
+            #client
         }
     }
 }

@@ -9,11 +9,9 @@ pub const METHOD: http::Method = http::Method::POST;
 /// The path template; `{name}` stands for a path parameter.
 pub const PATH: &str = "/v3/tasks/consistency-results/export";
 
-/// Header parameters.
-#[derive(Debug, Clone, PartialEq)]
+/// Header parameters (credentials are not among them: the client's credentials set those).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HeaderParameters {
-    /// User token. The token can be obtained by calling the IAM API for obtaining a user token. The value of X-Subject-Token in the response header is the user token.
-    pub x_auth_token: wire::Secret,
     /// The preferred language. Select English.
     pub x_language: Option<String>,
 }
@@ -29,7 +27,7 @@ impl validation::Validate for HeaderParameters {
 /// Everything one call sends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    /// Header parameters.
+    /// Header parameters (credentials are not among them: the client's credentials set those).
     pub headers: HeaderParameters,
     /// The request body.
     pub body: RequestBody,
@@ -57,13 +55,31 @@ impl Request {
         let mut uri = client::UriBuilder::new(endpoint)?;
         uri.literal("/v3/tasks/consistency-results/export");
         let builder = http::Request::builder().method(METHOD).uri(uri.finish()?);
-        let value = &self.headers.x_auth_token;
-        let builder = client::header(builder, "X-Auth-Token", &value.expose())?;
         let builder = match &self.headers.x_language {
             Some(value) => client::header(builder, "X-Language", value)?,
             None => builder,
         };
         client::json_body(builder, &self.body)
+    }
+}
+
+impl client::Operation for Request {
+    type Response = Response;
+    const NAME: &'static str = "ExportConsistencyResults";
+    const METHOD: http::Method = METHOD;
+    fn to_http(
+        &self,
+        endpoint: &str,
+    ) -> Result<http::Request<Vec<u8>>, client::RequestError> {
+        Request::to_http(self, endpoint)
+    }
+
+    fn from_http(
+        status: u16,
+        _headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Response, client::ResponseError> {
+        Response::from_http(status, body)
     }
 }
 
@@ -859,30 +875,36 @@ pub enum Response {
     /// The body as received, as text: the docs give it no JSON structure.
     Ok(String),
     /// Status 400: Bad Request
-    BadRequest(BadRequestBody),
+    BadRequest(Box<BadRequestBody>),
     /// Status 403: Authentication failed.
-    Forbidden(ForbiddenBody),
+    Forbidden(Box<ForbiddenBody>),
     /// Status 404: Not Found
-    NotFound(NotFoundBody),
+    NotFound(Box<NotFoundBody>),
     /// A status the docs do not list, with the body as received.
     Undocumented { status: u16, body: Vec<u8> },
 }
 
 impl Response {
     /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
-    pub fn from_http(status: u16, body: &[u8]) -> Result<Self, wire::DecodeError> {
-        match status {
+    pub fn from_http(status: u16, body: &[u8]) -> Result<Self, client::ResponseError> {
+        let decoded = match status {
             200 => wire::from_text(body).map(Response::Ok),
-            400 => wire::from_json(body).map(Response::BadRequest),
-            403 => wire::from_json(body).map(Response::Forbidden),
-            404 => wire::from_json(body).map(Response::NotFound),
+            400 => wire::from_json(body).map(|body| Response::BadRequest(Box::new(body))),
+            403 => wire::from_json(body).map(|body| Response::Forbidden(Box::new(body))),
+            404 => wire::from_json(body).map(|body| Response::NotFound(Box::new(body))),
             status => {
                 Ok(Response::Undocumented {
                     status,
                     body: body.to_vec(),
                 })
             }
-        }
+        };
+        decoded.map_err(|error| client::ResponseError::new(status, error, body))
+    }
+
+    /// Whether the status is one the docs list.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Response::Undocumented { .. })
     }
 
     /// The HTTP status.

@@ -1,20 +1,25 @@
-//! Parameter structs, `Request` (typed request → `http::Request`) and
-//! `Response` (status and body → typed response).
+//! Parameter structs, `Request` (typed request → `http::Request`),
+//! `Response` (status and body → typed response), the runtime's `Operation`
+//! trait that joins them, and a per-service `Client` with one method per
+//! operation.
+//!
+//! Credential headers (`X-Auth-Token`) are not parameters here: the runtime's
+//! credentials set them (see [`crate::model::is_credential_header`]).
 
 use super::types::{self, ident};
 use super::validate;
-use crate::model::{Body, Field, Operation, PathPiece, Ty};
+use crate::model::{Body, Field, Operation, PathPiece, Service, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The parameter groups the page documents, as (field of `Request`, struct name, part, fields, doc).
+/// The parameter groups a request carries, as (field of `Request`, struct name, part, fields, doc).
 fn groups(
     operation: &Operation,
 ) -> Vec<(
     &'static str,
     &'static str,
     &'static str,
-    &[Field],
+    Vec<Field>,
     &'static str,
 )> {
     [
@@ -22,22 +27,22 @@ fn groups(
             "path",
             "PathParameters",
             "PathParameter",
-            operation.path_params.as_slice(),
+            operation.path_params.clone(),
             "Path parameters: placed in the path, percent-encoded.",
         ),
         (
             "query",
             "QueryParameters",
             "QueryParameter",
-            operation.query_params.as_slice(),
+            operation.query_params.clone(),
             "Query parameters.",
         ),
         (
             "headers",
             "HeaderParameters",
             "Header",
-            operation.header_params.as_slice(),
-            "Header parameters.",
+            operation.parameter_headers().into_iter().cloned().collect(),
+            "Header parameters (credentials are not among them: the client's credentials set those).",
         ),
     ]
     .into_iter()
@@ -52,7 +57,7 @@ pub fn parameter_structs(operation: &Operation) -> TokenStream {
             let name = ident(name);
             let decls = fields.iter().map(|f| types::field_decl(operation, f));
             let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
-            let validate = validate::struct_impl(&name, fields);
+            let validate = validate::struct_impl(&name, &fields);
             let doc = super::docs::doc_attrs(&[doc.to_owned()]);
             quote! {
                 #doc
@@ -84,7 +89,10 @@ pub fn request(operation: &Operation) -> TokenStream {
         checks.push(quote!(self.body.validate_at(&validation::Path::body(), found);));
     }
     let uri = uri_building(operation);
-    let headers = operation.header_params.iter().map(header_setting);
+    let headers = operation
+        .parameter_headers()
+        .into_iter()
+        .map(header_setting);
     let finish = match &operation.request_body {
         Some(Body::Text) => quote!(client::text_body(builder, &self.body)),
         Some(Body::Json(_)) => quote!(client::json_body(builder, &self.body)),
@@ -95,11 +103,18 @@ pub fn request(operation: &Operation) -> TokenStream {
         .all(|(_, _, _, fields, _)| fields.iter().all(|f| !f.required))
         && operation.request_body.is_none())
     .then(|| quote!(Default,));
-    let (found, mutability) = if checks.is_empty() {
-        (quote!(_found), quote!())
+    let found = if checks.is_empty() {
+        quote!(_found)
     } else {
-        (quote!(found), quote!(mut))
+        quote!(found)
     };
+    // A path of one literal piece and no query never touches the builder again.
+    let mutability = if uri.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
+    let id = &operation.id;
     quote! {
         /// Everything one call sends.
         #[derive(Debug, Clone, PartialEq, #default)]
@@ -124,6 +139,32 @@ pub fn request(operation: &Operation) -> TokenStream {
                 #finish
             }
         }
+
+        impl client::Operation for Request {
+            type Response = Response;
+            const NAME: &'static str = #id;
+            const METHOD: http::Method = METHOD;
+
+            fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, client::RequestError> {
+                Request::to_http(self, endpoint)
+            }
+
+            fn from_http(status: u16, _headers: &http::HeaderMap, body: &[u8]) -> Result<Response, client::ResponseError> {
+                Response::from_http(status, body)
+            }
+        }
+    }
+}
+
+/// A response variant's payload: structs boxed, so that one large body does
+/// not make every `Response` as large as it.
+fn response_ty(body: &Body) -> TokenStream {
+    match body {
+        Body::Json(Ty::Struct(name)) => {
+            let name = ident(name);
+            quote!(Box<#name>)
+        }
+        _ => body_ty(body),
     }
 }
 
@@ -187,24 +228,24 @@ fn uri_building(operation: &Operation) -> TokenStream {
 fn header_setting(p: &Field) -> TokenStream {
     let field = ident(&p.rust);
     let wire = &p.wire;
-    let value = match &p.ty {
-        Ty::Secret => quote!(&value.expose()),
-        Ty::Array(_) => quote!(&value
+    let set = match &p.ty {
+        Ty::Secret => quote!(client::secret_header(builder, #wire, value.expose())?),
+        Ty::Array(_) => quote!(client::header(builder, #wire, &value
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
-            .join(",")),
-        _ => quote!(value),
+            .join(","))?),
+        _ => quote!(client::header(builder, #wire, value)?),
     };
     if p.required {
         quote! {
             let value = &self.headers.#field;
-            let builder = client::header(builder, #wire, #value)?;
+            let builder = #set;
         }
     } else {
         quote! {
             let builder = match &self.headers.#field {
-                Some(value) => client::header(builder, #wire, #value)?,
+                Some(value) => #set,
                 None => builder,
             };
         }
@@ -214,7 +255,7 @@ fn header_setting(p: &Field) -> TokenStream {
 pub fn response(operation: &Operation) -> TokenStream {
     let variants = operation.responses.iter().map(|r| {
         let variant = ident(&r.variant);
-        let ty = body_ty(&r.body);
+        let ty = response_ty(&r.body);
         let mut doc = vec![match r.doc.first() {
             Some(text) => format!("Status {}: {}", r.status, text),
             None => format!("Status {}.", r.status),
@@ -235,7 +276,11 @@ pub fn response(operation: &Operation) -> TokenStream {
             Body::Text => quote!(wire::from_text(body)),
             Body::Json(_) => quote!(wire::from_json(body)),
         };
-        quote!(#status => #read.map(Response::#variant),)
+        let wrap = match &r.body {
+            Body::Json(Ty::Struct(_)) => quote!(|body| Response::#variant(Box::new(body))),
+            _ => quote!(Response::#variant),
+        };
+        quote!(#status => #read.map(#wrap),)
     });
     let statuses = operation.responses.iter().map(|r| {
         let variant = ident(&r.variant);
@@ -263,11 +308,17 @@ pub fn response(operation: &Operation) -> TokenStream {
 
         impl Response {
             /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
-            pub fn from_http(status: u16, body: &[u8]) -> Result<Self, wire::DecodeError> {
-                match status {
+            pub fn from_http(status: u16, body: &[u8]) -> Result<Self, client::ResponseError> {
+                let decoded = match status {
                     #(#decoders)*
                     status => Ok(Response::Undocumented { status, body: body.to_vec() }),
-                }
+                };
+                decoded.map_err(|error| client::ResponseError::new(status, error, body))
+            }
+
+            /// Whether the status is one the docs list.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Response::Undocumented { .. })
             }
 
             /// The HTTP status.
@@ -286,6 +337,55 @@ pub fn response(operation: &Operation) -> TokenStream {
                     Response::Undocumented { .. } => {}
                 }
             }
+        }
+    }
+}
+
+/// The service's `Client`: one method per operation, named after it, over the runtime's transport.
+pub fn service_client(service: &Service) -> TokenStream {
+    let methods = service.operations.iter().map(|operation| {
+        let module = ident(&operation.module);
+        let doc = super::docs::doc_attrs(&[format!(
+            "`{}` ({} {}): validates `request`, sends it, reads the typed response.",
+            operation.id, operation.method, operation.path
+        )]);
+        quote! {
+            #doc
+            pub async fn #module(&self, request: #module::Request) -> Result<#module::Response, transport::Error> {
+                self.transport.send(&request).await
+            }
+        }
+    });
+    quote! {
+        #[cfg(feature = "transport")]
+        use super::transport;
+
+        /// Calls this service's operations: endpoint, credentials and retries come from the transport client.
+        #[cfg(feature = "transport")]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            transport: transport::Client,
+        }
+
+        #[cfg(feature = "transport")]
+        impl Client {
+            pub fn new(transport: transport::Client) -> Self {
+                Client { transport }
+            }
+
+            /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
+            pub fn from_env(endpoint: &str) -> Result<Self, transport::Error> {
+                let credentials = super::credentials::Credentials::from_env()
+                    .map_err(|e| transport::Error::Config(e.to_string()))?;
+                transport::Client::new(endpoint, credentials).map(Client::new)
+            }
+
+            /// The transport client underneath.
+            pub fn transport(&self) -> &transport::Client {
+                &self.transport
+            }
+
+            #(#methods)*
         }
     }
 }
