@@ -1,3 +1,6 @@
+#[cfg(feature = "transport")]
+pub use docspec_runtime::cli;
+
 pub use docspec_runtime::client;
 
 pub use docspec_runtime::credentials;

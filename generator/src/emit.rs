@@ -23,6 +23,7 @@ pub const DEFAULT_COMMAND: &str = "docspec generate";
 
 /// The modules of the `docspec-runtime` crate a generated crate re-exports: (module, feature it needs).
 const RUNTIME: &[(&str, Option<&str>)] = &[
+    ("cli", Some("transport")),
     ("client", None),
     ("credentials", None),
     ("transport", Some("transport")),
@@ -48,6 +49,21 @@ pub fn emit(api: &Api, command: &str) -> Files {
         }
     }
     files
+}
+
+/// Writes one runnable example program per operation, by path relative to the
+/// crate's `examples/`; `crate_name` is the package that holds the generated sources.
+pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
+    client::example_names(&api.services)
+        .into_iter()
+        .map(|(s, o, name)| {
+            let service = &api.services[s];
+            let operation = &service.operations[o];
+            let program = client::example_program(service, operation, crate_name, &name);
+            let source = with_header(&format_tokens(program), &spec_name(operation), command);
+            (PathBuf::from(format!("{name}.rs")), source)
+        })
+        .collect()
 }
 
 /// The spec file as named in headers, with forward slashes on every platform.

@@ -16,6 +16,8 @@ pub struct Generation {
     pub warnings: Diagnostics,
     /// Every spec file and folder read.
     pub inputs: Vec<PathBuf>,
+    /// The resolved model the files were emitted from.
+    pub api: crate::model::Api,
 }
 
 /// Loads, checks and resolves every spec below `spec_dir` (only the given
@@ -69,7 +71,44 @@ pub fn generate(
         files: emit::emit(&resolved.api, command),
         warnings: diagnostics.sorted(),
         inputs: loaded.inputs,
+        api: resolved.api,
     })
+}
+
+/// The example programs for the crate in `crate_dir` (by path relative to its
+/// `examples/`): they name the library by the package name in its `Cargo.toml`.
+pub fn example_files(
+    generation: &Generation,
+    crate_dir: &Path,
+    command: &str,
+) -> std::io::Result<Files> {
+    let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml"))?;
+    let name = package_name(&manifest).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{}: no [package] name",
+                crate_dir.join("Cargo.toml").display()
+            ),
+        )
+    })?;
+    Ok(emit::emit_examples(&generation.api, &name, command))
+}
+
+/// The `name` of a manifest's `[package]` table.
+fn package_name(manifest: &str) -> Option<String> {
+    let mut in_package = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if let Some(value) = line.strip_prefix("name").map(str::trim_start) {
+            if in_package {
+                let value = value.strip_prefix('=')?.trim();
+                return Some(value.trim_matches('"').to_owned());
+            }
+        }
+    }
+    None
 }
 
 /// The first line every generated file starts with.

@@ -171,6 +171,52 @@ fn assert_documented_request(received: &http::Request<Vec<u8>>) {
     );
 }
 
+/// Server side: recomputes the signature of `received` with `sk`, as the
+/// gateway does, over the headers the signature names (transports add their
+/// own, such as `accept` and `content-length`, after signing).
+fn assert_signed_with(received: &http::Request<Vec<u8>>, sk: &str) {
+    let authorization = received.headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let date = received.headers()["x-sdk-date"].to_str().unwrap();
+    assert_eq!(date.len(), "20261201T232005Z".len());
+    let named = authorization
+        .split("SignedHeaders=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    assert!(
+        named.contains("host") && named.contains("x-sdk-date"),
+        "{named}"
+    );
+    let mut signed_part = http::Request::builder()
+        .method(received.method())
+        .uri(received.uri())
+        .body(received.body().clone())
+        .unwrap();
+    for name in named.split(';') {
+        signed_part.headers_mut().insert(
+            name.parse::<http::HeaderName>().unwrap(),
+            received.headers()[name].clone(),
+        );
+    }
+    let (canonical, signed) = canonical_request(&signed_part).unwrap();
+    assert_eq!(signed, named);
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(sk.as_bytes()).unwrap();
+    mac.update(string_to_sign(&canonical, date).as_bytes());
+    let expected: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        authorization,
+        format!("SDK-HMAC-SHA256 Access={AK}, SignedHeaders={signed}, Signature={expected}")
+    );
+}
+
 /// The page's example payload for `status`, read from the spec (the spec is the docs' capture).
 fn page_example(status: u16) -> Option<&'static str> {
     let spec = docspec::spec::load_file(
@@ -214,50 +260,14 @@ async fn ak_sk_calls_carry_a_signature_the_server_can_recompute() {
         received.headers()["host"],
         server.endpoint.trim_start_matches("http://")
     );
+    let authorization = received.headers()["authorization"].to_str().unwrap();
+    assert!(
+        authorization
+            .contains("SignedHeaders=content-type;host;x-language;x-project-id;x-sdk-date,"),
+        "{authorization}"
+    );
 
-    // Server side: recompute from what arrived, with the SK the server knows.
-    let authorization = received.headers()["authorization"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let date = received.headers()["x-sdk-date"].to_str().unwrap();
-    assert_eq!(date.len(), "20261201T232005Z".len());
-    // As the gateway does: over the headers the signature names (transports
-    // add their own, such as `accept` and `content-length`, after signing).
-    let named = authorization
-        .split("SignedHeaders=")
-        .nth(1)
-        .and_then(|rest| rest.split(',').next())
-        .unwrap();
-    assert_eq!(
-        named,
-        "content-type;host;x-language;x-project-id;x-sdk-date"
-    );
-    let mut signed_part = http::Request::builder()
-        .method(received.method())
-        .uri(received.uri())
-        .body(received.body().clone())
-        .unwrap();
-    for name in named.split(';') {
-        signed_part.headers_mut().insert(
-            name.parse::<http::HeaderName>().unwrap(),
-            received.headers()[name].clone(),
-        );
-    }
-    let (canonical, signed) = canonical_request(&signed_part).unwrap();
-    assert_eq!(signed, named);
-    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(SK.as_bytes()).unwrap();
-    mac.update(string_to_sign(&canonical, date).as_bytes());
-    let expected: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    assert_eq!(
-        authorization,
-        format!("SDK-HMAC-SHA256 Access={AK}, SignedHeaders={signed}, Signature={expected}")
-    );
+    assert_signed_with(&received, SK);
 }
 
 #[tokio::test]
@@ -398,4 +408,121 @@ async fn connection_errors_are_reported_without_credentials() {
         .unwrap_err();
     assert!(matches!(error, Error::Network(_)), "{error:?}");
     assert!(!error.to_string().contains(TOKEN) && !format!("{error:?}").contains(TOKEN));
+}
+
+/// The generated example program, built once into the target folder the
+/// generated-crate tests share (the workspace's own is locked while tests run).
+fn example_program() -> std::path::PathBuf {
+    static BUILT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let target = docspec_tests::workspace().join("target/generated-crates/target");
+            let status = std::process::Command::new(env!("CARGO"))
+                .args([
+                    "build",
+                    "--quiet",
+                    "--example",
+                    "export_consistency_results",
+                    "--manifest-path",
+                ])
+                .arg(docspec_tests::workspace().join("generated/Cargo.toml"))
+                .env("CARGO_TARGET_DIR", &target)
+                .status()
+                .unwrap();
+            assert!(status.success(), "the example does not build");
+            target.join("debug/examples/export_consistency_results")
+        })
+        .clone()
+}
+
+/// Runs the example with `env` and `body` against `server`: (exit code, stdout).
+async fn run_example(server: &Server, env: &[(&str, &str)], body: &str) -> (i32, String) {
+    let program = example_program();
+    let file = std::env::temp_dir().join(format!(
+        "docspec-example-{}-{}.json",
+        std::process::id(),
+        server.endpoint.rsplit(':').next().unwrap()
+    ));
+    std::fs::write(&file, body).unwrap();
+    let mut command = std::process::Command::new(program);
+    command
+        .args([
+            "--endpoint",
+            &server.endpoint,
+            "--x-language",
+            "en-us",
+            "--body",
+        ])
+        .arg(&file);
+    for name in [
+        "HUAWEICLOUD_SDK_AK",
+        "HUAWEICLOUD_SDK_SK",
+        "HUAWEICLOUD_SDK_PROJECT_ID",
+        "HUAWEICLOUD_SDK_AUTH_TOKEN",
+    ] {
+        command.env_remove(name);
+    }
+    command.envs(env.iter().copied());
+    let output = tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+const EXAMPLE_BODY: &str =
+    r#"{"task_info": [{"task_id": "05a41be9-3ffe-4cc6-8d66-07359039xxxx"}]}"#;
+
+#[tokio::test]
+async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
+    let server = serve(vec![
+        reply(403, page_example(403).unwrap()),
+        reply(200, "{ }"),
+    ])
+    .await;
+    let (code, stdout) = run_example(
+        &server,
+        &[("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN)],
+        EXAMPLE_BODY,
+    )
+    .await;
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.starts_with("status: 403\n"), "{stdout}");
+    assert!(stdout.contains("\"error_code\": \"SMS.9004\""), "{stdout}");
+    assert_eq!(server.last().headers()["x-auth-token"], TOKEN);
+    assert_documented_request(&server.last());
+
+    let ak_sk = [
+        ("HUAWEICLOUD_SDK_AK", AK),
+        ("HUAWEICLOUD_SDK_SK", SK),
+        ("HUAWEICLOUD_SDK_PROJECT_ID", "p-123"),
+        ("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN),
+    ];
+    let (code, stdout) = run_example(&server, &ak_sk, EXAMPLE_BODY).await;
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout, "status: 200\n\"{ }\"\n");
+    let received = server.last();
+    assert!(
+        !received.headers().contains_key("x-auth-token"),
+        "AK/SK wins"
+    );
+    assert_signed_with(&received, SK);
+}
+
+#[tokio::test]
+async fn the_example_program_exits_2_on_violations_and_1_on_undocumented_statuses() {
+    let server = serve(vec![reply(418, "teapot")]).await;
+    let token = [("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN)];
+    let (code, stdout) = run_example(&server, &token, r#"{"task_info": []}"#).await;
+    assert_eq!(code, 2, "{stdout}");
+    assert_eq!(stdout, "/task_info: 0 items, fewer than the minimum of 1\n");
+    assert_eq!(server.count(), 0, "nothing is sent");
+
+    let (code, stdout) = run_example(&server, &token, EXAMPLE_BODY).await;
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.starts_with("status: 418\n"), "{stdout}");
+    assert_eq!(server.count(), 1);
 }

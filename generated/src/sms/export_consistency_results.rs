@@ -919,6 +919,40 @@ impl Response {
     }
 }
 
+impl client::TypedResponse for Response {
+    fn status(&self) -> u16 {
+        Response::status(self)
+    }
+
+    fn is_documented(&self) -> bool {
+        Response::is_documented(self)
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        match self {
+            Response::Ok(body) => serde_json::Value::String(body.clone()),
+            Response::BadRequest(body) => {
+                serde_json::to_value(body)
+                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
+            }
+            Response::Forbidden(body) => {
+                serde_json::to_value(body)
+                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
+            }
+            Response::NotFound(body) => {
+                serde_json::to_value(body)
+                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
+            }
+            Response::Undocumented { body, .. } => {
+                serde_json::from_slice(body)
+                    .unwrap_or_else(|_| serde_json::Value::String(
+                        String::from_utf8_lossy(body).into_owned(),
+                    ))
+            }
+        }
+    }
+}
+
 impl validation::Validate for Response {
     fn validate_at(
         &self,

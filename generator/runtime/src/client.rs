@@ -227,6 +227,15 @@ pub trait Operation {
     ) -> Result<Self::Response, ResponseError>;
 }
 
+/// What a generated `Response` tells about itself, for code that handles any operation.
+pub trait TypedResponse {
+    fn status(&self) -> u16;
+    /// Whether the status is one the docs list.
+    fn is_documented(&self) -> bool;
+    /// The body as JSON (text bodies as a JSON string).
+    fn to_json(&self) -> serde_json::Value;
+}
+
 /// Whether sending a request with `method` twice has the effect of sending it
 /// once (RFC 9110), so that it may be retried without being asked.
 pub fn is_idempotent(method: &http::Method) -> bool {

@@ -8,6 +8,8 @@
 //! request (`client`), authenticate it (`credentials`, `signing`), send it
 //! yourself, read the answer. With it, [`transport::Client`] sends.
 
+#[cfg(feature = "transport")]
+pub mod cli;
 pub mod client;
 pub mod credentials;
 pub mod signing;
