@@ -931,24 +931,10 @@ impl client::TypedResponse for Response {
     fn to_json(&self) -> serde_json::Value {
         match self {
             Response::Ok(body) => serde_json::Value::String(body.clone()),
-            Response::BadRequest(body) => {
-                serde_json::to_value(body)
-                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
-            }
-            Response::Forbidden(body) => {
-                serde_json::to_value(body)
-                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
-            }
-            Response::NotFound(body) => {
-                serde_json::to_value(body)
-                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
-            }
-            Response::Undocumented { body, .. } => {
-                serde_json::from_slice(body)
-                    .unwrap_or_else(|_| serde_json::Value::String(
-                        String::from_utf8_lossy(body).into_owned(),
-                    ))
-            }
+            Response::BadRequest(body) => client::json_value(body),
+            Response::Forbidden(body) => client::json_value(body),
+            Response::NotFound(body) => client::json_value(body),
+            Response::Undocumented { body, .. } => client::raw_json_value(body),
         }
     }
 }

@@ -236,6 +236,18 @@ pub trait TypedResponse {
     fn to_json(&self) -> serde_json::Value;
 }
 
+/// A typed body as JSON, for printing; the generated types always serialize,
+/// and if one did not, the value says why instead of panicking.
+pub fn json_value<T: serde::Serialize>(body: &T) -> serde_json::Value {
+    serde_json::to_value(body).unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
+}
+
+/// A body received under an undocumented status: JSON if it is, else its text.
+pub fn raw_json_value(body: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(body)
+        .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(body).into_owned()))
+}
+
 /// Whether sending a request with `method` twice has the effect of sending it
 /// once (RFC 9110), so that it may be retried without being asked.
 pub fn is_idempotent(method: &http::Method) -> bool {

@@ -297,10 +297,7 @@ pub fn response(operation: &Operation) -> TokenStream {
             Body::Text => {
                 quote!(Response::#variant(body) => serde_json::Value::String(body.clone()),)
             }
-            Body::Json(_) => quote! {
-                Response::#variant(body) => serde_json::to_value(body)
-                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string())),
-            },
+            Body::Json(_) => quote!(Response::#variant(body) => client::json_value(body),),
         }
     });
     // A page that documents no status leaves nothing to check.
@@ -354,8 +351,7 @@ pub fn response(operation: &Operation) -> TokenStream {
             fn to_json(&self) -> serde_json::Value {
                 match self {
                     #(#to_json)*
-                    Response::Undocumented { body, .. } => serde_json::from_slice(body)
-                        .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(body).into_owned())),
+                    Response::Undocumented { body, .. } => client::raw_json_value(body),
                 }
             }
         }
