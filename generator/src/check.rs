@@ -92,6 +92,32 @@ pub fn check(spec_dir: &Path, src_dir: &Path, command: &str) -> Result<CheckOutc
     })
 }
 
+/// Adds to `outcome` the drift of the example programs in `crate_dir/examples`.
+pub fn with_examples(
+    outcome: CheckOutcome,
+    crate_dir: &Path,
+    command: &str,
+) -> Result<CheckOutcome, CheckError> {
+    let (generation, mut drift) = match outcome {
+        CheckOutcome::UpToDate(generation) => (generation, Drift::default()),
+        CheckOutcome::Stale(generation, drift) => (generation, drift),
+    };
+    let io = |source| CheckError::Io {
+        path: crate_dir.to_owned(),
+        source,
+    };
+    let examples = generate::example_files(&generation, crate_dir, command).map_err(io)?;
+    let found = compare(&crate_dir.join("examples"), &examples).map_err(io)?;
+    drift.stale.extend(found.stale);
+    drift.missing.extend(found.missing);
+    drift.orphans.extend(found.orphans);
+    Ok(if drift.is_clean() {
+        CheckOutcome::UpToDate(generation)
+    } else {
+        CheckOutcome::Stale(generation, drift)
+    })
+}
+
 /// Why `docspec check` could not compare.
 #[derive(Debug)]
 pub enum CheckError {

@@ -21,11 +21,19 @@ use std::path::PathBuf;
 /// The regenerate command named in every file header, unless set otherwise.
 pub const DEFAULT_COMMAND: &str = "docspec generate";
 
-/// The runtime modules a generated crate re-exports at its root, so that
-/// users reach `validation::Validate` through the crate they generated; a
-/// service module of the same name takes precedence (generated code reaches
-/// the runtime by absolute paths and never needs the re-export).
-const RUNTIME_MODULES: &[&str] = &["client", "validation", "wire"];
+/// The modules of the `docspec-runtime` crate a generated crate re-exports
+/// at its root, so that users reach `validation::Validate` through the crate
+/// they generated: (module, feature it needs). A service module of the same
+/// name takes precedence (generated code reaches the runtime by absolute
+/// paths and never needs the re-export).
+const RUNTIME: &[(&str, Option<&str>)] = &[
+    ("cli", Some("transport")),
+    ("client", None),
+    ("credentials", None),
+    ("transport", Some("transport")),
+    ("validation", None),
+    ("wire", None),
+];
 
 /// Generated files by path relative to the output folder, in a stable order.
 pub type Files = BTreeMap<PathBuf, String>;
@@ -50,6 +58,21 @@ pub fn emit(api: &Api, command: &str) -> Files {
         }
     }
     files
+}
+
+/// Writes one runnable example program per operation, by path relative to the
+/// crate's `examples/`; `crate_name` is the package that holds the generated sources.
+pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
+    client::example_names(&api.services)
+        .into_iter()
+        .map(|(s, o, name)| {
+            let service = &api.services[s];
+            let operation = &service.operations[o];
+            let program = client::example_program(service, operation, crate_name, &name);
+            let source = with_header(&format_tokens(program), &spec_name(operation), command);
+            (PathBuf::from(format!("{name}.rs")), source)
+        })
+        .collect()
 }
 
 /// The spec file as named in headers, with forward slashes on every platform.
@@ -104,16 +127,20 @@ fn separate_items(source: &str) -> String {
 }
 
 fn lib_file(api: &Api) -> String {
-    let runtime = RUNTIME_MODULES
+    let runtime = RUNTIME
         .iter()
-        .filter(|module| !api.services.iter().any(|s| s.module == **module))
-        .map(|module| types::ident(module));
+        .filter(|(module, _)| !api.services.iter().any(|s| s.module == *module))
+        .map(|(module, feature)| {
+            let module = types::ident(module);
+            let cfg = feature.map(|f| quote!(#[cfg(feature = #f)]));
+            quote! {
+                #cfg
+                pub use ::docspec_runtime::#module;
+            }
+        });
     let services = api.services.iter().map(service_module);
     format_tokens(quote! {
-        /// The docspec runtime this crate stands on: `validation::Validate` and its
-        /// violations, the JSON wire format, request building. The same for every
-        /// crate docspec generates.
-        pub use ::docspec_runtime::{#(#runtime),*};
+        #(#runtime)*
         #(#services)*
     })
 }
@@ -132,11 +159,13 @@ fn service_module(service: &Service) -> TokenStream {
             }
         }
     });
+    let client = client::service_client(service);
     quote! {
         #doc
         #[rustfmt::skip]
         pub mod #name {
             #(#operations)*
+            #client
         }
     }
 }

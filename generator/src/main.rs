@@ -173,7 +173,13 @@ fn run_generate(
         }
         eprintln!("wrote {}", manifest.display());
     }
-    match generate::write_files(&out.join("src"), &generation.files) {
+    let written =
+        generate::write_files(&out.join("src"), &generation.files).and_then(|mut changed| {
+            let examples = generate::example_files(&generation, out, &fix_command(spec, out))?;
+            changed.extend(generate::write_files(&out.join("examples"), &examples)?);
+            Ok(changed)
+        });
+    match written {
         Ok(changed) => {
             for path in &changed {
                 eprintln!("updated {}", path.display());
@@ -195,7 +201,9 @@ fn run_generate(
 
 fn run_check(spec: &Path, out: &Path) -> ExitCode {
     let command = fix_command(spec, out);
-    match check::check(spec, &out.join("src"), &command) {
+    let outcome = check::check(spec, &out.join("src"), &command)
+        .and_then(|outcome| check::with_examples(outcome, out, &command));
+    match outcome {
         Ok(CheckOutcome::UpToDate(generation)) => {
             println!(
                 "{} generated file(s) in {} are up to date with {}",

@@ -49,7 +49,23 @@ pub struct Operation {
     pub examples: Vec<ExampleCase>,
 }
 
+/// Header parameters that carry credentials rather than parameters of a
+/// call: every page lists `X-Auth-Token` as mandatory, but it belongs to the
+/// token credentials, and AK/SK signing sends none. Specs keep the header as
+/// documented; emission routes it to the runtime's credentials.
+pub fn is_credential_header(wire_name: &str) -> bool {
+    wire_name.eq_ignore_ascii_case("X-Auth-Token")
+}
+
 impl Operation {
+    /// The header parameters a request carries: all but the credential headers.
+    pub fn parameter_headers(&self) -> Vec<&Field> {
+        self.header_params
+            .iter()
+            .filter(|f| !is_credential_header(&f.wire))
+            .collect()
+    }
+
     pub fn find_struct(&self, name: &str) -> Option<&Struct> {
         self.structs.iter().find(|s| s.name == name)
     }

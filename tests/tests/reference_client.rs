@@ -1,10 +1,15 @@
 //! Requests and responses of the reference operation: what is sent is checked,
 //! credentials stay out of Debug output and errors.
+//!
+//! Since issue 10 the page's `X-Auth-Token` header is a credential, not a
+//! field of the request: these tests set it through `Credentials::token`.
 
 use huaweicloud_api::client::RequestError;
+use huaweicloud_api::credentials::Credentials;
 use huaweicloud_api::sms::export_consistency_results::{
     BatchConsistencyReq, HeaderParameters, Request, RequestBody, Response, METHOD, PATH,
 };
+use std::time::SystemTime;
 
 const TOKEN: &str = "MIIsecret-token-value";
 
@@ -13,7 +18,6 @@ fn request(language: Option<&str>, tasks: usize) -> Request {
     task.task_id = Some("05a41be9-3ffe-4cc6-8d66-07359039xxxx".to_owned());
     Request {
         headers: HeaderParameters {
-            x_auth_token: TOKEN.into(),
             x_language: language.map(str::to_owned),
         },
         body: RequestBody::new(vec![task; tasks]),
@@ -24,8 +28,12 @@ fn request(language: Option<&str>, tasks: usize) -> Request {
 fn builds_the_documented_request() {
     assert_eq!(METHOD, http::Method::POST);
     assert_eq!(PATH, "/v3/tasks/consistency-results/export");
-    let http = request(Some("en-us"), 1)
+    let mut http = request(Some("en-us"), 1)
         .to_http("https://sms.example.com/")
+        .unwrap();
+    assert!(!http.headers().contains_key("X-Auth-Token"));
+    Credentials::token(TOKEN)
+        .apply(&mut http, SystemTime::now())
         .unwrap();
     assert_eq!(http.method(), http::Method::POST);
     assert_eq!(
@@ -34,7 +42,10 @@ fn builds_the_documented_request() {
     );
     assert_eq!(http.headers()["X-Auth-Token"], TOKEN);
     assert_eq!(http.headers()["X-Language"], "en-us");
-    assert_eq!(http.headers()["content-type"], "application/json");
+    assert_eq!(
+        http.headers()["content-type"],
+        "application/json;charset=UTF-8"
+    );
     let body: serde_json::Value = serde_json::from_slice(http.body()).unwrap();
     assert_eq!(
         body,
@@ -66,10 +77,9 @@ fn header_values_never_carry_cr_or_lf() {
             "{error:?}"
         );
     }
-    let mut with_bad_token = request(None, 1);
-    with_bad_token.headers.x_auth_token = format!("{TOKEN}\r\nX-Evil: 1").into();
-    let error = with_bad_token
-        .to_http("https://sms.example.com")
+    let mut http = request(None, 1).to_http("https://sms.example.com").unwrap();
+    let error = Credentials::token(format!("{TOKEN}\r\nX-Evil: 1"))
+        .apply(&mut http, SystemTime::now())
         .unwrap_err();
     assert!(!error.to_string().contains(TOKEN), "{error}");
     assert!(!format!("{error:?}").contains(TOKEN), "{error:?}");
@@ -77,11 +87,16 @@ fn header_values_never_carry_cr_or_lf() {
 
 #[test]
 fn credentials_stay_out_of_debug_output() {
-    let request = request(None, 1);
-    let debug = format!("{request:?}");
+    let credentials = Credentials::token(TOKEN);
+    let debug = format!("{credentials:?}");
     assert!(!debug.contains(TOKEN), "{debug}");
     assert!(debug.contains("Secret(***)"), "{debug}");
-    assert_eq!(request.headers.x_auth_token.expose(), TOKEN);
+    let mut http = request(None, 1).to_http("https://sms.example.com").unwrap();
+    credentials.apply(&mut http, SystemTime::now()).unwrap();
+    assert_eq!(http.headers()["X-Auth-Token"], TOKEN);
+    let debug = format!("{http:?}");
+    assert!(!debug.contains(TOKEN), "{debug}");
+    assert!(debug.contains("Sensitive"), "{debug}");
 }
 
 #[test]
@@ -113,7 +128,9 @@ fn reads_responses_by_status() {
     }
     assert_eq!(forbidden.status(), 403);
     let error = Response::from_http(400, br#"{"error_code": 1}"#).unwrap_err();
-    assert_eq!(error.path, "/error_code");
+    assert_eq!(error.error.path, "/error_code");
+    assert_eq!(error.status, 400);
+    assert_eq!(error.body, br#"{"error_code": 1}"#);
     assert_eq!(
         Response::from_http(502, b"gateway"),
         Ok(Response::Undocumented {

@@ -9,11 +9,9 @@ pub const METHOD: ::docspec_runtime::http::Method = ::docspec_runtime::http::Met
 /// The path template; `{name}` stands for a path parameter.
 pub const PATH: &str = "/v3/tasks/consistency-results/export";
 
-/// Header parameters.
-#[derive(Debug, Clone, PartialEq)]
+/// Header parameters (credentials are not among them: the client's credentials set those).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HeaderParameters {
-    /// User token. The token can be obtained by calling the IAM API for obtaining a user token. The value of X-Subject-Token in the response header is the user token.
-    pub x_auth_token: wire::Secret,
     /// The preferred language. Select English.
     pub x_language: ::core::option::Option<::std::string::String>,
 }
@@ -29,7 +27,7 @@ impl validation::Validate for HeaderParameters {
 /// Everything one call sends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    /// Header parameters.
+    /// Header parameters (credentials are not among them: the client's credentials set those).
     pub headers: HeaderParameters,
     /// The request body.
     pub body: RequestBody,
@@ -62,13 +60,34 @@ impl Request {
         let builder = ::docspec_runtime::http::Request::builder()
             .method(METHOD)
             .uri(uri.finish()?);
-        let value = &self.headers.x_auth_token;
-        let builder = client::header(builder, "X-Auth-Token", &value.expose())?;
         let builder = match &self.headers.x_language {
             Some(value) => client::header(builder, "X-Language", value)?,
             None => builder,
         };
         client::json_body(builder, &self.body)
+    }
+}
+
+impl client::Operation for Request {
+    type Response = Response;
+    const NAME: &'static str = "ExportConsistencyResults";
+    const METHOD: ::docspec_runtime::http::Method = METHOD;
+    fn to_http(
+        &self,
+        endpoint: &str,
+    ) -> ::core::result::Result<
+        ::docspec_runtime::http::Request<::std::vec::Vec<u8>>,
+        client::RequestError,
+    > {
+        Request::to_http(self, endpoint)
+    }
+
+    fn from_http(
+        status: u16,
+        _headers: &::docspec_runtime::http::HeaderMap,
+        body: &[u8],
+    ) -> ::core::result::Result<Response, client::ResponseError> {
+        Response::from_http(status, body)
     }
 }
 
@@ -735,11 +754,11 @@ pub enum Response {
     /// The body as received, as text: the docs give it no JSON structure.
     Ok(::std::string::String),
     /// Status 400: Bad Request
-    BadRequest(BadRequestBody),
+    BadRequest(Box<BadRequestBody>),
     /// Status 403: Authentication failed.
-    Forbidden(ForbiddenBody),
+    Forbidden(Box<ForbiddenBody>),
     /// Status 404: Not Found
-    NotFound(NotFoundBody),
+    NotFound(Box<NotFoundBody>),
     /// A status the docs do not list, with the body as received.
     Undocumented { status: u16, body: ::std::vec::Vec<u8> },
 }
@@ -749,19 +768,25 @@ impl Response {
     pub fn from_http(
         status: u16,
         body: &[u8],
-    ) -> ::core::result::Result<Self, wire::DecodeError> {
-        match status {
+    ) -> ::core::result::Result<Self, client::ResponseError> {
+        let decoded = match status {
             200 => wire::from_text(body).map(Response::Ok),
-            400 => wire::from_json(body).map(Response::BadRequest),
-            403 => wire::from_json(body).map(Response::Forbidden),
-            404 => wire::from_json(body).map(Response::NotFound),
+            400 => wire::from_json(body).map(|body| Response::BadRequest(Box::new(body))),
+            403 => wire::from_json(body).map(|body| Response::Forbidden(Box::new(body))),
+            404 => wire::from_json(body).map(|body| Response::NotFound(Box::new(body))),
             status => {
                 Ok(Response::Undocumented {
                     status,
                     body: body.to_vec(),
                 })
             }
-        }
+        };
+        decoded.map_err(|error| client::ResponseError::new(status, error, body))
+    }
+
+    /// Whether the status is one the docs list.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Response::Undocumented { .. })
     }
 
     /// The HTTP status.
@@ -772,6 +797,28 @@ impl Response {
             Response::Forbidden(_) => 403,
             Response::NotFound(_) => 404,
             Response::Undocumented { status, .. } => *status,
+        }
+    }
+}
+
+impl client::TypedResponse for Response {
+    fn status(&self) -> u16 {
+        Response::status(self)
+    }
+
+    fn is_documented(&self) -> bool {
+        Response::is_documented(self)
+    }
+
+    fn to_json(&self) -> ::docspec_runtime::serde_json::Value {
+        match self {
+            Response::Ok(body) => {
+                ::docspec_runtime::serde_json::Value::String(body.clone())
+            }
+            Response::BadRequest(body) => client::json_value(body),
+            Response::Forbidden(body) => client::json_value(body),
+            Response::NotFound(body) => client::json_value(body),
+            Response::Undocumented { body, .. } => client::raw_json_value(body),
         }
     }
 }

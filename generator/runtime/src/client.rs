@@ -7,6 +7,7 @@
 // percent-encoded so that a value can never change the path's shape.
 
 use super::validation::Violations;
+use super::wire::DecodeError;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::fmt;
 
@@ -53,7 +54,7 @@ impl From<http::Error> for RequestError {
 }
 
 /// Everything but RFC 3986's unreserved characters is escaped in a path segment or query component.
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+pub const UNRESERVED_ONLY: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -93,17 +94,18 @@ impl UriBuilder {
     /// Appends a path parameter, percent-encoded so that `/`, `?` or `..` stay data.
     pub fn segment(&mut self, value: &dyn fmt::Display) {
         let value = value.to_string();
-        self.uri.extend(utf8_percent_encode(&value, COMPONENT));
+        self.uri
+            .extend(utf8_percent_encode(&value, UNRESERVED_ONLY));
     }
 
     /// Appends `name=value` to the query string.
     pub fn query(&mut self, name: &str, value: &dyn fmt::Display) {
         self.uri.push(if self.query_started { '&' } else { '?' });
         self.query_started = true;
-        self.uri.extend(utf8_percent_encode(name, COMPONENT));
+        self.uri.extend(utf8_percent_encode(name, UNRESERVED_ONLY));
         self.uri.push('=');
         self.uri
-            .extend(utf8_percent_encode(&value.to_string(), COMPONENT));
+            .extend(utf8_percent_encode(&value.to_string(), UNRESERVED_ONLY));
     }
 
     pub fn finish(self) -> Result<http::Uri, RequestError> {
@@ -119,14 +121,30 @@ pub fn header(
     name: &'static str,
     value: &dyn fmt::Display,
 ) -> Result<http::request::Builder, RequestError> {
-    let value = value.to_string();
+    Ok(builder.header(name, checked_value(name, &value.to_string())?))
+}
+
+/// Adds a header that carries a credential: checked as [`header`], and marked
+/// sensitive so that `http`'s Debug output shows `Sensitive` instead of it.
+pub fn secret_header(
+    builder: http::request::Builder,
+    name: &'static str,
+    value: &str,
+) -> Result<http::request::Builder, RequestError> {
+    let mut value = checked_value(name, value)?;
+    value.set_sensitive(true);
+    Ok(builder.header(name, value))
+}
+
+fn checked_value(name: &'static str, value: &str) -> Result<http::HeaderValue, RequestError> {
     if value.chars().any(|c| c.is_control() && c != '\t') {
         return Err(RequestError::HeaderValue { name });
     }
-    let value =
-        http::HeaderValue::from_str(&value).map_err(|_| RequestError::HeaderValue { name })?;
-    Ok(builder.header(name, value))
+    http::HeaderValue::from_str(value).map_err(|_| RequestError::HeaderValue { name })
 }
+
+/// The content type of JSON bodies, as the official SDKs send it.
+pub const JSON_CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
 /// Finishes a request with a JSON body.
 pub fn json_body<T: serde::Serialize>(
@@ -135,7 +153,7 @@ pub fn json_body<T: serde::Serialize>(
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
     let bytes = serde_json::to_vec(body).map_err(|e| RequestError::Body(e.to_string()))?;
     Ok(builder
-        .header(http::header::CONTENT_TYPE, "application/json")
+        .header(http::header::CONTENT_TYPE, JSON_CONTENT_TYPE)
         .body(bytes)?)
 }
 
@@ -152,4 +170,93 @@ pub fn text_body(
 /// Finishes a request without a body.
 pub fn no_body(builder: http::request::Builder) -> Result<http::Request<Vec<u8>>, RequestError> {
     Ok(builder.body(Vec::new())?)
+}
+
+/// A response body that is not what the docs give for its status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseError {
+    pub status: u16,
+    /// Where and why decoding failed (`path` is a JSON pointer).
+    pub error: DecodeError,
+    /// The body as received.
+    pub body: Vec<u8>,
+}
+
+impl ResponseError {
+    pub fn new(status: u16, error: DecodeError, body: &[u8]) -> Self {
+        ResponseError {
+            status,
+            error,
+            body: body.to_vec(),
+        }
+    }
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 512;
+        let body = String::from_utf8_lossy(&self.body[..self.body.len().min(SHOWN)]);
+        let more = if self.body.len() > SHOWN { "..." } else { "" };
+        write!(
+            f,
+            "status {}: the body is not the documented type: {} (body: {body:?}{more})",
+            self.status, self.error
+        )
+    }
+}
+
+impl std::error::Error for ResponseError {}
+
+/// One documented operation: what every generated `Request` implements, so
+/// that one generic transport can send any of them.
+pub trait Operation {
+    /// The typed response, one variant per documented status.
+    type Response;
+    /// The operation's name as the docs give it (`ExportConsistencyResults`).
+    const NAME: &'static str;
+    const METHOD: http::Method;
+
+    /// Validates, then builds the HTTP request for `endpoint`, without credentials.
+    fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, RequestError>;
+
+    /// Reads an answer.
+    fn from_http(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Self::Response, ResponseError>;
+}
+
+/// What a generated `Response` tells about itself, for code that handles any operation.
+pub trait TypedResponse {
+    fn status(&self) -> u16;
+    /// Whether the status is one the docs list.
+    fn is_documented(&self) -> bool;
+    /// The body as JSON (text bodies as a JSON string).
+    fn to_json(&self) -> serde_json::Value;
+}
+
+/// A typed body as JSON, for printing; the generated types always serialize,
+/// and if one did not, the value says why instead of panicking.
+pub fn json_value<T: serde::Serialize>(body: &T) -> serde_json::Value {
+    serde_json::to_value(body).unwrap_or_else(|e| serde_json::Value::String(e.to_string()))
+}
+
+/// A body received under an undocumented status: JSON if it is, else its text.
+pub fn raw_json_value(body: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(body)
+        .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(body).into_owned()))
+}
+
+/// Whether sending a request with `method` twice has the effect of sending it
+/// once (RFC 9110), so that it may be retried without being asked.
+pub fn is_idempotent(method: &http::Method) -> bool {
+    [
+        http::Method::GET,
+        http::Method::HEAD,
+        http::Method::PUT,
+        http::Method::DELETE,
+        http::Method::OPTIONS,
+    ]
+    .contains(method)
 }

@@ -3,8 +3,18 @@
 //! Generated code carries only what differs per type (fields, wire names,
 //! constraints); what every type shares lives here, once, so that users of
 //! several generated crates meet one `Validate` trait and one error type.
+//!
+//! Without the default `transport` feature the crate does no I/O: build a
+//! request (`client`), authenticate it (`credentials`, `signing`), send it
+//! yourself, read the answer. With it, [`transport::Client`] sends.
 
+#[cfg(feature = "transport")]
+pub mod cli;
 pub mod client;
+pub mod credentials;
+pub mod signing;
+#[cfg(feature = "transport")]
+pub mod transport;
 pub mod validation;
 pub mod wire;
 

@@ -1,20 +1,25 @@
-//! Parameter structs, `Request` (typed request → `http::Request`) and
-//! `Response` (status and body → typed response).
+//! Parameter structs, `Request` (typed request → `http::Request`),
+//! `Response` (status and body → typed response), the runtime's `Operation`
+//! trait that joins them, and a per-service `Client` with one method per
+//! operation.
+//!
+//! Credential headers (`X-Auth-Token`) are not parameters here: the runtime's
+//! credentials set them (see [`crate::model::is_credential_header`]).
 
 use super::types::{self, ident};
 use super::validate;
-use crate::model::{Body, Field, Operation, PathPiece, Ty};
+use crate::model::{Body, Field, Operation, PathPiece, Service, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The parameter groups the page documents, as (field of `Request`, struct name, part, fields, doc).
+/// The parameter groups a request carries, as (field of `Request`, struct name, part, fields, doc).
 fn groups(
     operation: &Operation,
 ) -> Vec<(
     &'static str,
     &'static str,
     &'static str,
-    &[Field],
+    Vec<Field>,
     &'static str,
 )> {
     [
@@ -22,22 +27,22 @@ fn groups(
             "path",
             "PathParameters",
             "PathParameter",
-            operation.path_params.as_slice(),
+            operation.path_params.clone(),
             "Path parameters: placed in the path, percent-encoded.",
         ),
         (
             "query",
             "QueryParameters",
             "QueryParameter",
-            operation.query_params.as_slice(),
+            operation.query_params.clone(),
             "Query parameters.",
         ),
         (
             "headers",
             "HeaderParameters",
             "Header",
-            operation.header_params.as_slice(),
-            "Header parameters.",
+            operation.parameter_headers().into_iter().cloned().collect(),
+            "Header parameters (credentials are not among them: the client's credentials set those).",
         ),
     ]
     .into_iter()
@@ -52,7 +57,7 @@ pub fn parameter_structs(operation: &Operation) -> TokenStream {
             let name = ident(name);
             let decls = fields.iter().map(|f| types::field_decl(operation, f));
             let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
-            let validate = validate::struct_impl(&name, fields);
+            let validate = validate::struct_impl(&name, &fields);
             let doc = super::docs::doc_attrs(&[doc.to_owned()]);
             quote! {
                 #doc
@@ -84,7 +89,10 @@ pub fn request(operation: &Operation) -> TokenStream {
         checks.push(quote!(self.body.validate_at(&validation::Path::body(), found);));
     }
     let uri = uri_building(operation);
-    let headers = operation.header_params.iter().map(header_setting);
+    let headers = operation
+        .parameter_headers()
+        .into_iter()
+        .map(header_setting);
     let finish = match &operation.request_body {
         Some(Body::Text) => quote!(client::text_body(builder, &self.body)),
         Some(Body::Json(_)) => quote!(client::json_body(builder, &self.body)),
@@ -95,11 +103,18 @@ pub fn request(operation: &Operation) -> TokenStream {
         .all(|(_, _, _, fields, _)| fields.iter().all(|f| !f.required))
         && operation.request_body.is_none())
     .then(|| quote!(Default,));
-    let (found, mutability) = if checks.is_empty() {
-        (quote!(_found), quote!())
+    let found = if checks.is_empty() {
+        quote!(_found)
     } else {
-        (quote!(found), quote!(mut))
+        quote!(found)
     };
+    // A path of one literal piece and no query never touches the builder again.
+    let mutability = if uri.is_empty() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
+    let id = &operation.id;
     quote! {
         /// Everything one call sends.
         #[derive(Debug, Clone, PartialEq, #default)]
@@ -124,6 +139,32 @@ pub fn request(operation: &Operation) -> TokenStream {
                 #finish
             }
         }
+
+        impl client::Operation for Request {
+            type Response = Response;
+            const NAME: &'static str = #id;
+            const METHOD: ::docspec_runtime::http::Method = METHOD;
+
+            fn to_http(&self, endpoint: &str) -> ::core::result::Result<::docspec_runtime::http::Request<::std::vec::Vec<u8>>, client::RequestError> {
+                Request::to_http(self, endpoint)
+            }
+
+            fn from_http(status: u16, _headers: &::docspec_runtime::http::HeaderMap, body: &[u8]) -> ::core::result::Result<Response, client::ResponseError> {
+                Response::from_http(status, body)
+            }
+        }
+    }
+}
+
+/// A response variant's payload: structs boxed, so that one large body does
+/// not make every `Response` as large as it.
+fn response_ty(body: &Body) -> TokenStream {
+    match body {
+        Body::Json(Ty::Struct(name)) => {
+            let name = ident(name);
+            quote!(Box<#name>)
+        }
+        _ => body_ty(body),
     }
 }
 
@@ -187,24 +228,24 @@ fn uri_building(operation: &Operation) -> TokenStream {
 fn header_setting(p: &Field) -> TokenStream {
     let field = ident(&p.rust);
     let wire = &p.wire;
-    let value = match &p.ty {
-        Ty::Secret => quote!(&value.expose()),
-        Ty::Array(_) => quote!(&value
+    let set = match &p.ty {
+        Ty::Secret => quote!(client::secret_header(builder, #wire, value.expose())?),
+        Ty::Array(_) => quote!(client::header(builder, #wire, &value
             .iter()
             .map(::std::string::ToString::to_string)
             .collect::<::std::vec::Vec<_>>()
-            .join(",")),
-        _ => quote!(value),
+            .join(","))?),
+        _ => quote!(client::header(builder, #wire, value)?),
     };
     if p.required {
         quote! {
             let value = &self.headers.#field;
-            let builder = client::header(builder, #wire, #value)?;
+            let builder = #set;
         }
     } else {
         quote! {
             let builder = match &self.headers.#field {
-                Some(value) => client::header(builder, #wire, #value)?,
+                Some(value) => #set,
                 None => builder,
             };
         }
@@ -214,7 +255,7 @@ fn header_setting(p: &Field) -> TokenStream {
 pub fn response(operation: &Operation) -> TokenStream {
     let variants = operation.responses.iter().map(|r| {
         let variant = ident(&r.variant);
-        let ty = body_ty(&r.body);
+        let ty = response_ty(&r.body);
         let mut doc = vec![match r.doc.first() {
             Some(text) => format!("Status {}: {}", r.status, text),
             None => format!("Status {}.", r.status),
@@ -235,7 +276,11 @@ pub fn response(operation: &Operation) -> TokenStream {
             Body::Text => quote!(wire::from_text(body)),
             Body::Json(_) => quote!(wire::from_json(body)),
         };
-        quote!(#status => #read.map(Response::#variant),)
+        let wrap = match &r.body {
+            Body::Json(Ty::Struct(_)) => quote!(|body| Response::#variant(Box::new(body))),
+            _ => quote!(Response::#variant),
+        };
+        quote!(#status => #read.map(#wrap),)
     });
     let statuses = operation.responses.iter().map(|r| {
         let variant = ident(&r.variant);
@@ -245,6 +290,15 @@ pub fn response(operation: &Operation) -> TokenStream {
     let checks = operation.responses.iter().map(|r| {
         let variant = ident(&r.variant);
         quote!(Response::#variant(body) => body.validate_at(at, found),)
+    });
+    let to_json = operation.responses.iter().map(|r| {
+        let variant = ident(&r.variant);
+        match &r.body {
+            Body::Text => {
+                quote!(Response::#variant(body) => ::docspec_runtime::serde_json::Value::String(body.clone()),)
+            }
+            Body::Json(_) => quote!(Response::#variant(body) => client::json_value(body),),
+        }
     });
     // A page that documents no status leaves nothing to check.
     let (at, found) = if operation.responses.is_empty() {
@@ -263,11 +317,17 @@ pub fn response(operation: &Operation) -> TokenStream {
 
         impl Response {
             /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
-            pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, wire::DecodeError> {
-                match status {
+            pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, client::ResponseError> {
+                let decoded = match status {
                     #(#decoders)*
                     status => Ok(Response::Undocumented { status, body: body.to_vec() }),
-                }
+                };
+                decoded.map_err(|error| client::ResponseError::new(status, error, body))
+            }
+
+            /// Whether the status is one the docs list.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Response::Undocumented { .. })
             }
 
             /// The HTTP status.
@@ -275,6 +335,23 @@ pub fn response(operation: &Operation) -> TokenStream {
                 match self {
                     #(#statuses)*
                     Response::Undocumented { status, .. } => *status,
+                }
+            }
+        }
+
+        impl client::TypedResponse for Response {
+            fn status(&self) -> u16 {
+                Response::status(self)
+            }
+
+            fn is_documented(&self) -> bool {
+                Response::is_documented(self)
+            }
+
+            fn to_json(&self) -> ::docspec_runtime::serde_json::Value {
+                match self {
+                    #(#to_json)*
+                    Response::Undocumented { body, .. } => client::raw_json_value(body),
                 }
             }
         }
@@ -288,4 +365,161 @@ pub fn response(operation: &Operation) -> TokenStream {
             }
         }
     }
+}
+
+/// The service's `Client`: one method per operation, named after it, over the runtime's transport.
+pub fn service_client(service: &Service) -> TokenStream {
+    let methods = service.operations.iter().map(|operation| {
+        let module = ident(&operation.module);
+        let doc = super::docs::doc_attrs(&[format!(
+            "`{}` ({} {}): validates `request`, sends it, reads the typed response.",
+            operation.id, operation.method, operation.path
+        )]);
+        quote! {
+            #doc
+            pub async fn #module(&self, request: #module::Request) -> ::core::result::Result<#module::Response, transport::Error> {
+                self.transport.send(&request).await
+            }
+        }
+    });
+    quote! {
+        #[cfg(feature = "transport")]
+        use ::docspec_runtime::transport;
+
+        /// Calls this service's operations: endpoint, credentials and retries come from the transport client.
+        #[cfg(feature = "transport")]
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            transport: transport::Client,
+        }
+
+        #[cfg(feature = "transport")]
+        impl Client {
+            pub fn new(transport: transport::Client) -> Self {
+                Client { transport }
+            }
+
+            /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
+            pub fn from_env(endpoint: &str) -> ::core::result::Result<Self, transport::Error> {
+                let credentials = ::docspec_runtime::credentials::Credentials::from_env()
+                    .map_err(|e| transport::Error::Config(e.to_string()))?;
+                transport::Client::new(endpoint, credentials).map(Client::new)
+            }
+
+            /// The transport client underneath.
+            pub fn transport(&self) -> &transport::Client {
+                &self.transport
+            }
+
+            #(#methods)*
+        }
+    }
+}
+
+/// A runnable program that calls `operation` once (`cargo run --example NAME -- --endpoint URL ...`):
+/// flags for the parameters the request carries (named after their wire names,
+/// kebab-case), `--body FILE` for the body; the runtime's `cli::run` does the rest.
+pub fn example_program(
+    service: &Service,
+    operation: &Operation,
+    crate_name: &str,
+    example: &str,
+) -> TokenStream {
+    let krate = ident(&crate_name.replace('-', "_"));
+    let service_module = ident(&service.module);
+    let module = ident(&operation.module);
+    let mut flags = Vec::new();
+    let mut usage =
+        format!("usage: cargo run -p {crate_name} --example {example} -- --endpoint URL");
+    let mut fields = Vec::new();
+    for (field, name, _, params, _) in groups(operation) {
+        let field = ident(field);
+        let name = ident(name);
+        let values = params
+            .iter()
+            .map(|p| {
+                let flag = format!("--{}", heck::ToKebabCase::to_kebab_case(p.wire.as_str()));
+                usage.push_str(&if p.required {
+                    format!(" {flag} VALUE")
+                } else {
+                    format!(" [{flag} VALUE]")
+                });
+                let rust = ident(&p.rust);
+                let read = if p.required {
+                    quote!(args.required(#flag)?)
+                } else {
+                    quote!(args.value(#flag)?)
+                };
+                flags.push(flag);
+                quote!(#rust: #read,)
+            })
+            .collect::<Vec<_>>();
+        fields.push(quote!(#field: operation::#name { #(#values)* },));
+    }
+    if let Some(body) = &operation.request_body {
+        usage.push_str(" --body FILE");
+        flags.push("--body".to_owned());
+        fields.push(match body {
+            Body::Text => quote!(body: args.text_body()?,),
+            Body::Json(_) => quote!(body: args.body()?,),
+        });
+    }
+    let title = format!(
+        " Calls `{}` ({} {}) once and prints the status and the decoded answer as JSON.",
+        operation.id, operation.method, operation.path
+    );
+    let usage_doc = format!(" {usage}");
+    let args = if fields.is_empty() {
+        quote!(_args)
+    } else {
+        quote!(args)
+    };
+    quote! {
+        #![doc = #title]
+        #![doc = ""]
+        #![doc = " ```text"]
+        #![doc = #usage_doc]
+        #![doc = " ```"]
+        #![doc = ""]
+        #![doc = " Credentials come from the environment: `HUAWEICLOUD_SDK_AK` and `HUAWEICLOUD_SDK_SK` (signed requests), or"]
+        #![doc = " `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` optionally. Exit codes: 0 a documented status,"]
+        #![doc = " 1 an undocumented status or a failure to send or read the answer, 2 bad arguments or a request that breaks"]
+        #![doc = " the docs (its violations are printed one per line and nothing is sent)."]
+
+        use #krate::#service_module::#module as operation;
+        use std::process::ExitCode;
+
+        const USAGE: &str = #usage;
+
+        // Generated and checked for drift as prettyplease writes it.
+        #[rustfmt::skip]
+        fn main() -> ExitCode {
+            ::docspec_runtime::cli::run(USAGE, &[#(#flags),*], |#args| {
+                Ok(operation::Request { #(#fields)* })
+            })
+        }
+    }
+}
+
+/// The example programs' names, by (service, operation): the operation's
+/// module, prefixed with the service's where two services share it.
+pub fn example_names(services: &[Service]) -> Vec<(usize, usize, String)> {
+    let mut names = Vec::new();
+    for (s, service) in services.iter().enumerate() {
+        for (o, operation) in service.operations.iter().enumerate() {
+            let shared = services
+                .iter()
+                .flat_map(|other| &other.operations)
+                .filter(|other| other.module == operation.module)
+                .count()
+                > 1;
+            let name = if shared {
+                format!("{}_{}", service.module, operation.module)
+            } else {
+                operation.module.clone()
+            };
+            names.push((s, o, name));
+        }
+    }
+    names
 }

@@ -1,0 +1,186 @@
+//! What the generated example programs share: reading flags, the body file
+//! and the credentials, sending once, printing the answer, and the exit code
+//! (0 a documented status; 1 an undocumented status or a failure to send or
+//! read the answer; 2 bad arguments or a request that breaks the docs, in
+//! which case nothing is sent).
+
+use crate::client::{Operation, TypedResponse};
+use crate::credentials::Credentials;
+use crate::transport::Client;
+use crate::validation::Validate;
+use serde::de::DeserializeOwned;
+use std::process::ExitCode;
+
+/// The flags given, as `--name value` or `--name=value`.
+#[derive(Debug, Default)]
+pub struct Args {
+    values: Vec<(String, String)>,
+}
+
+impl Args {
+    /// Reads `args`, accepting only the `known` flags.
+    pub fn parse(args: impl IntoIterator<Item = String>, known: &[&str]) -> Result<Self, String> {
+        let mut values = Vec::new();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let (name, value) = match arg.split_once('=') {
+                Some((name, value)) if name.starts_with("--") => {
+                    (name.to_owned(), value.to_owned())
+                }
+                _ => {
+                    let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
+                    (arg, value)
+                }
+            };
+            if !known.contains(&name.as_str()) {
+                return Err(format!("unknown argument {name}"));
+            }
+            values.push((name, value));
+        }
+        Ok(Args { values })
+    }
+
+    /// The text of flag `name`, if given (the last one wins).
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Flag `name` as a `T`: JSON when it reads as one (numbers, booleans,
+    /// arrays), else the text as a JSON string.
+    pub fn value<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, String> {
+        let Some(text) = self.text(name) else {
+            return Ok(None);
+        };
+        serde_json::from_str(text)
+            .or_else(|_| serde_json::from_value(serde_json::Value::String(text.to_owned())))
+            .map(Some)
+            .map_err(|e| format!("{name}: cannot read {text:?}: {e}"))
+    }
+
+    /// As [`Args::value`], for a flag that must be given.
+    pub fn required<T: DeserializeOwned>(&self, name: &str) -> Result<T, String> {
+        self.value(name)?
+            .ok_or_else(|| format!("{name} is required"))
+    }
+
+    /// The JSON file named by `--body`, read as a `T`; errors name the JSON path.
+    pub fn body<T: DeserializeOwned>(&self) -> Result<T, String> {
+        let path = self.text("--body").ok_or("--body is required")?;
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        crate::wire::from_json(&bytes).map_err(|e| format!("{path}: {e}"))
+    }
+
+    /// The file named by `--body`, as text, for operations whose body is plain text.
+    pub fn text_body(&self) -> Result<String, String> {
+        let path = self.text("--body").ok_or("--body is required")?;
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+/// Runs one example: parses the command line with `known` flags (besides
+/// `--endpoint`), builds the request with `build`, validates, sends, prints.
+pub fn run<O>(
+    usage: &str,
+    known: &[&str],
+    build: impl FnOnce(&Args) -> Result<O, String>,
+) -> ExitCode
+where
+    O: Operation + Validate,
+    O::Response: TypedResponse,
+{
+    let mut flags = vec!["--endpoint"];
+    flags.extend_from_slice(known);
+    let prepared = Args::parse(std::env::args().skip(1), &flags).and_then(|args| {
+        let endpoint = args.required::<String>("--endpoint")?;
+        Ok((endpoint, build(&args)?))
+    });
+    let (endpoint, operation) = match prepared {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            eprintln!("{message}\n{usage}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(violations) = operation.validate() {
+        eprintln!("the request breaks the documented constraints; nothing was sent:");
+        println!("{violations}");
+        return ExitCode::from(2);
+    }
+    let client = match Credentials::from_env()
+        .map_err(|e| e.to_string())
+        .and_then(|c| Client::new(endpoint, c).map_err(|e| e.to_string()))
+    {
+        Ok(client) => client,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(client.send(&operation)) {
+        Ok(response) => {
+            println!("status: {}", response.status());
+            let json = serde_json::to_string_pretty(&response.to_json())
+                .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
+            println!("{json}");
+            if response.is_documented() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("status {} is not one the docs list", response.status());
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Args, String> {
+        Args::parse(
+            list.iter().map(|s| s.to_string()),
+            &["--a", "--n", "--tags"],
+        )
+    }
+
+    #[test]
+    fn flags_read_as_json_or_text() {
+        let args = args(&["--a", "en-us", "--n=10", "--tags", r#"["x","y"]"#]).unwrap();
+        assert_eq!(
+            args.value::<String>("--a").unwrap().as_deref(),
+            Some("en-us")
+        );
+        assert_eq!(args.value::<i64>("--n").unwrap(), Some(10));
+        assert_eq!(args.value::<String>("--n").unwrap().as_deref(), Some("10"));
+        assert_eq!(
+            args.value::<Vec<String>>("--tags").unwrap(),
+            Some(vec!["x".to_owned(), "y".to_owned()])
+        );
+        assert!(args.value::<i64>("--a").is_err());
+        assert!(args.required::<String>("--body").is_err());
+    }
+
+    #[test]
+    fn unknown_flags_and_missing_values_are_errors() {
+        assert!(args(&["--b", "1"]).is_err());
+        assert!(args(&["--a"]).is_err());
+    }
+}

@@ -1,0 +1,163 @@
+//! Who is calling: a token, or an access key and secret key (AK/SK) that sign
+//! each request. Both secrets stay out of `Debug`, `Display` and errors.
+
+use crate::client::RequestError;
+use crate::signing;
+use crate::wire::Secret;
+use std::fmt;
+use std::time::SystemTime;
+
+/// The environment variables read by [`Credentials::from_env`]. The AK/SK and
+/// project names are the official SDKs'; they define no name for a token, so
+/// this one is ours.
+pub const ENV_ACCESS_KEY: &str = "HUAWEICLOUD_SDK_AK";
+pub const ENV_SECRET_KEY: &str = "HUAWEICLOUD_SDK_SK";
+pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+pub const ENV_AUTH_TOKEN: &str = "HUAWEICLOUD_SDK_AUTH_TOKEN";
+
+/// The header a token travels in. The docs list it as a mandatory header of
+/// every operation; the generator routes it here instead of into each request.
+pub const AUTH_TOKEN_HEADER: &str = "X-Auth-Token";
+/// The header naming the project, sent with either kind of credentials when a project id is set.
+pub const PROJECT_ID_HEADER: &str = "X-Project-Id";
+
+/// How requests authenticate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Credentials {
+    /// An IAM user token, sent as `X-Auth-Token`.
+    Token {
+        token: Secret,
+        project_id: Option<String>,
+    },
+    /// An access key and secret key: each request is signed (`SDK-HMAC-SHA256`).
+    AkSk {
+        access_key: String,
+        secret_key: Secret,
+        project_id: Option<String>,
+    },
+}
+
+/// The environment holds no usable credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingCredentials;
+
+impl fmt::Display for MissingCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no credentials: set {ENV_ACCESS_KEY} and {ENV_SECRET_KEY} (optionally {ENV_PROJECT_ID}), or {ENV_AUTH_TOKEN}"
+        )
+    }
+}
+
+impl std::error::Error for MissingCredentials {}
+
+impl Credentials {
+    pub fn token(token: impl Into<Secret>) -> Self {
+        Credentials::Token {
+            token: token.into(),
+            project_id: None,
+        }
+    }
+
+    pub fn ak_sk(access_key: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
+        Credentials::AkSk {
+            access_key: access_key.into(),
+            secret_key: secret_key.into(),
+            project_id: None,
+        }
+    }
+
+    /// Sets the project id sent as `X-Project-Id`.
+    pub fn with_project_id(mut self, id: impl Into<String>) -> Self {
+        match &mut self {
+            Credentials::Token { project_id, .. } | Credentials::AkSk { project_id, .. } => {
+                *project_id = Some(id.into())
+            }
+        }
+        self
+    }
+
+    /// Reads the process environment (see the `ENV_*` names). AK/SK wins when both kinds are set.
+    pub fn from_env() -> Result<Self, MissingCredentials> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// As [`Credentials::from_env`], reading variables through `lookup`; empty values count as unset.
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, MissingCredentials> {
+        let get = |name| lookup(name).filter(|v| !v.is_empty());
+        let credentials = match (
+            get(ENV_ACCESS_KEY),
+            get(ENV_SECRET_KEY),
+            get(ENV_AUTH_TOKEN),
+        ) {
+            (Some(ak), Some(sk), _) => Credentials::ak_sk(ak, sk),
+            (_, _, Some(token)) => Credentials::token(token),
+            _ => return Err(MissingCredentials),
+        };
+        Ok(match get(ENV_PROJECT_ID) {
+            Some(id) => credentials.with_project_id(id),
+            None => credentials,
+        })
+    }
+
+    /// Authenticates `request`, signed as of `now` for AK/SK. Call it last:
+    /// a signature covers the headers and body present at that moment.
+    pub fn apply(
+        &self,
+        request: &mut http::Request<Vec<u8>>,
+        now: SystemTime,
+    ) -> Result<(), RequestError> {
+        let project_id = match self {
+            Credentials::Token { project_id, .. } | Credentials::AkSk { project_id, .. } => {
+                project_id
+            }
+        };
+        if let Some(id) = project_id {
+            let value = header_value(PROJECT_ID_HEADER, id, false)?;
+            request.headers_mut().insert(PROJECT_ID_HEADER, value);
+        }
+        match self {
+            Credentials::Token { token, .. } => {
+                let value = header_value(AUTH_TOKEN_HEADER, token.expose(), true)?;
+                request.headers_mut().insert(AUTH_TOKEN_HEADER, value);
+                Ok(())
+            }
+            Credentials::AkSk {
+                access_key,
+                secret_key,
+                ..
+            } => signing::sign(request, access_key, secret_key, now),
+        }
+    }
+}
+
+/// Names the kind of credentials and the access key, never a secret.
+impl fmt::Display for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Credentials::Token { .. } => f.write_str("token credentials"),
+            Credentials::AkSk { access_key, .. } => {
+                write!(f, "AK/SK credentials (access key {access_key})")
+            }
+        }
+    }
+}
+
+/// A header value checked for CR, LF and other control characters; `sensitive`
+/// keeps it out of `http`'s Debug output.
+pub(crate) fn header_value(
+    name: &'static str,
+    value: &str,
+    sensitive: bool,
+) -> Result<http::HeaderValue, RequestError> {
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(RequestError::HeaderValue { name });
+    }
+    let mut value =
+        http::HeaderValue::from_str(value).map_err(|_| RequestError::HeaderValue { name })?;
+    value.set_sensitive(sensitive);
+    Ok(value)
+}

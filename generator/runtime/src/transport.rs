@@ -1,0 +1,244 @@
+//! Sending requests: an async [`Client`] on reqwest over rustls (ring provider,
+//! certificates checked against the platform's roots; there is no switch to
+//! turn that off).
+//!
+//! Requests are authenticated per attempt (an AK/SK signature carries its
+//! time), and retried with exponential backoff and jitter on connection
+//! errors, 429 and 5xx, but only when repeating them is safe: GET, HEAD, PUT,
+//! DELETE, or POST when [`Options::retry_post`] says so.
+
+use crate::client::{is_idempotent, Operation, RequestError, ResponseError};
+use crate::credentials::Credentials;
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// How a [`Client`] sends.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// For each attempt, from connecting to the last byte of the body.
+    pub timeout: Duration,
+    /// Attempts after the first one.
+    pub retries: u32,
+    /// The delay before the first retry; doubled for each next one, with up to half of it as jitter.
+    pub backoff: Duration,
+    /// The longest delay between two attempts.
+    pub max_backoff: Duration,
+    /// Retry POST too (only for operations that are safe to repeat).
+    pub retry_post: bool,
+    /// Allow `http://` endpoints that are not loopback addresses.
+    pub allow_plain_http: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            timeout: Duration::from_secs(30),
+            retries: 3,
+            backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(10),
+            retry_post: false,
+            allow_plain_http: false,
+        }
+    }
+}
+
+/// Why a call produced no typed response. Never shows a credential.
+#[derive(Debug)]
+pub enum Error {
+    /// The endpoint or the options cannot be used.
+    Config(String),
+    /// The request could not be built (constraint violations among others): nothing was sent.
+    Request(RequestError),
+    /// No answer within [`Options::timeout`].
+    Timeout,
+    /// Connecting or exchanging failed.
+    Network(String),
+    /// The answer's body is not what the docs give for its status.
+    Response(ResponseError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config(message) => write!(f, "cannot use this client configuration: {message}"),
+            Error::Request(e) => e.fmt(f),
+            Error::Timeout => f.write_str("no answer within the timeout"),
+            Error::Network(message) => write!(f, "network error: {message}"),
+            Error::Response(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<RequestError> for Error {
+    fn from(e: RequestError) -> Self {
+        Error::Request(e)
+    }
+}
+
+/// Sends typed requests to one endpoint with one set of credentials.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    endpoint: String,
+    credentials: Credentials,
+    options: Options,
+}
+
+impl Client {
+    pub fn new(endpoint: impl Into<String>, credentials: Credentials) -> Result<Self, Error> {
+        Self::with_options(endpoint, credentials, Options::default())
+    }
+
+    pub fn with_options(
+        endpoint: impl Into<String>,
+        credentials: Credentials,
+        options: Options,
+    ) -> Result<Self, Error> {
+        let endpoint = endpoint.into();
+        check_scheme(&endpoint, options.allow_plain_http)?;
+        let tls = tls_config()?;
+        let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls)
+            .timeout(options.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::Config(e.to_string()))?;
+        Ok(Client {
+            http,
+            endpoint,
+            credentials,
+            options,
+        })
+    }
+
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    /// Validates and sends `operation`, retrying where safe, and reads the typed response.
+    pub async fn send<O: Operation>(&self, operation: &O) -> Result<O::Response, Error> {
+        let (status, headers, body) = self.send_raw(operation).await?;
+        O::from_http(status, &headers, &body).map_err(Error::Response)
+    }
+
+    /// As [`Client::send`], but returns the last answer undecoded.
+    pub async fn send_raw<O: Operation>(
+        &self,
+        operation: &O,
+    ) -> Result<(u16, http::HeaderMap, Vec<u8>), Error> {
+        let unsigned = operation.to_http(&self.endpoint)?;
+        let repeatable = is_idempotent(unsigned.method())
+            || (self.options.retry_post && unsigned.method() == http::Method::POST);
+        let mut attempt = 0;
+        loop {
+            let mut request = unsigned.clone();
+            self.credentials.apply(&mut request, SystemTime::now())?;
+            let request =
+                reqwest::Request::try_from(request).map_err(|e| Error::Config(e.to_string()))?;
+            let last = !repeatable || attempt >= self.options.retries;
+            match self.http.execute(request).await {
+                Ok(answer) => {
+                    let status = answer.status().as_u16();
+                    if last || !(status == 429 || (500..600).contains(&status)) {
+                        let headers = answer.headers().clone();
+                        let body = answer.bytes().await.map_err(network)?;
+                        return Ok((status, headers, body.to_vec()));
+                    }
+                }
+                Err(e) if e.is_connect() && !last => {}
+                Err(e) => return Err(network(e)),
+            }
+            tokio::time::sleep(self.delay(attempt)).await;
+            attempt += 1;
+        }
+    }
+
+    /// Exponential backoff: half the doubled delay for sure, the other half at random.
+    fn delay(&self, attempt: u32) -> Duration {
+        let full = self
+            .options
+            .backoff
+            .saturating_mul(2u32.saturating_pow(attempt))
+            .min(self.options.max_backoff);
+        let half = full / 2;
+        half + half.mul_f64(fastrand::f64())
+    }
+}
+
+fn network(e: reqwest::Error) -> Error {
+    if e.is_timeout() {
+        Error::Timeout
+    } else {
+        // Without the URL: it is the endpoint the user gave, and nothing else to add.
+        Error::Network(e.without_url().to_string())
+    }
+}
+
+/// `https://` always; `http://` for loopback hosts, or anywhere with the explicit opt-in.
+fn check_scheme(endpoint: &str, allow_plain_http: bool) -> Result<(), Error> {
+    let uri: http::Uri = endpoint
+        .parse()
+        .map_err(|_| Error::Config(format!("{endpoint:?} is not a URI")))?;
+    match uri.scheme_str() {
+        Some("https") => Ok(()),
+        Some("http") if allow_plain_http || uri.host().is_some_and(is_loopback) => Ok(()),
+        Some("http") => Err(Error::Config(format!(
+            "{endpoint:?} is plain http to a host that is not a loopback address; use https, or set Options::allow_plain_http"
+        ))),
+        _ => Err(Error::Config(format!(
+            "{endpoint:?}: expected an https:// endpoint"
+        ))),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn tls_config() -> Result<rustls::ClientConfig, Error> {
+    use rustls_platform_verifier::BuilderVerifierExt;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Config(e.to_string()))?
+        .with_platform_verifier()
+        .map_err(|e| Error::Config(e.to_string()))
+        .map(|builder| builder.with_no_client_auth())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_for_loopback_or_on_request() {
+        for ok in [
+            "https://sms.example.com",
+            "http://127.0.0.1:8080",
+            "http://[::1]:1",
+            "http://localhost",
+        ] {
+            assert!(check_scheme(ok, false).is_ok(), "{ok}");
+        }
+        assert!(check_scheme("http://sms.example.com", false).is_err());
+        assert!(check_scheme("http://sms.example.com", true).is_ok());
+        assert!(check_scheme("ftp://sms.example.com", true).is_err());
+    }
+
+    #[test]
+    fn backoff_doubles_within_jitter_and_cap() {
+        let client = Client::new("https://sms.example.com", Credentials::token("t")).unwrap();
+        for attempt in 0..8 {
+            let full =
+                (Duration::from_millis(200) * 2u32.pow(attempt)).min(Duration::from_secs(10));
+            let delay = client.delay(attempt);
+            assert!(delay >= full / 2 && delay <= full, "{attempt}: {delay:?}");
+        }
+    }
+}
