@@ -28,9 +28,8 @@ mod text;
 
 pub use merge::merge_hand_edits;
 pub use service::{
-    guess_summary,
-    import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport, SkipReason,
-    Skipped,
+    guess_summary, import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport,
+    SkipReason, Skipped,
 };
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};

@@ -290,7 +290,11 @@ fn run_import(
             } else {
                 "written"
             };
-            eprintln!("{}: {how} from {}", page.target.display(), page.page.display());
+            eprintln!(
+                "{}: {how} from {}",
+                page.target.display(),
+                page.page.display()
+            );
         }
         for skipped in &imported.skipped {
             eprintln!(

@@ -339,7 +339,10 @@ impl<'a> Resolver<'a> {
             };
             let (line, _) = self.spec.source_map.row(t, first);
             let location = self.spec.locate_row(t, r);
-            if table.added_by_hand.is_some() || row.added_by_hand.is_some() {
+            let by_hand = table.added_by_hand.is_some()
+                || row.added_by_hand.is_some()
+                || table.rows[first].added_by_hand.is_some();
+            if by_hand {
                 self.error(
                     location,
                     format!("duplicate row: \"{name}\" is already documented at line {line}"),
@@ -558,7 +561,10 @@ impl<'a> Resolver<'a> {
                 }
                 ty
             }
-            Err(Degraded { reason, by_hand: true }) => {
+            Err(Degraded {
+                reason,
+                by_hand: true,
+            }) => {
                 let d = self.error(at("type"), reason);
                 context(d);
                 return None;
@@ -1204,9 +1210,15 @@ fn degraded_type(row: &Row, place: Place, reason: &str) -> (Ty, Guess, String) {
     }
     if place == Place::Parameter {
         return (
-            if is_list { Ty::Array(Box::new(Ty::String)) } else { Ty::String },
+            if is_list {
+                Ty::Array(Box::new(Ty::String))
+            } else {
+                Ty::String
+            },
             Guess::AnyJson,
-            format!("{reason}; a parameter is text on the wire, so it is taken as a String ({correct})"),
+            format!(
+                "{reason}; a parameter is text on the wire, so it is taken as a String ({correct})"
+            ),
         );
     }
     (

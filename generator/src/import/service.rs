@@ -29,7 +29,9 @@ impl SkipReason {
     pub fn describe(self) -> &'static str {
         match self {
             SkipReason::ChapterPage => "chapter pages (the index lists pages under them)",
-            SkipReason::NoOperation => "pages without a `METHOD /path` line (introductions, permission lists, appendices)",
+            SkipReason::NoOperation => {
+                "pages without a `METHOD /path` line (introductions, permission lists, appendices)"
+            }
             SkipReason::Empty => "empty pages",
         }
     }
@@ -355,7 +357,11 @@ pub fn operation_id_from_page(spec: &Spec) -> String {
         .map(|(i, w)| if i == 0 { verb(w) } else { w.to_owned() })
         .collect();
     let from_title = words.join(" ").to_upper_camel_case();
-    let name = if from_title.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+    let name = if from_title
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
         from_title
     } else {
         let method = spec.method.to_ascii_lowercase().to_upper_camel_case();
@@ -396,7 +402,9 @@ fn needs_final_e(stem: &str) -> bool {
         "at", "et", "ut", "ur", "iz", "is", "ov", "iv", "ag", "ar", "ir", "ud", "id", "us", "yz",
         "bl", "pl", "dl", "nc", "rg", "rs",
     ];
-    let keep = ["start", "get", "set", "put", "reset", "format", "inherit", "query"];
+    let keep = [
+        "start", "get", "set", "put", "reset", "format", "inherit", "query",
+    ];
     !keep.iter().any(|k| stem.ends_with(k)) && endings.iter().any(|e| stem.ends_with(e))
 }
 
@@ -515,7 +523,11 @@ impl fmt::Display for ServiceImport {
         }
         write!(f, "{}", guess_summary(&self.diagnostics))?;
         if !self.failures.is_empty() {
-            writeln!(f, "{} page(s) to fix (see the errors above)", self.failures.len())?;
+            writeln!(
+                f,
+                "{} page(s) to fix (see the errors above)",
+                self.failures.len()
+            )?;
         }
         Ok(())
     }
@@ -530,7 +542,10 @@ pub fn guess_summary(diagnostics: &Diagnostics) -> String {
     let total: usize = kinds.values().sum();
     let mut out = format!("{total} warning(s) to review\n");
     for (kind, count) in kinds {
-        let what = kind.map_or("other warnings (unread constraints, examples against tables, ...)", Guess::describe);
+        let what = kind.map_or(
+            "other warnings (unread constraints, examples against tables, ...)",
+            Guess::describe,
+        );
         out.push_str(&format!("  {count:>4}  {what}\n"));
     }
     out
