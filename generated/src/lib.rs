@@ -17,6 +17,8 @@ pub mod client {
 }
 
 /// Operations of the `sms` service.
+///
+/// - [`export_consistency_results`]: `POST /v3/tasks/consistency-results/export` Obtaining Consistency Verification Results in Batches
 #[rustfmt::skip]
 pub mod sms {
     /// `POST /v3/tasks/consistency-results/export`: Obtaining Consistency Verification Results in Batches

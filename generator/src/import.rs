@@ -70,7 +70,7 @@ pub fn import_page(
     options: &ImportOptions,
 ) -> Result<Imported, Diagnostics> {
     match read_page(path, bytes, options) {
-        PageOutcome::Operation(imported) => Ok(imported),
+        PageOutcome::Operation(imported) => Ok(*imported),
         PageOutcome::NotAnOperation { diagnostics, .. } | PageOutcome::Unreadable(diagnostics) => {
             Err(diagnostics)
         }
@@ -81,7 +81,7 @@ pub fn import_page(
 #[derive(Debug, Clone)]
 pub enum PageOutcome {
     /// An operation page, imported.
-    Operation(Imported),
+    Operation(Box<Imported>),
     /// No `METHOD /path` line and no URI section: an introduction, a chapter
     /// page, an appendix. `diagnostics` holds the error a single-page import reports.
     NotAnOperation {
@@ -127,11 +127,11 @@ pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutc
         };
     }
     match build_spec(path, &page, &located, options, &mut report) {
-        Some(spec) => PageOutcome::Operation(Imported {
+        Some(spec) => PageOutcome::Operation(Box::new(Imported {
             yaml: commented_yaml(&spec),
             spec,
             diagnostics: report.diagnostics,
-        }),
+        })),
         None => PageOutcome::Unreadable(report.diagnostics),
     }
 }
@@ -150,19 +150,19 @@ fn build_spec(
     options: &ImportOptions,
     report: &mut Reporter,
 ) -> Option<Spec> {
-    let (method, uri_path) = uri(&located)?;
+    let (method, uri_path) = uri(located)?;
     let title = page_title(page);
     if title.is_none() {
         report.warn(1, "the page has no title");
     }
-    let examples = examples::examples(&located, report);
-    let placed = roles::place_tables(&located);
+    let examples = examples::examples(located, report);
+    let placed = roles::place_tables(located);
     let (tables, status_codes) = tables(&placed, &uri_path, &examples, report);
     Some(Spec {
         service: options.service.clone(),
         operation: options.operation.clone().unwrap_or_else(|| file_stem(path)),
         title: title.unwrap_or_default(),
-        summary: summary(&located),
+        summary: summary(located),
         method,
         path: uri_path,
         source: path.file_name().map(|n| n.to_string_lossy().into_owned()),

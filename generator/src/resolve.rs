@@ -201,6 +201,12 @@ impl<'a> Resolver<'a> {
             spec_file: self.spec.path.clone(),
             title: spec.title.trim().to_owned(),
             summary: spec.summary.clone().filter(|s| !s.trim().is_empty()),
+            chapter: spec
+                .chapter
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned),
             method: spec.method.trim().to_ascii_uppercase(),
             path: spec.path.trim().to_owned(),
             path_params,

@@ -74,6 +74,26 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         Ok(generation) => generation,
         Err(errors) => panic!("the imported export does not generate:\n{errors}"),
     };
+    // The crate's docs list the operations by the reference's chapters.
+    let lib = generation
+        .files
+        .iter()
+        .find(|(path, _)| path.to_str() == Some("lib.rs"))
+        .map(|(_, source)| source.as_str())
+        .unwrap();
+    for page in &imported.imported {
+        if let Some(chapter) = &page.spec.chapter {
+            assert!(
+                lib.contains(&format!("/// # {chapter}\n")),
+                "chapter {chapter} in lib.rs"
+            );
+        }
+    }
+    assert_eq!(
+        lib.matches("/// - [`").count(),
+        141,
+        "every operation listed"
+    );
     write_crate(&crate_dir, "modelarts-api", &generation.files);
     let examples = generation
         .files

@@ -141,7 +141,7 @@ fn pages(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<(PathBuf, PathBuf
     let mut pages = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, path, &mut pages, failures);
+            walk(path, &mut pages, failures);
         } else {
             let dir = path.parent().unwrap_or(Path::new(".")).to_owned();
             pages.push((path.clone(), dir));
@@ -150,7 +150,7 @@ fn pages(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<(PathBuf, PathBuf
     pages
 }
 
-fn walk(dir: &Path, root: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<String>) {
+fn walk(dir: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<String>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -161,7 +161,7 @@ fn walk(dir: &Path, root: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: 
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            walk(&entry, root, pages, failures);
+            walk(&entry, pages, failures);
             continue;
         }
         let name = entry
