@@ -3,6 +3,7 @@
 //! [`Diagnostic`] that names file, line, table and row.
 
 mod examples;
+pub(crate) mod json_read;
 pub mod naming;
 mod rules;
 
