@@ -8,7 +8,7 @@
 //! Where `../shared` is missing, the test says so and passes.
 
 use docspec::import::{import_service, SkipReason};
-use docspec_tests::{build_and_test, workspace, write_crate};
+use docspec_tests::{build_and_pass_every_example, workspace};
 use std::collections::BTreeMap;
 
 /// Operation pages of the export that its index (`CLASS.TXT.json`) lists.
@@ -94,16 +94,6 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         141,
         "every operation listed"
     );
-    write_crate(&crate_dir, "modelarts-api", &generation.files);
-    let examples = generation
-        .files
-        .values()
-        .map(|source| source.matches("#[test]").count())
-        .sum::<usize>();
-    let passed = build_and_test(&crate_dir);
-    println!("generated crate: {examples} example tests, {passed} passed");
-    assert_eq!(
-        passed, examples,
-        "every generated example test ran and passed"
-    );
+    let examples = build_and_pass_every_example(&crate_dir, "modelarts-api", &generation.files);
+    assert!(examples > 141, "most operation pages have examples");
 }
