@@ -50,3 +50,25 @@ pub fn build_and_test(crate_dir: &Path) -> usize {
         .filter_map(|l| l.split(' ').next()?.parse::<usize>().ok())
         .sum()
 }
+
+/// Writes generated sources as a crate (see [`write_crate`]), builds it with
+/// warnings denied and runs its tests (see [`build_and_test`]); asserts that
+/// every generated example test ran and passed, and returns how many there are.
+pub fn build_and_pass_every_example(
+    crate_dir: &Path,
+    name: &str,
+    files: &docspec::emit::Files,
+) -> usize {
+    write_crate(crate_dir, name, files);
+    let examples = files
+        .values()
+        .map(|source| source.matches("#[test]").count())
+        .sum::<usize>();
+    let passed = build_and_test(crate_dir);
+    println!("generated crate: {examples} example tests, {passed} passed");
+    assert_eq!(
+        passed, examples,
+        "every generated example test ran and passed"
+    );
+    examples
+}

@@ -15,6 +15,8 @@ pub use ::docspec_runtime::validation;
 pub use ::docspec_runtime::wire;
 
 /// Operations of the `sms` service.
+///
+/// - [`export_consistency_results`]: `POST /v3/tasks/consistency-results/export` Obtaining Consistency Verification Results in Batches
 #[rustfmt::skip]
 pub mod sms {
     /// `POST /v3/tasks/consistency-results/export`: Obtaining Consistency Verification Results in Batches

@@ -55,6 +55,43 @@ pub struct Diagnostic {
     pub message: String,
     /// What would fix it, when there is something better to say than the message.
     pub hint: Option<String>,
+    /// For a warning that reports a guess: what kind of guess, for summaries.
+    pub guess: Option<Guess>,
+}
+
+/// The kinds of guesses import and generation make where the docs cannot be
+/// read precisely, so that a whole service's guesses can be counted by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Guess {
+    /// A Type cell that is not a documented type phrase, read as any JSON.
+    AnyJson,
+    /// A list of a name without a table whose description enumerates the values: strings.
+    EnumeratedStrings,
+    /// A Mandatory cell with a condition: optional, the condition kept in the docs.
+    ConditionalMandatory,
+    /// A row repeated in one table: the first kept.
+    RepeatedRow,
+    /// A `{placeholder}` of the path without a row: a String path parameter.
+    PathPlaceholder,
+    /// A table that is not a parameter table, left out.
+    NotAParameterTable,
+    /// A table's role, name or rows guessed by the importer.
+    ImportedTable,
+}
+
+impl Guess {
+    /// What the guesses of this kind are, for a summary line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Guess::AnyJson => "Type cells read as any JSON (serde_json::Value)",
+            Guess::EnumeratedStrings => "lists of enumerated values read as arrays of strings",
+            Guess::ConditionalMandatory => "conditional Mandatory cells read as optional",
+            Guess::RepeatedRow => "repeated rows (the first kept)",
+            Guess::PathPlaceholder => "path placeholders without a row (String parameters)",
+            Guess::NotAParameterTable => "tables that are not parameter tables (left out)",
+            Guess::ImportedTable => "tables whose role, name or rows the importer guessed",
+        }
+    }
 }
 
 impl Diagnostic {
@@ -66,6 +103,7 @@ impl Diagnostic {
             row: None,
             message: message.into(),
             hint: None,
+            guess: None,
         }
     }
 
@@ -95,6 +133,12 @@ impl Diagnostic {
     /// Names the row, on a diagnostic already pushed.
     pub fn with_row(&mut self, row: impl Into<String>) -> &mut Self {
         self.row = Some(row.into());
+        self
+    }
+
+    /// Marks a diagnostic already pushed as a guess of this kind.
+    pub fn with_guess(&mut self, guess: Guess) -> &mut Self {
+        self.guess = Some(guess);
         self
     }
 

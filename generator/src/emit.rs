@@ -147,7 +147,7 @@ fn lib_file(api: &Api) -> String {
 
 fn service_module(service: &Service) -> TokenStream {
     let name = types::ident(&service.module);
-    let doc = docs::doc_attrs(&[format!("Operations of the `{}` service.", service.module)]);
+    let doc = service_doc(service);
     let operations = service.operations.iter().map(|operation| {
         let module = types::ident(&operation.module);
         let file = format!("{}/{}.rs", service.module, operation.module);
@@ -168,6 +168,40 @@ fn service_module(service: &Service) -> TokenStream {
             #client
         }
     }
+}
+
+/// The service's doc: its operations by chapter of the reference (those
+/// without one last), each linked, with its method, path and title.
+fn service_doc(service: &Service) -> TokenStream {
+    let mut chapters: std::collections::BTreeMap<(bool, Option<&str>), Vec<&Operation>> =
+        std::collections::BTreeMap::new();
+    for operation in &service.operations {
+        let chapter = operation.chapter.as_deref();
+        chapters
+            .entry((chapter.is_none(), chapter))
+            .or_default()
+            .push(operation);
+    }
+    let chaptered = service.operations.iter().any(|o| o.chapter.is_some());
+    let mut lines = vec![format!(" Operations of the `{}` service.", service.module)];
+    for ((_, chapter), operations) in chapters {
+        if chaptered {
+            lines.push(String::new());
+            let heading = chapter.map_or("Other operations".to_owned(), docs::markdown_safe);
+            lines.push(format!(" # {heading}"));
+        }
+        lines.push(String::new());
+        for operation in operations {
+            lines.push(format!(
+                " - [`{}`]: `{} {}` {}",
+                operation.module,
+                operation.method,
+                operation.path,
+                docs::markdown_safe(operation.title.trim())
+            ));
+        }
+    }
+    quote! { #(#[doc = #lines])* }
 }
 
 fn operation_file(operation: &Operation) -> TokenStream {

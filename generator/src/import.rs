@@ -23,9 +23,14 @@ mod objects;
 mod page;
 mod roles;
 mod sections;
+mod service;
 mod text;
 
 pub use merge::merge_hand_edits;
+pub use service::{
+    guess_summary, import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport,
+    SkipReason, Skipped,
+};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};
@@ -64,59 +69,104 @@ pub fn import_page(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<Imported, Diagnostics> {
+    match read_page(path, bytes, options) {
+        PageOutcome::Operation(imported) => Ok(*imported),
+        PageOutcome::NotAnOperation { diagnostics, .. } | PageOutcome::Unreadable(diagnostics) => {
+            Err(diagnostics)
+        }
+    }
+}
+
+/// What a page turned out to be.
+#[derive(Debug, Clone)]
+pub enum PageOutcome {
+    /// An operation page, imported.
+    Operation(Box<Imported>),
+    /// No `METHOD /path` line and no URI section: an introduction, a chapter
+    /// page, an appendix. `diagnostics` holds the error a single-page import reports.
+    NotAnOperation {
+        title: Option<String>,
+        empty: bool,
+        diagnostics: Diagnostics,
+    },
+    /// A page that looks like an operation (it has a URI section) but cannot be read.
+    Unreadable(Diagnostics),
+}
+
+/// Reads one page and says what it is: an operation (imported), a page that
+/// documents no operation, or an operation page that cannot be read.
+pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutcome {
     let mut report = Reporter::new(path);
     let content = decode(bytes, &mut report);
     if content.trim().is_empty() {
         report.error(1, "the page is empty");
-        return Err(report.diagnostics);
+        return PageOutcome::NotAnOperation {
+            title: None,
+            empty: true,
+            diagnostics: report.diagnostics,
+        };
     }
     let page = if looks_like_html(&content) {
         html::read(&content, &mut report)
     } else {
         text::read(&content, &mut report)
     };
-    match build_spec(path, &page, options, &mut report) {
-        Some(spec) => Ok(Imported {
+    let located = sections::locate(&page);
+    if uri(&located).is_none() {
+        report.error(
+            1,
+            "no `METHOD /path` line found (the URI section gives the operation's method and path)",
+        );
+        if located.iter().any(|l| l.section == Section::Uri) {
+            return PageOutcome::Unreadable(report.diagnostics);
+        }
+        return PageOutcome::NotAnOperation {
+            title: page_title(&page),
+            empty: false,
+            diagnostics: report.diagnostics,
+        };
+    }
+    match build_spec(path, &page, &located, options, &mut report) {
+        Some(spec) => PageOutcome::Operation(Box::new(Imported {
             yaml: commented_yaml(&spec),
             spec,
             diagnostics: report.diagnostics,
-        }),
-        None => Err(report.diagnostics),
+        })),
+        None => PageOutcome::Unreadable(report.diagnostics),
     }
+}
+
+fn page_title(page: &Page) -> Option<String> {
+    page.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Title(title) => Some(title.clone()),
+        _ => None,
+    })
 }
 
 fn build_spec(
     path: &Path,
     page: &Page,
+    located: &[Located],
     options: &ImportOptions,
     report: &mut Reporter,
 ) -> Option<Spec> {
-    let located = sections::locate(page);
-    let Some((method, uri_path)) = uri(&located) else {
-        report.error(
-            1,
-            "no `METHOD /path` line found (the URI section gives the operation's method and path)",
-        );
-        return None;
-    };
-    let title = page.blocks.iter().find_map(|b| match &b.kind {
-        BlockKind::Title(title) => Some(title.clone()),
-        _ => None,
-    });
+    let (method, uri_path) = uri(located)?;
+    let title = page_title(page);
     if title.is_none() {
         report.warn(1, "the page has no title");
     }
-    let examples = examples::examples(&located, report);
-    let placed = roles::place_tables(&located);
+    let examples = examples::examples(located, report);
+    let placed = roles::place_tables(located);
     let (tables, status_codes) = tables(&placed, &uri_path, &examples, report);
     Some(Spec {
         service: options.service.clone(),
         operation: options.operation.clone().unwrap_or_else(|| file_stem(path)),
         title: title.unwrap_or_default(),
-        summary: summary(&located),
+        summary: summary(located),
         method,
         path: uri_path,
         source: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+        chapter: None,
         tables,
         examples,
         status_codes,

@@ -53,6 +53,8 @@ pub enum Check {
     TextBodyShowsJson,
     /// An object table that no row refers to.
     OrphanTable,
+    /// A key repeated in one object of an example.
+    RepeatedKey,
 }
 
 /// One finding of the cross-checks.

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use docspec::check::{self, CheckOutcome};
 use docspec::generate;
-use docspec::import::{self, ImportOptions};
+use docspec::import;
 use docspec::lint;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,6 +38,9 @@ enum Command {
         /// Only these services (repeatable; default: all).
         #[arg(long)]
         service: Vec<String>,
+        /// List every warning, not only the summary of a whole service.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Fail with a diff if the generated sources are not what the specs produce.
     Check {
@@ -61,7 +64,9 @@ enum Command {
     },
     /// Read doc pages (HTML or copied text) into spec YAML, keeping hand corrections of existing specs.
     Import {
-        /// Pages to import; the operation id defaults to the file name (CreateLoadBalancer.html → CreateLoadBalancer).
+        /// Pages or folders of pages (a whole export); pages that document no operation are skipped.
+        /// The operation id is the file name where that is one (CreateLoadBalancer.html), else it is
+        /// derived from the page (see spec/README.md, "Operation names").
         #[arg(required = true)]
         pages: Vec<PathBuf>,
         /// The service the pages belong to (the Rust module name, e.g. elb).
@@ -73,6 +78,9 @@ enum Command {
         /// The spec folder; each page goes to SPEC_DIR/<service>/<Operation>.yaml.
         #[arg(long, default_value = "spec")]
         out: PathBuf,
+        /// List every warning and skipped page, not only the summary of a whole service.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Cross-check specs against themselves: examples against tables, references, unused tables.
     Lint {
@@ -96,12 +104,14 @@ fn main() -> ExitCode {
             crate_name,
             runtime,
             service,
+            verbose,
         } => run_generate(
             &spec,
             &out,
             crate_name.as_deref(),
             runtime.as_deref(),
             &service,
+            verbose,
         ),
         Command::Check { spec, out } => run_check(&spec, &out),
         Command::Diff {
@@ -119,7 +129,8 @@ fn main() -> ExitCode {
             service,
             operation,
             out,
-        } => run_import(&pages, &service, operation.as_deref(), &out),
+            verbose,
+        } => run_import(&pages, &service, operation.as_deref(), &out, verbose),
     }
 }
 
@@ -141,6 +152,7 @@ fn run_generate(
     crate_name: Option<&str>,
     runtime: Option<&Path>,
     services: &[String],
+    verbose: bool,
 ) -> ExitCode {
     let generation = match generate::generate(spec, services, &fix_command(spec, out)) {
         Ok(generation) => generation,
@@ -149,9 +161,7 @@ fn run_generate(
             return ExitCode::from(FAILURE);
         }
     };
-    for warning in generation.warnings.iter() {
-        eprintln!("{warning}");
-    }
+    report_warnings(&generation.warnings, verbose, "docspec generate --verbose");
     let manifest = out.join("Cargo.toml");
     if !manifest.exists() {
         let name = crate_name.map(str::to_owned).unwrap_or_else(|| {
@@ -266,77 +276,69 @@ fn run_lint(paths: &[PathBuf], deny_warnings: bool) -> ExitCode {
     }
 }
 
-fn run_import(pages: &[PathBuf], service: &str, operation: Option<&str>, out: &Path) -> ExitCode {
-    if operation.is_some() && pages.len() > 1 {
-        eprintln!("error: --operation names one page's operation; give one page with it");
-        return ExitCode::from(FAILURE);
-    }
-    let mut failed = false;
-    for page in pages {
-        if let Err(message) = import_one(page, service, operation, out) {
-            eprintln!("{message}");
-            failed = true;
+/// Warnings inline for one spec or with `--verbose`; for a whole service,
+/// their summary by kind (the details one flag away).
+fn report_warnings(warnings: &docspec::diagnostic::Diagnostics, verbose: bool, details: &str) {
+    let files: std::collections::BTreeSet<_> = warnings.iter().map(|d| &d.location.file).collect();
+    if verbose || files.len() <= 1 {
+        for warning in warnings.iter() {
+            eprintln!("{warning}");
         }
-    }
-    if failed {
-        ExitCode::from(FAILURE)
-    } else {
-        ExitCode::SUCCESS
+    } else if !warnings.is_empty() {
+        eprint!("{}", import::guess_summary(warnings));
+        eprintln!("  (every warning with its file and line: {details})");
     }
 }
 
-/// Imports one page, merging the hand edits of the spec it replaces.
-fn import_one(
-    page: &Path,
+fn run_import(
+    pages: &[PathBuf],
     service: &str,
     operation: Option<&str>,
     out: &Path,
-) -> Result<(), String> {
-    let bytes =
-        std::fs::read(page).map_err(|e| format!("error: cannot read {}: {e}", page.display()))?;
-    let options = ImportOptions {
-        service: service.to_owned(),
-        operation: operation.map(str::to_owned),
-    };
-    let imported = import::import_page(page, &bytes, &options).map_err(|d| d.to_string())?;
-    for warning in imported.diagnostics.iter() {
-        eprintln!("{warning}");
+    verbose: bool,
+) -> ExitCode {
+    let single = pages.len() == 1 && pages[0].is_file();
+    if operation.is_some() && !single {
+        eprintln!("error: --operation names one page's operation; give one page with it");
+        return ExitCode::from(FAILURE);
     }
-    let target = out
-        .join(&imported.spec.service)
-        .join(format!("{}.yaml", imported.spec.operation));
-    let (spec, kept) = match docspec::spec::load_file(&target) {
-        Ok(existing) => (
-            import::merge_hand_edits(imported.spec, &existing.spec),
-            true,
-        ),
-        Err(_) if !target.exists() => (imported.spec, false),
-        Err(errors) => {
-            return Err(format!(
-            "{errors}\nerror: {} exists but does not load; fix or remove it before re-importing",
-            target.display()
-        ))
+    let imported = import::import_service(pages, service, operation, out);
+    for failure in &imported.failures {
+        eprintln!("{failure}");
+    }
+    if single || verbose {
+        for warning in imported.diagnostics.iter() {
+            eprintln!("{warning}");
         }
-    };
-    let yaml = import::commented_yaml(&spec);
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("error: cannot create {}: {e}", dir.display()))?;
+        for page in &imported.imported {
+            let how = if page.kept {
+                "updated, hand edits kept"
+            } else {
+                "written"
+            };
+            eprintln!(
+                "{}: {how} from {}",
+                page.target.display(),
+                page.page.display()
+            );
+        }
+        for skipped in &imported.skipped {
+            eprintln!(
+                "{}: skipped: not an operation ({})",
+                skipped.page.display(),
+                skipped.reason.describe()
+            );
+        }
     }
-    std::fs::write(&target, yaml)
-        .map_err(|e| format!("error: cannot write {}: {e}", target.display()))?;
-    let how = if kept {
-        "updated, hand edits kept"
+    if !single {
+        eprint!("{imported}");
+        if !verbose && !imported.diagnostics.is_empty() {
+            eprintln!("  (every warning and skipped page: the same command with --verbose)");
+        }
+    }
+    if imported.failures.is_empty() {
+        ExitCode::SUCCESS
     } else {
-        "written"
-    };
-    eprintln!("{}: {how} from {}", target.display(), page.display());
-    // The page checked against itself, now in spec terms: file and line of the new spec.
-    for finding in lint::lint_paths(std::slice::from_ref(&target))
-        .diagnostics
-        .iter()
-    {
-        eprintln!("{finding}");
+        ExitCode::from(FAILURE)
     }
-    Ok(())
 }

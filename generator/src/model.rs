@@ -32,6 +32,8 @@ pub struct Operation {
     pub spec_file: PathBuf,
     pub title: String,
     pub summary: Option<String>,
+    /// The chapter of the API reference the page stands in, when the spec says.
+    pub chapter: Option<String>,
     /// Upper case (`POST`).
     pub method: String,
     /// The path template (`/v3/{project_id}/elb/certificates`).

@@ -10,4 +10,6 @@ mod constraint;
 mod type_phrase;
 
 pub use constraint::{parse_constraints, ConstraintText, Finding, Limit, Subject};
-pub use type_phrase::{leading_type_phrase, parse_type, TypePhrase, TypePhraseError};
+pub use type_phrase::{
+    is_list_phrase, leading_type_phrase, parse_type, TypePhrase, TypePhraseError,
+};

@@ -3,13 +3,14 @@
 //! [`Diagnostic`] that names file, line, table and row.
 
 mod examples;
+pub(crate) mod json_read;
 pub mod naming;
 mod rules;
 
 pub use examples::{check_example, departures, Departure, DepartureKind, ExampleFinding};
 pub use rules::parse_limit;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location};
 use crate::model::*;
 use crate::phrase::{leading_type_phrase, parse_type, Limit, Subject, TypePhrase, TypePhraseError};
 use crate::spec::{ExampleKind, LoadedSpec, Row, Side, Table, TableRole};
@@ -106,6 +107,8 @@ struct Resolver<'a> {
     taken: BTreeSet<String>,
     structs: Vec<Struct>,
     enums: Vec<Enum>,
+    /// Rows that repeat an earlier row of their table, by (table, row): left out.
+    repeated_rows: BTreeSet<(usize, usize)>,
 }
 
 /// Where a row's table stands, which decides what its fields may be.
@@ -124,6 +127,7 @@ impl<'a> Resolver<'a> {
             taken: RESERVED_TYPE_NAMES.iter().map(|s| s.to_string()).collect(),
             structs: Vec::new(),
             enums: Vec::new(),
+            repeated_rows: BTreeSet::new(),
         }
     }
 
@@ -198,6 +202,12 @@ impl<'a> Resolver<'a> {
             spec_file: self.spec.path.clone(),
             title: spec.title.trim().to_owned(),
             summary: spec.summary.clone().filter(|s| !s.trim().is_empty()),
+            chapter: spec
+                .chapter
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned),
             method: spec.method.trim().to_ascii_uppercase(),
             path: spec.path.trim().to_owned(),
             path_params,
@@ -323,19 +333,38 @@ impl<'a> Resolver<'a> {
         name
     }
 
+    /// A row repeated in a table the docs gave keeps its first reading (pages
+    /// repeat rows by mistake); in a table or row added by hand it is an error.
     fn check_duplicate_rows(&mut self, t: usize) {
         let table = &self.tables()[t];
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (r, row) in table.rows.iter().enumerate() {
             let name = row.parameter.trim();
-            if let Some(first) = seen.insert(name, r) {
-                let (line, _) = self.spec.source_map.row(t, first);
+            let Some(&first) = seen.get(name) else {
+                seen.insert(name, r);
+                continue;
+            };
+            let (line, _) = self.spec.source_map.row(t, first);
+            let location = self.spec.locate_row(t, r);
+            let by_hand = table.added_by_hand.is_some()
+                || row.added_by_hand.is_some()
+                || table.rows[first].added_by_hand.is_some();
+            if by_hand {
                 self.error(
-                    self.spec.locate_row(t, r),
+                    location,
                     format!("duplicate row: \"{name}\" is already documented at line {line}"),
                 )
                 .with_table(table.label())
                 .with_row(name);
+            } else {
+                self.warn(
+                    location,
+                    format!("repeated row: \"{name}\" is already documented at line {line}; the first is kept and this one left out (delete one of them to silence this)"),
+                )
+                .with_table(table.label())
+                .with_row(name)
+                .with_guess(Guess::RepeatedRow);
+                self.repeated_rows.insert((t, r));
             }
         }
     }
@@ -482,6 +511,9 @@ impl<'a> Resolver<'a> {
     }
 
     fn field(&mut self, t: usize, r: usize, side: Side, place: Place) -> Option<Field> {
+        if self.repeated_rows.contains(&(t, r)) {
+            return None;
+        }
         let table = &self.tables()[t];
         let row = &table.rows[r];
         let wire = row.parameter.trim().to_owned();
@@ -498,34 +530,58 @@ impl<'a> Resolver<'a> {
             context(d);
             return None;
         }
+        let by_hand = table.added_by_hand.is_some() || row.added_by_hand.is_some();
+        let mut condition = None;
         let required = match mandatory(row) {
-            Ok(required) => required,
+            Ok(Mandatory::Yes) => true,
+            Ok(Mandatory::No) => false,
+            Ok(Mandatory::Conditional(text)) => {
+                let d = self.warn(
+                    at("mandatory"),
+                    format!("the Mandatory cell states a condition (\"{text}\"): the value is taken as optional and the condition kept in the docs (write Yes or No to decide)"),
+                );
+                context(d);
+                d.with_guess(Guess::ConditionalMandatory);
+                condition = Some(text);
+                false
+            }
             Err(message) => {
                 let d = self.error(at("mandatory"), message);
                 context(d);
                 return None;
             }
         };
-        let phrase = match self.type_phrase(table, row, place) {
-            Ok((phrase, note)) => {
+        let degrade = |reason: String| Degraded { reason, by_hand };
+        let typed = self
+            .type_phrase(table, row, place)
+            .map_err(|e| degrade(e.to_string()))
+            .and_then(|(phrase, note)| {
+                self.ty(&phrase, row, side)
+                    .map(|ty| (ty, note))
+                    .map_err(degrade)
+            });
+        let mut ty = match typed {
+            Ok((ty, note)) => {
                 if let Some(note) = note {
                     let d = self.warn(at("type"), note);
                     context(d);
                 }
-                phrase
+                ty
             }
-            Err(e) => {
-                let d = self.error(at("type"), e.to_string());
+            Err(Degraded {
+                reason,
+                by_hand: true,
+            }) => {
+                let d = self.error(at("type"), reason);
                 context(d);
                 return None;
             }
-        };
-        let mut ty = match self.ty(&phrase, row, side) {
-            Ok(ty) => ty,
-            Err(message) => {
-                let d = self.error(at("type"), message);
+            Err(Degraded { reason, .. }) => {
+                let (ty, guess, message) = degraded_type(row, place, &reason);
+                let d = self.warn(at("type"), message);
                 context(d);
-                return None;
+                d.with_guess(guess);
+                ty
             }
         };
         if place == Place::Parameter && !is_parameter_type(&ty) {
@@ -563,6 +619,9 @@ impl<'a> Resolver<'a> {
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect();
+        if let Some(condition) = condition {
+            doc.push(format!("Mandatory: {condition}"));
+        }
         if let Some(note) = &row.added_by_hand {
             doc.push(format!("Added by hand: {}", note.trim()));
         }
@@ -924,8 +983,9 @@ impl<'a> Resolver<'a> {
             if !params.iter().any(|p| &p.wire == name) {
                 self.warn(
                     self.spec.locate("/path"),
-                    format!("path parameter {{{name}}} has no row in a path parameters table; it is taken as a required String"),
-                );
+                    format!("path parameter {{{name}}} has no row in a path parameters table; it is taken as a required String (add a path-parameters row to type it)"),
+                )
+                .with_guess(Guess::PathPlaceholder);
                 params.push(Field {
                     rust: naming::field_name(name),
                     wire: name.clone(),
@@ -1096,23 +1156,83 @@ pub fn find_object(tables: &[Table], name: &str, side: Side) -> Option<usize> {
     None
 }
 
-/// What a row's Mandatory cell says: whether the value must be sent.
-pub fn mandatory(row: &Row) -> Result<bool, String> {
-    match row
-        .mandatory
-        .as_deref()
-        .map(|m| m.trim().to_ascii_lowercase())
-    {
-        None => Ok(false),
-        Some(m) => match m.as_str() {
-            "yes" | "true" | "mandatory" | "required" | "y" => Ok(true),
-            "no" | "false" | "optional" | "n" | "" => Ok(false),
-            _ => Err(format!(
-                "Mandatory cell \"{}\": expected Yes or No",
-                row.mandatory.as_deref().unwrap_or_default()
-            )),
-        },
+/// What a Mandatory cell says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mandatory {
+    Yes,
+    No,
+    /// `Yes (If the volume is created from a snapshot, this parameter is optional.)`:
+    /// sometimes required; the cell's words, for the docs.
+    Conditional(String),
+}
+
+/// What a row's Mandatory cell says: whether the value must be sent. A cell
+/// that starts with Yes or No and goes on with prose states a condition.
+pub fn mandatory(row: &Row) -> Result<Mandatory, String> {
+    let cell = row.mandatory.as_deref().map(str::trim).unwrap_or_default();
+    let word = |m: &str| match m.to_ascii_lowercase().as_str() {
+        "yes" | "true" | "mandatory" | "required" | "y" => Some(true),
+        "no" | "false" | "optional" | "n" | "" => Some(false),
+        _ => None,
+    };
+    if let Some(yes) = word(cell) {
+        return Ok(if yes { Mandatory::Yes } else { Mandatory::No });
     }
+    let first = cell
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    match word(first) {
+        Some(_) if !first.is_empty() => Ok(Mandatory::Conditional(cell.to_owned())),
+        _ => Err(format!(
+            "Mandatory cell \"{cell}\": expected Yes or No (optionally followed by its condition)"
+        )),
+    }
+}
+
+/// A Type cell the resolver could not link or read, and whether a person wrote it.
+struct Degraded {
+    reason: String,
+    by_hand: bool,
+}
+
+/// The most honest type for a row whose Type cell cannot be read: for a
+/// list of something without a table whose description enumerates values,
+/// an array of strings (the enumeration applies); for a parameter, text (the
+/// wire is text); else any JSON. With the kind of guess and the warning.
+fn degraded_type(row: &Row, place: Place, reason: &str) -> (Ty, Guess, String) {
+    let cell = row.type_.trim();
+    let correct = "set the row's `type` (and `enum`) to correct it";
+    let is_list = crate::phrase::is_list_phrase(cell);
+    if is_list
+        && rules::row_constraints(row, Subject::ArrayOfText)
+            .enum_values
+            .is_some_and(|values| !values.is_empty())
+    {
+        return (
+            Ty::Array(Box::new(Ty::String)),
+            Guess::EnumeratedStrings,
+            format!("{reason}; the description enumerates the values, so it is taken as an array of strings with that enumeration ({correct})"),
+        );
+    }
+    if place == Place::Parameter {
+        return (
+            if is_list {
+                Ty::Array(Box::new(Ty::String))
+            } else {
+                Ty::String
+            },
+            Guess::AnyJson,
+            format!(
+                "{reason}; a parameter is text on the wire, so it is taken as a String ({correct})"
+            ),
+        );
+    }
+    (
+        Ty::Json,
+        Guess::AnyJson,
+        format!("{reason}; it is taken as any JSON value (serde_json::Value) ({correct})"),
+    )
 }
 
 fn unique_name(stem: &str, names: &mut BTreeSet<String>) -> String {

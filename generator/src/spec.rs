@@ -36,6 +36,10 @@ pub struct Spec {
     /// Where the page came from (file or URL), as the importer saw it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The chapter of the API reference the page stands in (from the export's
+    /// index), for finding the operation in the generated docs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<String>,
     /// The parameter tables, in page order.
     #[serde(default)]
     pub tables: Vec<Table>,
@@ -178,6 +182,10 @@ pub struct Row {
     /// A reviewer's remark; carried into the generated docs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What generation guessed about a row the docs' language does not type
+    /// precisely (written by the importer; informational: correct the cells, then delete it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
 }
 
 impl Row {
@@ -202,6 +210,7 @@ impl Row {
             object: None,
             added_by_hand: None,
             note: None,
+            inferred: None,
         }
     }
 }

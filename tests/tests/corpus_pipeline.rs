@@ -7,7 +7,7 @@
 //! `target/`. Where `../shared/corpus` is missing, the test says so and passes.
 
 use docspec::import::{import_page, ImportOptions};
-use docspec_tests::{build_and_test, workspace, write_crate};
+use docspec_tests::{build_and_pass_every_example, workspace};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Option<PathBuf> {
@@ -90,18 +90,7 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         pages.len(),
         generation.warnings
     );
-    write_crate(&crate_dir, "corpus-api", &generation.files);
-    let examples = generation
-        .files
-        .values()
-        .map(|source| source.matches("#[test]").count())
-        .sum::<usize>();
-    let passed = build_and_test(&crate_dir);
-    println!("generated crate: {examples} example tests, {passed} passed");
-    assert_eq!(
-        passed, examples,
-        "every generated example test ran and passed"
-    );
+    let examples = build_and_pass_every_example(&crate_dir, "corpus-api", &generation.files);
     assert!(
         examples > pages.len(),
         "the corpus has examples on most pages"

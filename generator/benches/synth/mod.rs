@@ -149,6 +149,7 @@ impl Operation {
             method: self.method.to_owned(),
             path: self.path(),
             source: Some(source),
+            chapter: None,
             tables: self.tables(),
             examples: self.examples(),
             status_codes: STATUSES

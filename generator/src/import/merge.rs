@@ -123,6 +123,7 @@ mod tests {
             method: "GET".into(),
             path: "/x".into(),
             source: None,
+            chapter: None,
             tables,
             examples: Vec::new(),
             status_codes: Vec::new(),

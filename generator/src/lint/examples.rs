@@ -135,8 +135,20 @@ impl Linter<'_> {
     /// Parses an example body; reports it when it does not parse as JSON
     /// and should: its table documents JSON, or it looks like JSON.
     fn parse(&mut self, example: &ExampleBody, table: Option<usize>) -> Option<Value> {
-        let error = match serde_json::from_str(example.text) {
-            Ok(value) => return Some(value),
+        let error = match crate::resolve::json_read::read(example.text) {
+            Ok(payload) => {
+                for (object, repeat) in &payload.repeats {
+                    let message = format!(
+                        "{} repeats the key \"{}\" in the object at {}: the generated code rejects the second one where the object has a table (and keeps the last one where it is free-form JSON)",
+                        example.name,
+                        repeat.key,
+                        if object.is_empty() { "the top level" } else { object }
+                    );
+                    let diagnostic = Diagnostic::warning(example.position.line(1), message);
+                    self.report(Check::RepeatedKey, diagnostic);
+                }
+                return Some(payload.value);
+            }
             Err(error) => error,
         };
         if table.is_none() && !example.text.trim_start().starts_with(['{', '[']) {

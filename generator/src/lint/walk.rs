@@ -4,7 +4,7 @@
 
 use super::positions::member_pointer;
 use super::shape::{row_shape, Shape};
-use crate::resolve::mandatory;
+use crate::resolve::{mandatory, Mandatory};
 use crate::spec::Table;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -187,7 +187,7 @@ impl<'v> Walker<'_, 'v> {
             }
         }
         for (r, row) in rows.iter().enumerate() {
-            if mandatory(row) == Ok(true) && !members.contains_key(row.parameter.trim()) {
+            if mandatory(row) == Ok(Mandatory::Yes) && !members.contains_key(row.parameter.trim()) {
                 self.walked.absent.push(AbsentRow {
                     path: path.clone(),
                     table: t,

@@ -413,3 +413,27 @@ mod tests {
         }
     }
 }
+
+/// Whether a Type cell, read or not, says the value is a list
+/// (`Array<Storage type>`, `List(Dict)`, `X array`, `String[]`): what the
+/// resolver needs to degrade an unreadable list honestly.
+pub fn is_list_phrase(cell: &str) -> bool {
+    let cell = cell.trim().to_ascii_lowercase();
+    ["array", "list"].iter().any(|word| {
+        cell.starts_with(word) || cell.ends_with(word) || cell.ends_with(&format!("{word}s"))
+    }) || cell.ends_with("[]")
+}
+
+#[cfg(test)]
+mod list_phrase_tests {
+    use super::is_list_phrase;
+
+    #[test]
+    fn lists_are_seen_in_unreadable_cells() {
+        assert!(is_list_phrase("Array<Storage type>"));
+        assert!(is_list_phrase("List(Dict)"));
+        assert!(is_list_phrase("Storage array"));
+        assert!(!is_list_phrase("Integer/Boolean"));
+        assert!(!is_list_phrase(""));
+    }
+}

@@ -6,9 +6,11 @@
 //! generator's reading of the docs and the generated code's behaviour are
 //! held to each other.
 
+use super::json_read::Repeat;
 use crate::model::{Body, Operation, Rules, Ty};
 use crate::phrase::Limit;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// What is wrong with an example.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,11 +31,15 @@ pub fn check_example(operation: &Operation, body: &Body, text: &str) -> Option<E
         // Any text is a text body.
         return None;
     };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
+    // Read as the decoder meets it: a repeated key is an error in a struct.
+    let (value, repeats) = match super::json_read::read(text) {
+        Ok(payload) => (payload.value, payload.repeats),
         Err(e) => return Some(ExampleFinding::InvalidJson(e.to_string())),
     };
-    let checker = Checker { operation };
+    let checker = Checker {
+        operation,
+        repeats: &repeats,
+    };
     let mut found = Vec::new();
     checker.decode(ty, &value, String::new(), &mut found);
     // The generated code stops reading at the first failure in document order.
@@ -78,7 +84,10 @@ pub enum DepartureKind {
 /// this is for people fixing the docs: it goes on past a value that does not
 /// read and checks the constraints of every part that does.
 pub fn departures(operation: &Operation, ty: &Ty, value: &Value) -> Vec<Departure> {
-    let checker = Checker { operation };
+    let checker = Checker {
+        operation,
+        repeats: &BTreeMap::new(),
+    };
     let mut found = Vec::new();
     checker.decode(ty, value, String::new(), &mut found);
     // Validation skips values of the wrong type, so it is safe on a body that does not read.
@@ -88,6 +97,8 @@ pub fn departures(operation: &Operation, ty: &Ty, value: &Value) -> Vec<Departur
 
 struct Checker<'a> {
     operation: &'a Operation,
+    /// The first repeated key of each object, by the object's pointer.
+    repeats: &'a BTreeMap<String, Repeat>,
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -186,7 +197,14 @@ impl Checker<'_> {
         let Some(shape) = self.operation.find_struct(name) else {
             return;
         };
-        for (key, value) in members {
+        let repeat = self.repeats.get(&path);
+        for (index, (key, value)) in members.iter().enumerate() {
+            if let Some(repeat) = repeat.filter(|r| r.after_members == index) {
+                // The decoder stops at the second occurrence, in document order.
+                let message = format!("duplicate field `{}`", repeat.key);
+                departure(found, path, DepartureKind::Type, message);
+                return;
+            }
             let Some(field) = shape.fields.iter().find(|f| f.wire == *key) else {
                 continue;
             };
@@ -194,6 +212,11 @@ impl Checker<'_> {
                 continue;
             }
             self.decode(&field.ty, value, child(&path, key), found);
+        }
+        if let Some(repeat) = repeat.filter(|r| r.after_members >= members.len()) {
+            let message = format!("duplicate field `{}`", repeat.key);
+            departure(found, path, DepartureKind::Type, message);
+            return;
         }
         for missing in shape
             .fields

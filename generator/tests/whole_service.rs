@@ -1,0 +1,358 @@
+//! Whole-service import on made-up pages: folders in, pages that are no
+//! operation skipped by reason, names from the page where the file name is a
+//! document id and stable when pages are added, removed, reordered or
+//! re-imported, and every row the docs' language cannot type degraded
+//! visibly (a guess of its kind, an `inferred` mark) instead of failing.
+#![cfg(feature = "import")]
+
+use docspec::diagnostic::Guess;
+use docspec::import::{import_service, ServiceImport, SkipReason};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A fresh folder under cargo's temporary folder for integration tests.
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("whole-service-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A copied-text operation page: title, `METHOD /path`, its path parameter
+/// rows, and a request body of the given `(parameter, mandatory, type, description)` rows.
+fn page(title: &str, method: &str, path: &str, body: &[(&str, &str, &str, &str)]) -> String {
+    let mut text = format!("{title}\nFunction\nThis API is used to do it.\nURI\n{method} {path}\n");
+    let placeholders: Vec<&str> = path
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+        .collect();
+    if !placeholders.is_empty() {
+        text.push_str("Parameter | Mandatory | Type | Description |\n|---|---|---|---|\n");
+        for name in placeholders {
+            text.push_str(&format!("{name} | Yes | String | The {name}. |\n"));
+        }
+    }
+    if !body.is_empty() {
+        text.push_str(
+            "Request Parameters\nParameter | Mandatory | Type | Description |\n|---|---|---|---|\n",
+        );
+        for (parameter, mandatory, ty, description) in body {
+            text.push_str(&format!(
+                "{parameter} | {mandatory} | {ty} | {description} |\n"
+            ));
+        }
+    }
+    text.push_str("Response Parameters\nStatus code: 200\nParameter | Type | Description |\n|---|---|---|\nid | String | The ID. |\nStatus Codes\nStatus Code | Description |\n|---|---|\n200 | OK. |\n");
+    text
+}
+
+fn write(dir: &Path, file: &str, content: &str) {
+    std::fs::write(dir.join(file), content).unwrap();
+}
+
+/// Operation ids by source file.
+fn names(imported: &ServiceImport) -> BTreeMap<String, String> {
+    imported
+        .imported
+        .iter()
+        .map(|p| (p.spec.source.clone().unwrap(), p.spec.operation.clone()))
+        .collect()
+}
+
+fn export(dir: &Path) {
+    write(
+        dir,
+        "topic_0001.txt",
+        &page(
+            "Creating a Lamp",
+            "POST",
+            "/v1/{project_id}/lamps",
+            &[("name", "Yes", "String", "The name.")],
+        ),
+    );
+    write(
+        dir,
+        "topic_0002.txt",
+        &page(
+            "Querying the Lamp List",
+            "GET",
+            "/v1/{project_id}/lamps",
+            &[],
+        ),
+    );
+    write(
+        dir,
+        "topic_0003.txt",
+        &page(
+            "Deleting a Lamp",
+            "DELETE",
+            "/v1/{project_id}/lamps/{lamp_id}",
+            &[],
+        ),
+    );
+    write(
+        dir,
+        "ShowLamp.txt",
+        &page(
+            "Querying a Lamp",
+            "GET",
+            "/v1/{project_id}/lamps/{lamp_id}",
+            &[],
+        ),
+    );
+    write(
+        dir,
+        "topic_0100.txt",
+        "Lamp Management\nThis chapter describes the lamp APIs.\n",
+    );
+    write(
+        dir,
+        "topic_0200.txt",
+        "Error Codes\nError Code | Description |\n|---|---|\nLAMP.001 | Bad lamp. |\n",
+    );
+    write(
+        dir,
+        "CLASS.TXT.json",
+        r#"[
+        {"uri": "topic_0100.txt", "title": "Lamp Management", "code": "1", "p_code": ""},
+        {"uri": "topic_0001.txt", "title": "Creating a Lamp", "code": "2", "p_code": "1"},
+        {"uri": "topic_0002.txt", "title": "Querying the Lamp List", "code": "3", "p_code": "1"},
+        {"uri": "topic_0003.txt", "title": "Deleting a Lamp", "code": "4", "p_code": "1"},
+        {"uri": "ShowLamp.txt", "title": "Querying a Lamp", "code": "5", "p_code": "1"},
+        {"uri": "topic_0200.txt", "title": "Error Codes", "code": "6", "p_code": ""}
+    ]"#,
+    );
+}
+
+#[test]
+fn a_folder_imports_operations_and_skips_the_rest_with_reasons() {
+    let dir = folder("export");
+    export(&dir);
+    let out = folder("export-spec");
+    let imported = import_service(&[dir], "lamps", None, &out);
+    assert!(imported.failures.is_empty(), "{:?}", imported.failures);
+    assert_eq!(
+        names(&imported),
+        BTreeMap::from([
+            ("ShowLamp.txt".to_owned(), "ShowLamp".to_owned()),
+            ("topic_0001.txt".to_owned(), "CreateLamp".to_owned()),
+            ("topic_0002.txt".to_owned(), "QueryLampList".to_owned()),
+            ("topic_0003.txt".to_owned(), "DeleteLamp".to_owned()),
+        ])
+    );
+    let reasons: BTreeMap<String, SkipReason> = imported
+        .skipped
+        .iter()
+        .map(|s| {
+            (
+                s.page.file_name().unwrap().to_string_lossy().into_owned(),
+                s.reason,
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        BTreeMap::from([
+            ("topic_0100.txt".to_owned(), SkipReason::ChapterPage),
+            ("topic_0200.txt".to_owned(), SkipReason::NoOperation),
+        ])
+    );
+    assert!(imported
+        .imported
+        .iter()
+        .all(|p| p.spec.chapter.as_deref() == Some("Lamp Management")));
+    assert!(out.join("lamps/CreateLamp.yaml").is_file());
+    let summary = imported.to_string();
+    assert!(summary.contains("4 operation(s) imported"), "{summary}");
+    assert!(summary.contains("2 page(s) skipped"), "{summary}");
+}
+
+#[test]
+fn names_survive_added_removed_and_reordered_pages_and_pins() {
+    let dir = folder("stable");
+    export(&dir);
+    let out = folder("stable-spec");
+    let first = names(&import_service(
+        std::slice::from_ref(&dir),
+        "lamps",
+        None,
+        &out,
+    ));
+
+    // A page whose title gives a name already taken, another removed, the
+    // rest given file by file in reverse order.
+    write(
+        &dir,
+        "topic_0004.txt",
+        &page(
+            "Creating a Lamp",
+            "POST",
+            "/v2/{project_id}/lamps/batch",
+            &[],
+        ),
+    );
+    std::fs::remove_file(dir.join("topic_0002.txt")).unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files.reverse();
+    let again = names(&import_service(&files, "lamps", None, &out));
+    for (source, name) in &again {
+        if let Some(before) = first.get(source) {
+            assert_eq!(name, before, "{source} kept its name");
+        }
+    }
+    assert_eq!(again["topic_0004.txt"], "CreateLampLampsBatch");
+
+    // A person pins a name by editing `operation:`; re-imports keep it.
+    let spec = out.join("lamps/DeleteLamp.yaml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    std::fs::write(
+        &spec,
+        text.replace("operation: DeleteLamp", "operation: RemoveLamp"),
+    )
+    .unwrap();
+    let pinned = import_service(std::slice::from_ref(&dir), "lamps", None, &out);
+    assert_eq!(names(&pinned)["topic_0003.txt"], "RemoveLamp");
+    assert!(pinned.imported.iter().any(|p| p.target == spec && p.kept));
+}
+
+#[test]
+fn two_new_pages_with_one_title_both_take_their_path_whatever_the_order() {
+    let dir = folder("collide");
+    write(
+        &dir,
+        "b_1.txt",
+        &page("Querying Lamps", "GET", "/v1/lamps", &[]),
+    );
+    write(
+        &dir,
+        "a_2.txt",
+        &page(
+            "Querying Lamps",
+            "GET",
+            "/v1/{project_id}/rooms/{room_id}/lamps",
+            &[],
+        ),
+    );
+    let out = folder("collide-spec");
+    let imported = names(&import_service(&[dir], "lamps", None, &out));
+    assert_eq!(imported["b_1.txt"], "QueryLampsLamps");
+    assert_eq!(imported["a_2.txt"], "QueryLampsRoomsLamps");
+}
+
+#[test]
+fn rows_the_docs_cannot_type_degrade_visibly_and_generate() {
+    let dir = folder("degrade");
+    let enumerated = "The storage types. The value can be obs or evs.";
+    let body = [
+        ("storage", "No", "Array<Storage type>", enumerated),
+        ("flag", "No", "Integer/Boolean", "A number or a flag."),
+        ("items", "No", "List(Dict)", "The items."),
+        ("blank", "No", "", "No type given."),
+        (
+            "snapshot",
+            "Yes (If the volume is created from a snapshot, this parameter is optional.)",
+            "String",
+            "The snapshot.",
+        ),
+        ("name", "Yes", "String", "The name."),
+        ("name", "No", "Integer", "The name again."),
+    ];
+    write(
+        &dir,
+        "topic_1.txt",
+        &page(
+            "Creating a Volume",
+            "POST",
+            "/v1/{project_id}/volumes",
+            &body,
+        ),
+    );
+    // A placeholder without a path-parameter row.
+    let mut text = page("Querying a Volume", "GET", "/v1/volumes", &[]);
+    text = text.replace("GET /v1/volumes", "GET /v1/volumes/{volume_id}");
+    write(&dir, "topic_2.txt", &text);
+    let out = folder("degrade-spec");
+    let imported = import_service(&[dir], "volumes", None, &out);
+    assert!(imported.failures.is_empty(), "{:?}", imported.failures);
+
+    let mut kinds: BTreeMap<Guess, usize> = BTreeMap::new();
+    for d in imported.diagnostics.warnings() {
+        if let Some(kind) = d.guess {
+            *kinds.entry(kind).or_default() += 1;
+        }
+    }
+    assert_eq!(
+        kinds,
+        BTreeMap::from([
+            (Guess::AnyJson, 3),
+            (Guess::EnumeratedStrings, 1),
+            (Guess::ConditionalMandatory, 1),
+            (Guess::RepeatedRow, 1),
+            (Guess::PathPlaceholder, 1),
+        ])
+    );
+    let create = std::fs::read_to_string(out.join("volumes/CreateVolume.yaml")).unwrap();
+    assert_eq!(create.matches("inferred:").count(), 6, "{create}");
+
+    let generation = docspec::generate::generate(&out, &[], "docspec generate")
+        .unwrap_or_else(|e| panic!("the degraded specs generate:\n{e}"));
+    let source = generation
+        .files
+        .iter()
+        .find(|(path, _)| path.ends_with("create_volume.rs"))
+        .map(|(_, source)| source.clone())
+        .unwrap();
+    assert!(source.contains("pub storage: Option<Vec<"), "{source}");
+    assert!(
+        source.contains("pub flag: Option<serde_json::Value>"),
+        "{source}"
+    );
+    assert!(
+        source.contains("pub items: Option<serde_json::Value>"),
+        "{source}"
+    );
+    assert!(source.contains("pub snapshot: Option<String>"), "{source}");
+    assert!(source.contains("Mandatory: Yes (If the volume"), "{source}");
+    assert!(
+        source.contains("pub name: String"),
+        "the first of the repeated rows: {source}"
+    );
+}
+
+#[test]
+fn a_repeated_row_added_by_hand_stays_an_error() {
+    let dir = folder("by-hand");
+    write(
+        &dir,
+        "CreateVolume.txt",
+        &page(
+            "Creating a Volume",
+            "POST",
+            "/v1/volumes",
+            &[("name", "Yes", "String", "The name.")],
+        ),
+    );
+    let out = folder("by-hand-spec");
+    import_service(&[dir], "volumes", None, &out);
+    let spec = out.join("volumes/CreateVolume.yaml");
+    let text = std::fs::read_to_string(&spec).unwrap();
+    let row = "  - parameter: name\n    mandatory: No\n    type: Widget\n    description: Again.\n    added_by_hand: A second name.\n";
+    let text = text.replacen(
+        "  rows:\n  - parameter: name\n",
+        &format!("  rows:\n{row}  - parameter: name\n"),
+        1,
+    );
+    std::fs::write(&spec, text).unwrap();
+    let errors = docspec::generate::generate(&out, &[], "docspec generate").unwrap_err();
+    let message = errors.to_string();
+    assert!(message.contains("duplicate row: \"name\""), "{message}");
+    assert!(
+        message.contains("unknown type phrase \"Widget\""),
+        "{message}"
+    );
+}

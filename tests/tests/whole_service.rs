@@ -1,0 +1,99 @@
+//! A whole service end to end, as a user runs it: the complete ModelArts
+//! export (`../shared/exports/modelarts`, not part of this repository) is
+//! imported as one folder, generated into one crate without hand edits,
+//! built with warnings denied, and every example test of that crate runs.
+//!
+//! The crate is generated under `target/` and shares the generated crates'
+//! target folder with `corpus_pipeline.rs`, so that dependencies build once.
+//! Where `../shared` is missing, the test says so and passes.
+
+use docspec::import::{import_service, SkipReason};
+use docspec_tests::{build_and_pass_every_example, workspace};
+use std::collections::BTreeMap;
+
+/// Operation pages of the export that its index (`CLASS.TXT.json`) lists.
+const WITH_CHAPTER: usize = 111;
+
+#[test]
+fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
+    let export = workspace().join("../shared/exports/modelarts");
+    if !export.is_dir() {
+        println!("skipped: ../shared/exports/modelarts is missing, so no whole service was imported, generated or built");
+        return;
+    }
+    let spec_dir = workspace().join("target/generated-crates/modelarts-spec");
+    let crate_dir = workspace().join("target/generated-crates/modelarts-api");
+    let _ = std::fs::remove_dir_all(&spec_dir);
+
+    let imported = import_service(&[export], "modelarts", None, &spec_dir);
+    println!("{imported}");
+    assert!(
+        imported.failures.is_empty(),
+        "{}",
+        imported.failures.join("\n")
+    );
+    let mut skipped: BTreeMap<SkipReason, usize> = BTreeMap::new();
+    for page in &imported.skipped {
+        *skipped.entry(page.reason).or_default() += 1;
+    }
+    assert_eq!(
+        imported.imported.len(),
+        141,
+        "operation pages of the export"
+    );
+    assert_eq!(
+        skipped,
+        BTreeMap::from([(SkipReason::ChapterPage, 27), (SkipReason::NoOperation, 29)]),
+        "pages that document no operation, by reason"
+    );
+    for page in &imported.imported {
+        let operation = &page.spec.operation;
+        let stem = page.page.file_stem().unwrap().to_string_lossy();
+        let digits = operation
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert!(
+            operation.chars().all(|c| c.is_ascii_alphanumeric()) && digits < 3,
+            "{stem} gave the operation {operation}, named after a document id"
+        );
+    }
+    // The export's index lists most pages, not all: those it lists have their chapter.
+    let with_chapter = imported
+        .imported
+        .iter()
+        .filter(|p| p.spec.chapter.is_some())
+        .count();
+    assert_eq!(
+        with_chapter, WITH_CHAPTER,
+        "operations placed in a chapter by the index"
+    );
+
+    let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
+        Ok(generation) => generation,
+        Err(errors) => panic!("the imported export does not generate:\n{errors}"),
+    };
+    // The crate's docs list the operations by the reference's chapters.
+    let lib = generation
+        .files
+        .iter()
+        .find(|(path, _)| path.to_str() == Some("lib.rs"))
+        .map(|(_, source)| source.as_str())
+        .unwrap();
+    for page in &imported.imported {
+        if let Some(chapter) = &page.spec.chapter {
+            assert!(
+                lib.contains(&format!("/// # {chapter}\n")),
+                "chapter {chapter} in lib.rs"
+            );
+        }
+    }
+    assert_eq!(
+        lib.matches("/// - [`").count(),
+        141,
+        "every operation listed"
+    );
+    let examples = build_and_pass_every_example(&crate_dir, "modelarts-api", &generation.files);
+    assert!(examples > 141, "most operation pages have examples");
+}
