@@ -216,10 +216,7 @@ fn operation_file(operation: &Operation) -> TokenStream {
     let request = client::request(operation);
     let response = client::response(operation);
     let examples = examples::tests(operation);
-    quote! {
-        use ::docspec_runtime::{client, validation, wire};
-        use ::docspec_runtime::validation::Validate as _;
-
+    let items = quote! {
         /// The HTTP method.
         pub const METHOD: ::docspec_runtime::http::Method = ::docspec_runtime::http::Method::#method;
         /// The path template; `{name}` stands for a path parameter.
@@ -231,5 +228,44 @@ fn operation_file(operation: &Operation) -> TokenStream {
         #(#enums)*
         #response
         #examples
+    };
+    // Import only the runtime modules the items name: an operation without
+    // objects never mentions `wire`, and an unused import is a warning.
+    let modules = ["client", "validation", "wire"]
+        .into_iter()
+        .filter(|module| names_module(items.clone(), module))
+        .map(types::ident);
+    quote! {
+        use ::docspec_runtime::{#(#modules),*};
+        use ::docspec_runtime::validation::Validate as _;
+
+        #items
     }
+}
+
+/// Whether `tokens` use `module` as a path's first segment (`module::item`).
+fn names_module(tokens: TokenStream, module: &str) -> bool {
+    let mut previous_is_module = false;
+    for token in tokens {
+        match token {
+            proc_macro2::TokenTree::Group(group) => {
+                if names_module(group.stream(), module) {
+                    return true;
+                }
+                previous_is_module = false;
+            }
+            proc_macro2::TokenTree::Ident(ident) => previous_is_module = ident == module,
+            proc_macro2::TokenTree::Punct(punct) => {
+                if previous_is_module
+                    && punct.as_char() == ':'
+                    && punct.spacing() == proc_macro2::Spacing::Joint
+                {
+                    return true;
+                }
+                previous_is_module = false;
+            }
+            proc_macro2::TokenTree::Literal(_) => previous_is_module = false,
+        }
+    }
+    false
 }
