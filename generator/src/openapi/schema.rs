@@ -54,7 +54,7 @@ impl Schemas<'_> {
     /// The schema of a documented row: its type, constraints, default and description.
     pub fn field(&self, field: &Field) -> Value {
         let mut schema = self.ty(&field.ty);
-        apply_rules(&mut schema, &field.rules);
+        apply_rules(&mut schema, &field.rules, field.ty.innermost());
         if let Some(default) = &field.default {
             let value = typed_default(&field.ty, default);
             let object = as_object(&mut schema);
@@ -89,6 +89,34 @@ impl Schemas<'_> {
         schema
     }
 
+    /// A schema that also admits `null`.
+    fn nullable(&self, mut schema: Value) -> Value {
+        let Some(object) = schema.as_object_mut() else {
+            return schema;
+        };
+        match (self.version, object.get("type").cloned()) {
+            (_, None) if object.is_empty() => {}
+            (Version::V3_0, _) => {
+                object.insert("nullable".into(), true.into());
+            }
+            (Version::V3_1, Some(Value::String(kind))) => {
+                object.insert("type".into(), json!([kind, "null"]));
+            }
+            (Version::V3_1, _) => {
+                if let Some(reference) = object.shift_remove("$ref") {
+                    let mut wrapped = Map::new();
+                    wrapped.insert(
+                        "anyOf".into(),
+                        json!([{ "$ref": reference }, { "type": "null" }]),
+                    );
+                    wrapped.extend(std::mem::take(object));
+                    return Value::Object(wrapped);
+                }
+            }
+        }
+        schema
+    }
+
     /// The component schema of a struct.
     pub fn structure(&self, structure: &Struct) -> Value {
         let mut object = Map::new();
@@ -108,7 +136,16 @@ impl Schemas<'_> {
         let properties: Map<String, Value> = structure
             .fields
             .iter()
-            .map(|f| (f.wire.clone(), self.field(f)))
+            .map(|f| {
+                let schema = self.field(f);
+                // docspec reads an explicit `null` of an optional field (and writes it back).
+                let schema = if f.required {
+                    schema
+                } else {
+                    self.nullable(schema)
+                };
+                (f.wire.clone(), schema)
+            })
             .collect();
         object.insert("properties".into(), properties.into());
         let secrets: Vec<Value> = structure
@@ -178,14 +215,10 @@ fn innermost(schema: &mut Value) -> &mut Value {
     }
 }
 
-fn type_of(schema: &Value) -> Option<&str> {
-    schema.get("type").and_then(Value::as_str)
-}
-
 /// Constraints as JSON Schema keywords, where the model puts them: item
 /// counts on the array, lengths and ranges on the strings and numbers inside.
 /// A constraint on a type that cannot carry it stays in an extension.
-fn apply_rules(schema: &mut Value, rules: &Rules) {
+fn apply_rules(schema: &mut Value, rules: &Rules, scalar_ty: &Ty) {
     if !rules.items.is_none() {
         let object = as_object(schema);
         let keyword_fits = object.get("type").and_then(Value::as_str) == Some("array");
@@ -201,11 +234,12 @@ fn apply_rules(schema: &mut Value, rules: &Rules) {
             object.insert(max.into(), n.into());
         }
     }
-    let scalar = innermost(schema);
-    let kind = type_of(scalar).map(str::to_owned);
-    let scalar = as_object(scalar);
+    let scalar = as_object(innermost(schema));
+    // String enumerations are strings: their lengths apply beside the `$ref`.
+    let textual = matches!(scalar_ty, Ty::String | Ty::Secret | Ty::Enum(_));
+    let numeric = matches!(scalar_ty, Ty::I32 | Ty::I64 | Ty::F64);
     if !rules.length.is_none() {
-        let (min, max) = if kind.as_deref() == Some("string") {
+        let (min, max) = if textual {
             ("minLength", "maxLength")
         } else {
             ("x-docspec-min-length", "x-docspec-max-length")
@@ -217,7 +251,6 @@ fn apply_rules(schema: &mut Value, rules: &Rules) {
             scalar.insert(max.into(), n.into());
         }
     }
-    let numeric = matches!(kind.as_deref(), Some("integer" | "number"));
     if !rules.range.is_none() {
         let (min, max) = if numeric {
             ("minimum", "maximum")
