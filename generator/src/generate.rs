@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::emit::{self, Files};
 use crate::lint;
+use crate::model::Api;
 use crate::resolve;
 use crate::spec;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,31 @@ pub fn generate(
     services: &[String],
     command: &str,
 ) -> Result<Generation, Diagnostics> {
+    let resolved = resolve_dir(spec_dir, services)?;
+    Ok(Generation {
+        files: emit::emit(&resolved.api, command),
+        warnings: resolved.warnings,
+        inputs: resolved.inputs,
+        api: resolved.api,
+    })
+}
+
+/// A spec folder read, checked and resolved: what every exporter starts from.
+#[derive(Debug)]
+pub struct ResolvedDir {
+    /// The model; each operation's `spec_file` is relative to the spec folder.
+    pub api: Api,
+    /// The specs it was resolved from (paths as read, not relative).
+    pub specs: Vec<spec::LoadedSpec>,
+    /// The resolver's and the linter's warnings, sorted.
+    pub warnings: Diagnostics,
+    /// Every spec file and folder read.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Loads, checks and resolves every spec below `spec_dir` (only the given
+/// services, if any). Fails with every error found.
+pub fn resolve_dir(spec_dir: &Path, services: &[String]) -> Result<ResolvedDir, Diagnostics> {
     let loaded = spec::load_dir(spec_dir);
     let mut diagnostics = loaded.diagnostics;
     let specs: Vec<spec::LoadedSpec> = loaded
@@ -67,11 +93,11 @@ pub fn generate(
             }
         }
     }
-    Ok(Generation {
-        files: emit::emit(&resolved.api, command),
+    Ok(ResolvedDir {
+        api: resolved.api,
+        specs,
         warnings: diagnostics.sorted(),
         inputs: loaded.inputs,
-        api: resolved.api,
     })
 }
 

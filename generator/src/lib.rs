@@ -11,6 +11,7 @@ pub mod generate;
 pub mod import;
 pub mod lint;
 pub mod model;
+pub mod openapi;
 pub mod phrase;
 pub mod resolve;
 pub mod spec;

@@ -5,6 +5,7 @@ use docspec::check::{self, CheckOutcome};
 use docspec::generate;
 use docspec::import;
 use docspec::lint;
+use docspec::openapi;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -82,6 +83,22 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Export the specs as OpenAPI documents, one per service.
+    Openapi {
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// Only these services (repeatable; default: all).
+        #[arg(long)]
+        service: Vec<String>,
+        /// The file to write (default: standard output); a folder when there are several services.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: OpenapiFormat,
+        /// The OpenAPI version: 3.1 (3.1.0) or 3.0 (3.0.3, for tools that read nothing newer).
+        #[arg(long = "openapi", value_enum, default_value = "3.1")]
+        version: OpenapiVersion,
+    },
     /// Cross-check specs against themselves: examples against tables, references, unused tables.
     Lint {
         /// Spec files, or folders of specs.
@@ -91,6 +108,20 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OpenapiFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OpenapiVersion {
+    #[value(name = "3.1")]
+    V31,
+    #[value(name = "3.0")]
+    V30,
 }
 
 /// Exit code for spec errors and failures to read or write.
@@ -120,6 +151,13 @@ fn main() -> ExitCode {
             json,
             fail_on_breaking,
         } => run_diff(&old, &new, json, fail_on_breaking),
+        Command::Openapi {
+            spec,
+            service,
+            output,
+            format,
+            version,
+        } => run_openapi(&spec, &service, output.as_deref(), format, version),
         Command::Lint {
             specs,
             deny_warnings,
@@ -251,6 +289,75 @@ fn run_diff(old: &Path, new: &Path, json: bool, fail_on_breaking: bool) -> ExitC
         }
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+fn run_openapi(
+    spec: &Path,
+    services: &[String],
+    output: Option<&Path>,
+    format: OpenapiFormat,
+    version: OpenapiVersion,
+) -> ExitCode {
+    let version = match version {
+        OpenapiVersion::V31 => openapi::Version::V3_1,
+        OpenapiVersion::V30 => openapi::Version::V3_0,
+    };
+    let (extension, render): (&str, fn(&serde_json::Value) -> String) = match format {
+        OpenapiFormat::Yaml => ("yaml", openapi::to_yaml),
+        OpenapiFormat::Json => ("json", openapi::to_json),
+    };
+    let mut command = String::from("docspec openapi");
+    if spec != Path::new("spec") {
+        command.push_str(&format!(" --spec {}", spec.display()));
+    }
+    for service in services {
+        command.push_str(&format!(" --service {service}"));
+    }
+    if version == openapi::Version::V3_0 {
+        command.push_str(" --openapi 3.0");
+    }
+    let (exports, warnings) = match openapi::export_dir(spec, services, version, &command) {
+        Ok(exported) => exported,
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            return ExitCode::from(FAILURE);
+        }
+    };
+    for warning in warnings.iter() {
+        eprintln!("{warning}");
+    }
+    let written = match (output, exports.as_slice()) {
+        (None, [export]) => {
+            print!("{}", render(&export.document));
+            Ok(())
+        }
+        (None, _) => Err(format!(
+            "error: {} services ({}); choose one with --service or give a folder with -o",
+            exports.len(),
+            exports
+                .iter()
+                .map(|e| e.service.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        (Some(file), [export]) if !file.is_dir() => std::fs::write(file, render(&export.document))
+            .map_err(|e| format!("error: cannot write {}: {e}", file.display())),
+        (Some(dir), _) => exports.iter().try_for_each(|export| {
+            let file = dir.join(format!("{}.openapi.{extension}", export.service));
+            std::fs::create_dir_all(dir)
+                .and_then(|()| std::fs::write(&file, render(&export.document)))
+                .map_err(|e| format!("error: cannot write {}: {e}", file.display()))?;
+            eprintln!("wrote {}", file.display());
+            Ok(())
+        }),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
             ExitCode::from(FAILURE)
         }
     }
