@@ -35,6 +35,9 @@ enum Command {
         /// Only these services (repeatable; default: all).
         #[arg(long)]
         service: Vec<String>,
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Fail with a diff if the generated sources are not what the specs produce.
     Check {
@@ -42,6 +45,9 @@ enum Command {
         spec: PathBuf,
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Compare two spec files, or two spec folders, in API terms: what changed and whether it breaks clients.
     Diff {
@@ -70,13 +76,16 @@ enum Command {
         /// The spec folder; each page goes to SPEC_DIR/<service>/<Operation>.yaml.
         #[arg(long, default_value = "spec")]
         out: PathBuf,
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Cross-check specs against themselves: examples against tables, references, unused tables.
     Lint {
         /// Spec files, or folders of specs.
         #[arg(required = true)]
         specs: Vec<PathBuf>,
-        /// Exit with 1 when there are warnings.
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work).
         #[arg(long)]
         deny_warnings: bool,
     },
@@ -92,8 +101,13 @@ fn main() -> ExitCode {
             out,
             crate_name,
             service,
-        } => run_generate(&spec, &out, crate_name.as_deref(), &service),
-        Command::Check { spec, out } => run_check(&spec, &out),
+            deny_warnings,
+        } => run_generate(&spec, &out, crate_name.as_deref(), &service).exit_code(deny_warnings),
+        Command::Check {
+            spec,
+            out,
+            deny_warnings,
+        } => run_check(&spec, &out).exit_code(deny_warnings),
         Command::Diff {
             old,
             new,
@@ -103,13 +117,37 @@ fn main() -> ExitCode {
         Command::Lint {
             specs,
             deny_warnings,
-        } => run_lint(&specs, deny_warnings),
+        } => run_lint(&specs).exit_code(deny_warnings),
         Command::Import {
             pages,
             service,
             operation,
             out,
-        } => run_import(&pages, &service, operation.as_deref(), &out),
+            deny_warnings,
+        } => run_import(&pages, &service, operation.as_deref(), &out).exit_code(deny_warnings),
+    }
+}
+
+/// How a command that reports warnings ended. `--deny-warnings` means the
+/// same on every command: the work is done and every finding printed as
+/// usual, then warnings make the exit code 1 (errors stay 2).
+enum Outcome {
+    /// Done; this many warnings were printed.
+    Done { warnings: usize },
+    /// Not done, or not up to date: exit with this code whatever the warnings.
+    Failed(u8),
+}
+
+impl Outcome {
+    fn exit_code(self, deny_warnings: bool) -> ExitCode {
+        match self {
+            Outcome::Done { warnings } if deny_warnings && warnings > 0 => {
+                eprintln!("error: {warnings} warning(s), and --deny-warnings makes them fail");
+                ExitCode::from(1)
+            }
+            Outcome::Done { .. } => ExitCode::SUCCESS,
+            Outcome::Failed(code) => ExitCode::from(code),
+        }
     }
 }
 
@@ -125,22 +163,18 @@ fn fix_command(spec: &Path, out: &Path) -> String {
     command
 }
 
-fn run_generate(
-    spec: &Path,
-    out: &Path,
-    crate_name: Option<&str>,
-    services: &[String],
-) -> ExitCode {
+fn run_generate(spec: &Path, out: &Path, crate_name: Option<&str>, services: &[String]) -> Outcome {
     let generation = match generate::generate(spec, services, &fix_command(spec, out)) {
         Ok(generation) => generation,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
-            return ExitCode::from(FAILURE);
+            return Outcome::Failed(FAILURE);
         }
     };
     for warning in generation.warnings.iter() {
         eprintln!("{warning}");
     }
+    let warnings = generation.warnings.warnings().count();
     let manifest = out.join("Cargo.toml");
     if !manifest.exists() {
         let name = crate_name.map(str::to_owned).unwrap_or_else(|| {
@@ -152,7 +186,7 @@ fn run_generate(
             .and_then(|()| std::fs::write(&manifest, generate::cargo_toml(&name)))
         {
             eprintln!("error: cannot write {}: {e}", manifest.display());
-            return ExitCode::from(FAILURE);
+            return Outcome::Failed(FAILURE);
         }
         eprintln!("wrote {}", manifest.display());
     }
@@ -167,26 +201,31 @@ fn run_generate(
                 spec.display(),
                 changed.len()
             );
-            ExitCode::SUCCESS
+            Outcome::Done { warnings }
         }
         Err(e) => {
             eprintln!("error: cannot write to {}: {e}", out.join("src").display());
-            ExitCode::from(FAILURE)
+            Outcome::Failed(FAILURE)
         }
     }
 }
 
-fn run_check(spec: &Path, out: &Path) -> ExitCode {
+fn run_check(spec: &Path, out: &Path) -> Outcome {
     let command = fix_command(spec, out);
     match check::check(spec, &out.join("src"), &command) {
         Ok(CheckOutcome::UpToDate(generation)) => {
+            for warning in generation.warnings.iter() {
+                eprintln!("{warning}");
+            }
             println!(
                 "{} generated file(s) in {} are up to date with {}",
                 generation.files.len(),
                 out.join("src").display(),
                 spec.display()
             );
-            ExitCode::SUCCESS
+            Outcome::Done {
+                warnings: generation.warnings.warnings().count(),
+            }
         }
         Ok(CheckOutcome::Stale(_, drift)) => {
             print!("{drift}");
@@ -195,11 +234,11 @@ fn run_check(spec: &Path, out: &Path) -> ExitCode {
                 "(in this repository: cargo run -p docspec -- {})",
                 command.trim_start_matches("docspec ")
             );
-            ExitCode::from(1)
+            Outcome::Failed(1)
         }
         Err(e) => {
             eprintln!("{e}");
-            ExitCode::from(FAILURE)
+            Outcome::Failed(FAILURE)
         }
     }
 }
@@ -221,7 +260,7 @@ fn run_diff(old: &Path, new: &Path, json: bool, fail_on_breaking: bool) -> ExitC
     }
 }
 
-fn run_lint(paths: &[PathBuf], deny_warnings: bool) -> ExitCode {
+fn run_lint(paths: &[PathBuf]) -> Outcome {
     let linted = lint::lint_paths(paths);
     for diagnostic in linted.diagnostics.iter() {
         println!("{diagnostic}");
@@ -233,40 +272,43 @@ fn run_lint(paths: &[PathBuf], deny_warnings: bool) -> ExitCode {
         linted.specs
     );
     if errors > 0 {
-        ExitCode::from(FAILURE)
-    } else if deny_warnings && warnings > 0 {
-        ExitCode::from(1)
+        Outcome::Failed(FAILURE)
     } else {
-        ExitCode::SUCCESS
+        Outcome::Done { warnings }
     }
 }
 
-fn run_import(pages: &[PathBuf], service: &str, operation: Option<&str>, out: &Path) -> ExitCode {
+fn run_import(pages: &[PathBuf], service: &str, operation: Option<&str>, out: &Path) -> Outcome {
     if operation.is_some() && pages.len() > 1 {
         eprintln!("error: --operation names one page's operation; give one page with it");
-        return ExitCode::from(FAILURE);
+        return Outcome::Failed(FAILURE);
     }
     let mut failed = false;
+    let mut warnings = 0;
     for page in pages {
-        if let Err(message) = import_one(page, service, operation, out) {
-            eprintln!("{message}");
-            failed = true;
+        match import_one(page, service, operation, out) {
+            Ok(found) => warnings += found,
+            Err(message) => {
+                eprintln!("{message}");
+                failed = true;
+            }
         }
     }
     if failed {
-        ExitCode::from(FAILURE)
+        Outcome::Failed(FAILURE)
     } else {
-        ExitCode::SUCCESS
+        Outcome::Done { warnings }
     }
 }
 
 /// Imports one page, merging the hand edits of the spec it replaces.
+/// Returns how many warnings were printed.
 fn import_one(
     page: &Path,
     service: &str,
     operation: Option<&str>,
     out: &Path,
-) -> Result<(), String> {
+) -> Result<usize, String> {
     let bytes =
         std::fs::read(page).map_err(|e| format!("error: cannot read {}: {e}", page.display()))?;
     let options = ImportOptions {
@@ -277,6 +319,7 @@ fn import_one(
     for warning in imported.diagnostics.iter() {
         eprintln!("{warning}");
     }
+    let mut warnings = imported.diagnostics.warnings().count();
     let target = out
         .join(&imported.spec.service)
         .join(format!("{}.yaml", imported.spec.operation));
@@ -307,11 +350,10 @@ fn import_one(
     };
     eprintln!("{}: {how} from {}", target.display(), page.display());
     // The page checked against itself, now in spec terms: file and line of the new spec.
-    for finding in lint::lint_paths(std::slice::from_ref(&target))
-        .diagnostics
-        .iter()
-    {
+    let findings = lint::lint_paths(std::slice::from_ref(&target)).diagnostics;
+    for finding in findings.iter() {
         eprintln!("{finding}");
     }
-    Ok(())
+    warnings += findings.warnings().count();
+    Ok(warnings)
 }
