@@ -47,11 +47,12 @@ pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
             }
             // A heading, or a paragraph that names the section like one: its
             // title beyond the section's name describes the examples that follow.
-            BlockKind::Prose(text) | BlockKind::Heading(text) if item.starts_part => {
-                if heading_has_title(text) {
-                    builder.prose(text);
-                }
+            BlockKind::Prose(text) | BlockKind::Heading(text)
+                if item.starts_part && heading_has_title(text) =>
+            {
+                builder.prose(text)
             }
+            BlockKind::Prose(_) if item.starts_part => {}
             BlockKind::Prose(text) => {
                 if section == Section::Examples {
                     if let Some(kind) = kind_named_by(text) {
