@@ -22,21 +22,34 @@ pub fn write_crate(crate_dir: &Path, name: &str, files: &docspec::emit::Files) {
     docspec::generate::write_files(&crate_dir.join("src"), files).unwrap();
 }
 
-/// Builds the crate in `crate_dir` with warnings denied and runs its tests;
-/// panics with the compiler's or the tests' output when that fails, and
-/// returns how many tests passed. Generated crates share one target folder
-/// under `target/` so that their dependencies build once.
-pub fn build_and_test(crate_dir: &Path) -> usize {
-    let output = Command::new(env!("CARGO"))
-        .args(["test", "--quiet", "--manifest-path"])
+/// Where a test writes generated crates: `name` below `scratch`, which the
+/// tests pass as their `CARGO_TARGET_TMPDIR` (inside the target folder,
+/// wherever `CARGO_TARGET_DIR` puts it; never inside the source tree).
+pub fn scratch_dir(scratch: &Path, name: &str) -> PathBuf {
+    scratch.join("generated-crates").join(name)
+}
+
+/// Runs `cargo` with `args` on the crate in `crate_dir`, with warnings denied,
+/// in the target folder the generated crates share below `scratch` so that
+/// their dependencies build once.
+fn cargo_on(crate_dir: &Path, scratch: &Path, args: &[&str]) -> std::process::Output {
+    let (command, options) = args.split_first().expect("a cargo command");
+    Command::new(env!("CARGO"))
+        .arg(command)
+        .arg("--manifest-path")
         .arg(crate_dir.join("Cargo.toml"))
-        .env(
-            "CARGO_TARGET_DIR",
-            workspace().join("target/generated-crates/target"),
-        )
+        .args(options)
+        .env("CARGO_TARGET_DIR", scratch_dir(scratch, "target"))
         .env("RUSTFLAGS", "-D warnings")
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// Builds the crate in `crate_dir` with warnings denied and runs its tests;
+/// panics with the compiler's or the tests' output when that fails, and
+/// returns how many tests passed.
+pub fn build_and_test(crate_dir: &Path, scratch: &Path) -> usize {
+    let output = cargo_on(crate_dir, scratch, &["test", "--quiet"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -56,6 +69,7 @@ pub fn build_and_test(crate_dir: &Path) -> usize {
 /// every generated example test ran and passed, and returns how many there are.
 pub fn build_and_pass_every_example(
     crate_dir: &Path,
+    scratch: &Path,
     name: &str,
     files: &docspec::emit::Files,
 ) -> usize {
@@ -64,11 +78,29 @@ pub fn build_and_pass_every_example(
         .values()
         .map(|source| source.matches("#[test]").count())
         .sum::<usize>();
-    let passed = build_and_test(crate_dir);
+    let passed = build_and_test(crate_dir, scratch);
     println!("generated crate: {examples} example tests, {passed} passed");
     assert_eq!(
         passed, examples,
         "every generated example test ran and passed"
     );
     examples
+}
+
+/// Runs clippy with its default lints, warnings denied, on the crate in
+/// `crate_dir` and its tests; `Err` with clippy's output when it finds something.
+pub fn clippy(crate_dir: &Path, scratch: &Path) -> Result<(), String> {
+    let output = cargo_on(
+        crate_dir,
+        scratch,
+        &["clippy", "--quiet", "--all-targets", "--", "-D", "warnings"],
+    );
+    match output.status.success() {
+        true => Ok(()),
+        false => Err(format!(
+            "clippy on the generated crate {}:\n{}",
+            crate_dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        )),
+    }
 }

@@ -31,15 +31,19 @@ impl Location {
         }
     }
 
-    /// The start of a file, for findings about the file as a whole.
+    /// A file or folder as a whole (line and column 0): shown as its path
+    /// alone, since a line would suggest a place in a file that may not exist.
     pub fn file(file: impl Into<PathBuf>) -> Self {
-        Location::new(file, 1, 1)
+        Location::new(file, 0, 0)
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+        match self.line {
+            0 => write!(f, "{}", self.file.display()),
+            line => write!(f, "{}:{line}:{}", self.file.display(), self.column),
+        }
     }
 }
 

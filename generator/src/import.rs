@@ -97,6 +97,13 @@ pub enum PageOutcome {
 /// documents no operation, or an operation page that cannot be read.
 pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutcome {
     let mut report = Reporter::new(path);
+    if let Some(kind) = binary_kind(bytes) {
+        report.error(
+            1,
+            format!("not an HTML or text page: the file holds binary data ({kind}); give the page as the doc site serves it (HTML) or copied as text"),
+        );
+        return PageOutcome::Unreadable(report.diagnostics);
+    }
     let content = decode(bytes, &mut report);
     if content.trim().is_empty() {
         report.error(1, "the page is empty");
@@ -297,6 +304,25 @@ fn section_name(section: Section) -> &'static str {
 }
 
 /// UTF-8, or decoded lossily with a warning at the first bad byte.
+/// What a file that is no page holds, when its start says so: a NUL byte in
+/// the first 8 KiB (as git decides binary), named by its magic number where known.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: [(&[u8], &str); 6] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive, or an Office document"),
+        (b"\x1F\x8B", "gzip-compressed data"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    bytes[..bytes.len().min(8192)]
+        .contains(&0)
+        .then_some("NUL bytes; UTF-16 text must be saved as UTF-8 first")
+}
+
 fn decode(bytes: &[u8], report: &mut Reporter) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {

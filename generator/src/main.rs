@@ -42,6 +42,9 @@ enum Command {
         /// List every warning, not only the summary of a whole service.
         #[arg(long)]
         verbose: bool,
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work and printing them).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Fail with a diff if the generated sources are not what the specs produce.
     Check {
@@ -49,6 +52,9 @@ enum Command {
         spec: PathBuf,
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work and printing them).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Compare two spec files, or two spec folders, in API terms: what changed and whether it breaks clients.
     Diff {
@@ -82,6 +88,9 @@ enum Command {
         /// List every warning and skipped page, not only the summary of a whole service.
         #[arg(long)]
         verbose: bool,
+        /// Treat warnings as failures: exit 1 when there are any (after doing the work and printing them).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Export the specs as OpenAPI documents, one per service.
     Openapi {
@@ -136,6 +145,7 @@ fn main() -> ExitCode {
             runtime,
             service,
             verbose,
+            deny_warnings,
         } => run_generate(
             &spec,
             &out,
@@ -143,8 +153,13 @@ fn main() -> ExitCode {
             runtime.as_deref(),
             &service,
             verbose,
-        ),
-        Command::Check { spec, out } => run_check(&spec, &out),
+        )
+        .exit_code(deny_warnings),
+        Command::Check {
+            spec,
+            out,
+            deny_warnings,
+        } => run_check(&spec, &out).exit_code(deny_warnings),
         Command::Diff {
             old,
             new,
@@ -168,7 +183,32 @@ fn main() -> ExitCode {
             operation,
             out,
             verbose,
-        } => run_import(&pages, &service, operation.as_deref(), &out, verbose),
+            deny_warnings,
+        } => run_import(&pages, &service, operation.as_deref(), &out, verbose)
+            .exit_code(deny_warnings),
+    }
+}
+
+/// How a command that reports warnings ended. `--deny-warnings` means the
+/// same on every command: the work is done and every finding printed as
+/// usual, then warnings make the exit code 1 (errors stay 2).
+enum Outcome {
+    /// Done; this many warnings were reported.
+    Done { warnings: usize },
+    /// Not done, or not up to date: exit with this code whatever the warnings.
+    Failed(u8),
+}
+
+impl Outcome {
+    fn exit_code(self, deny_warnings: bool) -> ExitCode {
+        match self {
+            Outcome::Done { warnings } if deny_warnings && warnings > 0 => {
+                eprintln!("error: {warnings} warning(s), and --deny-warnings makes them fail");
+                ExitCode::from(1)
+            }
+            Outcome::Done { .. } => ExitCode::SUCCESS,
+            Outcome::Failed(code) => ExitCode::from(code),
+        }
     }
 }
 
@@ -191,12 +231,12 @@ fn run_generate(
     runtime: Option<&Path>,
     services: &[String],
     verbose: bool,
-) -> ExitCode {
+) -> Outcome {
     let generation = match generate::generate(spec, services, &fix_command(spec, out)) {
         Ok(generation) => generation,
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
-            return ExitCode::from(FAILURE);
+            return Outcome::Failed(FAILURE);
         }
     };
     report_warnings(&generation.warnings, verbose, "docspec generate --verbose");
@@ -217,7 +257,7 @@ fn run_generate(
             )
         }) {
             eprintln!("error: cannot write {}: {e}", manifest.display());
-            return ExitCode::from(FAILURE);
+            return Outcome::Failed(FAILURE);
         }
         eprintln!("wrote {}", manifest.display());
     }
@@ -238,28 +278,35 @@ fn run_generate(
                 spec.display(),
                 changed.len()
             );
-            ExitCode::SUCCESS
+            Outcome::Done {
+                warnings: generation.warnings.warnings().count(),
+            }
         }
         Err(e) => {
             eprintln!("error: cannot write to {}: {e}", out.join("src").display());
-            ExitCode::from(FAILURE)
+            Outcome::Failed(FAILURE)
         }
     }
 }
 
-fn run_check(spec: &Path, out: &Path) -> ExitCode {
+fn run_check(spec: &Path, out: &Path) -> Outcome {
     let command = fix_command(spec, out);
     let outcome = check::check(spec, &out.join("src"), &command)
         .and_then(|outcome| check::with_examples(outcome, out, &command));
     match outcome {
         Ok(CheckOutcome::UpToDate(generation)) => {
+            for warning in generation.warnings.iter() {
+                eprintln!("{warning}");
+            }
             println!(
                 "{} generated file(s) in {} are up to date with {}",
                 generation.files.len(),
                 out.join("src").display(),
                 spec.display()
             );
-            ExitCode::SUCCESS
+            Outcome::Done {
+                warnings: generation.warnings.warnings().count(),
+            }
         }
         Ok(CheckOutcome::Stale(_, drift)) => {
             print!("{drift}");
@@ -268,11 +315,11 @@ fn run_check(spec: &Path, out: &Path) -> ExitCode {
                 "(in this repository: cargo run -p docspec -- {})",
                 command.trim_start_matches("docspec ")
             );
-            ExitCode::from(1)
+            Outcome::Failed(1)
         }
         Err(e) => {
             eprintln!("{e}");
-            ExitCode::from(FAILURE)
+            Outcome::Failed(FAILURE)
         }
     }
 }
@@ -403,11 +450,11 @@ fn run_import(
     operation: Option<&str>,
     out: &Path,
     verbose: bool,
-) -> ExitCode {
+) -> Outcome {
     let single = pages.len() == 1 && pages[0].is_file();
     if operation.is_some() && !single {
         eprintln!("error: --operation names one page's operation; give one page with it");
-        return ExitCode::from(FAILURE);
+        return Outcome::Failed(FAILURE);
     }
     let imported = import::import_service(pages, service, operation, out);
     for failure in &imported.failures {
@@ -444,8 +491,10 @@ fn run_import(
         }
     }
     if imported.failures.is_empty() {
-        ExitCode::SUCCESS
+        Outcome::Done {
+            warnings: imported.diagnostics.warnings().count(),
+        }
     } else {
-        ExitCode::from(FAILURE)
+        Outcome::Failed(FAILURE)
     }
 }

@@ -4,10 +4,10 @@
 //! (a clean round trip, or the precise contradiction the docs contain).
 //!
 //! Nothing from the corpus is committed: the crate is generated under
-//! `target/`. Where `../shared/corpus` is missing, the test says so and passes.
+//! the target folder (`CARGO_TARGET_TMPDIR`). Where `../shared/corpus` is missing, the test says so and passes.
 
 use docspec::import::{import_page, ImportOptions};
-use docspec_tests::{build_and_pass_every_example, workspace};
+use docspec_tests::{build_and_pass_every_example, clippy, scratch_dir, workspace};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Option<PathBuf> {
@@ -58,8 +58,9 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         println!("skipped: ../shared/corpus is missing, so no corpus page was imported, generated or built");
         return;
     };
-    let spec_dir = workspace().join("target/generated-crates/corpus-spec");
-    let crate_dir = workspace().join("target/generated-crates/corpus-api");
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let spec_dir = scratch_dir(scratch, "corpus-spec");
+    let crate_dir = scratch_dir(scratch, "corpus-api");
     let _ = std::fs::remove_dir_all(&spec_dir);
 
     let mut failures = Vec::new();
@@ -90,7 +91,9 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         pages.len(),
         generation.warnings
     );
-    let examples = build_and_pass_every_example(&crate_dir, "corpus-api", &generation.files);
+    let examples =
+        build_and_pass_every_example(&crate_dir, scratch, "corpus-api", &generation.files);
+    clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
     assert!(
         examples > pages.len(),
         "the corpus has examples on most pages"

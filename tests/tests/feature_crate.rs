@@ -1,17 +1,18 @@
 //! Every construct the generator emits, compiled and exercised: the feature
 //! fixture (`tests/fixtures/features`: enums, path and query parameters,
 //! maps, secrets, keyword and odd wire names, examples that contradict their
-//! tables) is generated into a crate under `target/`, which must build
+//! tables) is generated into a crate in the target folder, which must build
 //! without warnings and pass its generated example tests plus
 //! `fixtures/features/behaviour.rs`.
 
-use docspec_tests::{build_and_test, workspace, write_crate};
+use docspec_tests::{build_and_test, clippy, scratch_dir, workspace, write_crate};
 use std::path::Path;
 
 #[test]
 fn feature_fixture_generates_builds_and_behaves() {
     let fixture = workspace().join("tests/fixtures/features");
-    let crate_dir = workspace().join("target/generated-crates/feature-api");
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let crate_dir = scratch_dir(scratch, "feature-api");
     let generation = docspec::generate::generate(&fixture.join("spec"), &[], "docspec generate")
         .unwrap_or_else(|errors| panic!("the feature fixture does not generate:\n{errors}"));
     write_crate(&crate_dir, "feature-api", &generation.files);
@@ -31,7 +32,8 @@ fn feature_fixture_generates_builds_and_behaves() {
     assert!(source.contains("assert_eq!(error.path, \"/error_code\", \"{error}\")"));
     assert!(source.contains("wire::ExampleCheck::InvalidJson(_)"));
 
-    let passed = build_and_test(&crate_dir);
+    let passed = build_and_test(&crate_dir, scratch);
+    clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
     // 5 example tests and the behaviour tests.
     assert!(passed >= 13, "{passed} tests passed");
 }

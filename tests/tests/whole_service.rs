@@ -3,13 +3,14 @@
 //! imported as one folder, generated into one crate without hand edits,
 //! built with warnings denied, and every example test of that crate runs.
 //!
-//! The crate is generated under `target/` and shares the generated crates'
+//! The crate is generated under the target folder (`CARGO_TARGET_TMPDIR`) and shares the generated crates'
 //! target folder with `corpus_pipeline.rs`, so that dependencies build once.
 //! Where `../shared` is missing, the test says so and passes.
 
 use docspec::import::{import_service, SkipReason};
-use docspec_tests::{build_and_pass_every_example, workspace};
+use docspec_tests::{build_and_pass_every_example, clippy, scratch_dir, workspace};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Operation pages of the export that its index (`CLASS.TXT.json`) lists.
 const WITH_CHAPTER: usize = 111;
@@ -21,8 +22,9 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         println!("skipped: ../shared/exports/modelarts is missing, so no whole service was imported, generated or built");
         return;
     }
-    let spec_dir = workspace().join("target/generated-crates/modelarts-spec");
-    let crate_dir = workspace().join("target/generated-crates/modelarts-api");
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let spec_dir = scratch_dir(scratch, "modelarts-spec");
+    let crate_dir = scratch_dir(scratch, "modelarts-api");
     let _ = std::fs::remove_dir_all(&spec_dir);
 
     let imported = import_service(&[export], "modelarts", None, &spec_dir);
@@ -94,6 +96,8 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         141,
         "every operation listed"
     );
-    let examples = build_and_pass_every_example(&crate_dir, "modelarts-api", &generation.files);
+    let examples =
+        build_and_pass_every_example(&crate_dir, scratch, "modelarts-api", &generation.files);
+    clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
     assert!(examples > 141, "most operation pages have examples");
 }

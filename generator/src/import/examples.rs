@@ -8,22 +8,33 @@
 //! responses. The same rules read both input forms, since the readers turn
 //! both into prose and code blocks.
 
-use super::language::{request_piece, status_marker, RequestPiece, Section};
+use super::language::{heading_has_title, request_piece, status_marker, RequestPiece, Section};
 use super::page::BlockKind;
 use super::sections::Located;
 use super::Reporter;
 use crate::spec::{Example, ExampleKind};
 
-/// Reads every example of the page.
+/// Reads every example of the page. A code block outside the example
+/// sections is not an example; it is reported, so that no example is lost
+/// silently (a heading the import does not know as an example heading).
 pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
     let mut builder = Builder::new();
     let mut section = Section::Preamble;
+    let mut heading: Option<&str> = None;
     for item in located {
+        if let BlockKind::Heading(text) = &item.block.kind {
+            heading = Some(text);
+        }
         if item.section != section || matches!(item.block.kind, BlockKind::Heading(_)) {
+            // Prose that introduces the sub-sections of examples stays with their first example.
+            let introduces = is_examples(section) && is_examples(item.section);
             section = item.section;
-            builder.start_section(section);
+            builder.start_section(section, introduces);
         }
         if !is_examples(section) {
+            if let BlockKind::Code(_) = item.block.kind {
+                report_uncaptured(heading, item.block.line, report);
+            }
             continue;
         }
         let line = item.block.line;
@@ -34,7 +45,13 @@ pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
                 builder.kind = ExampleKind::Response;
                 builder.status = item.status;
             }
-            // A paragraph that names the section, like a heading.
+            // A heading, or a paragraph that names the section like one: its
+            // title beyond the section's name describes the examples that follow.
+            BlockKind::Prose(text) | BlockKind::Heading(text)
+                if item.starts_part && heading_has_title(text) =>
+            {
+                builder.prose(text)
+            }
             BlockKind::Prose(_) if item.starts_part => {}
             BlockKind::Prose(text) => {
                 if section == Section::Examples {
@@ -50,6 +67,23 @@ pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
     }
     builder.flush();
     builder.done
+}
+
+fn report_uncaptured(heading: Option<&str>, line: usize, report: &mut Reporter) {
+    let place = match heading {
+        Some(heading) => {
+            format!("under the heading \"{heading}\", which is not an example section")
+        }
+        None => "before the first heading".to_owned(),
+    };
+    report.warn(
+        line,
+        format!(
+            "a code block {place} is not read as an example; if it is one, \
+             add it to the spec's examples by hand or put it under a heading like \
+             `Example Request` or `Example Response` and import again"
+        ),
+    );
 }
 
 fn is_examples(section: Section) -> bool {
@@ -95,8 +129,13 @@ impl Builder {
         }
     }
 
-    fn start_section(&mut self, section: Section) {
+    fn start_section(&mut self, section: Section, keep_description: bool) {
+        let pending = match keep_description && !self.is_complete() {
+            true => std::mem::take(&mut self.description),
+            false => Vec::new(),
+        };
         self.flush();
+        self.description = pending;
         self.status = None;
         self.kind = match section {
             Section::ResponseExamples => ExampleKind::Response,
@@ -195,17 +234,20 @@ impl Builder {
     /// Ends the example being read: a request line without a body, or a
     /// response status with prose but no body, is an example too.
     fn flush(&mut self) {
-        let complete = match self.kind {
-            ExampleKind::Request => self.has_request_line(),
-            ExampleKind::Response => self.status.is_some() && !self.description.is_empty(),
-        };
-        if complete {
+        if self.is_complete() {
             self.emit(None);
         }
         self.description.clear();
         self.request_lines.clear();
         self.method = None;
         self.prose_after_request = false;
+    }
+
+    fn is_complete(&self) -> bool {
+        match self.kind {
+            ExampleKind::Request => self.has_request_line(),
+            ExampleKind::Response => self.status.is_some() && !self.description.is_empty(),
+        }
     }
 
     fn emit(&mut self, body: Option<String>) {

@@ -26,13 +26,27 @@ pub enum Section {
 
 /// The section a heading opens, when it is one of the docs' section names.
 pub fn section_named(heading: &str) -> Option<Section> {
+    let name = normalized_heading(heading);
+    plain_section(&name).or_else(|| example_heading(&name))
+}
+
+/// Whether a heading says more than its section's name (`Example 1: Adding
+/// an HTTPS listener`): that text describes the example that follows.
+pub fn heading_has_title(heading: &str) -> bool {
+    plain_section(&normalized_heading(heading)).is_none()
+}
+
+fn normalized_heading(heading: &str) -> String {
     let name = heading
         .trim()
         .trim_end_matches(':')
         .trim()
         .to_ascii_lowercase();
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let section = match name.as_str() {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn plain_section(name: &str) -> Option<Section> {
+    let section = match name {
         "function" | "functions" => Section::Function,
         "uri" | "uris" | "url" => Section::Uri,
         "request" | "requests" | "request parameters" | "request parameter" | "request body"
@@ -58,6 +72,71 @@ pub fn section_named(heading: &str) -> Option<Section> {
         _ => return None,
     };
     Some(section)
+}
+
+/// Example headings beyond the plain names: numbered (`Example 1: Use an
+/// image to create an ECS`, `1. Example request`), with a parenthetical
+/// (`Example Request (Importing an SSH Key)`) or a qualifier (`Example URL
+/// request`, `Successful sample response`). The words before the first colon,
+/// without parentheticals and numbers, must all be words of example headings
+/// and include `example` or `sample`; which of request and response they name
+/// says the kind. Longer phrases are prose, not headings.
+fn example_heading(name: &str) -> Option<Section> {
+    const HEADING_WORDS: [&str; 17] = [
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "request",
+        "requests",
+        "response",
+        "responses",
+        "url",
+        "uri",
+        "api",
+        "successful",
+        "success",
+        "failed",
+        "json",
+        "of",
+        "and",
+    ];
+    let head = name.split(':').next().unwrap_or_default();
+    let mut words = Vec::new();
+    let mut depth = 0usize;
+    let mut word = String::new();
+    for c in head.chars().chain([' ']) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || c == '-' || c == '—' => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+        .collect();
+    let is_example_word = |w: &&str| w.starts_with("example") || w.starts_with("sample");
+    if words.is_empty()
+        || words.len() > 4
+        || !words.iter().any(is_example_word)
+        || !words.iter().all(|w| HEADING_WORDS.contains(w))
+    {
+        return None;
+    }
+    let names = |stem: &str| words.iter().any(|w| w.starts_with(stem));
+    Some(match (names("request"), names("response")) {
+        (true, false) => Section::RequestExamples,
+        (false, true) => Section::ResponseExamples,
+        _ => Section::Examples,
+    })
 }
 
 /// `Status code: 200` on a line of its own: the status the following tables or examples document.
@@ -396,6 +475,32 @@ pub fn related_names(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_example_headings_in_their_many_wordings() {
+        use Section::*;
+        for (heading, section) in [
+            ("Example Request (Importing an SSH Key)", RequestExamples),
+            ("Example 1: Use an image to create an ECS", Examples),
+            ("Example URL request", RequestExamples),
+            ("Examples", Examples),
+            ("Sample request", RequestExamples),
+            ("1. Example request", RequestExamples),
+            ("Example Response 2 - Failed", ResponseExamples),
+            ("Successful sample response:", ResponseExamples),
+            ("Example Requests (query) and responses", Examples),
+        ] {
+            assert_eq!(section_named(heading), Some(section), "{heading}");
+        }
+        // Prose that starts like a heading stays prose.
+        for prose in [
+            "Example of how the request body limits are applied to each listener",
+            "The example request below creates a VPC",
+            "Request parameters of the example",
+        ] {
+            assert_eq!(section_named(prose), None, "{prose}");
+        }
+    }
 
     #[test]
     fn reads_type_references() {

@@ -104,7 +104,7 @@ pub fn load_dir(dir: &Path) -> LoadedDir {
     if let Err(e) = collect(dir, &mut files, &mut out.inputs) {
         out.diagnostics.push(Diagnostic::error(
             Location::file(dir),
-            format!("cannot read the spec folder: {e}"),
+            format!("cannot read the spec folder {}: {e}", dir.display()),
         ));
         return out;
     }
