@@ -754,11 +754,11 @@ pub enum Response {
     /// The body as received, as text: the docs give it no JSON structure.
     Ok(::std::string::String),
     /// Status 400: Bad Request
-    BadRequest(Box<BadRequestBody>),
+    BadRequest(::std::boxed::Box<BadRequestBody>),
     /// Status 403: Authentication failed.
-    Forbidden(Box<ForbiddenBody>),
+    Forbidden(::std::boxed::Box<ForbiddenBody>),
     /// Status 404: Not Found
-    NotFound(Box<NotFoundBody>),
+    NotFound(::std::boxed::Box<NotFoundBody>),
     /// A status the docs do not list, with the body as received.
     Undocumented { status: u16, body: ::std::vec::Vec<u8> },
 }
@@ -771,9 +771,18 @@ impl Response {
     ) -> ::core::result::Result<Self, client::ResponseError> {
         let decoded = match status {
             200 => wire::from_text(body).map(Response::Ok),
-            400 => wire::from_json(body).map(|body| Response::BadRequest(Box::new(body))),
-            403 => wire::from_json(body).map(|body| Response::Forbidden(Box::new(body))),
-            404 => wire::from_json(body).map(|body| Response::NotFound(Box::new(body))),
+            400 => {
+                wire::from_json(body)
+                    .map(|body| Response::BadRequest(::std::boxed::Box::new(body)))
+            }
+            403 => {
+                wire::from_json(body)
+                    .map(|body| Response::Forbidden(::std::boxed::Box::new(body)))
+            }
+            404 => {
+                wire::from_json(body)
+                    .map(|body| Response::NotFound(::std::boxed::Box::new(body)))
+            }
             status => {
                 Ok(Response::Undocumented {
                     status,

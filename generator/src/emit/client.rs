@@ -162,7 +162,7 @@ fn response_ty(body: &Body) -> TokenStream {
     match body {
         Body::Json(Ty::Struct(name)) => {
             let name = ident(name);
-            quote!(Box<#name>)
+            quote!(::std::boxed::Box<#name>)
         }
         _ => body_ty(body),
     }
@@ -277,7 +277,9 @@ pub fn response(operation: &Operation) -> TokenStream {
             Body::Json(_) => quote!(wire::from_json(body)),
         };
         let wrap = match &r.body {
-            Body::Json(Ty::Struct(_)) => quote!(|body| Response::#variant(Box::new(body))),
+            Body::Json(Ty::Struct(_)) => {
+                quote!(|body| Response::#variant(::std::boxed::Box::new(body)))
+            }
             _ => quote!(Response::#variant),
         };
         quote!(#status => #read.map(#wrap),)
@@ -300,6 +302,23 @@ pub fn response(operation: &Operation) -> TokenStream {
             Body::Json(_) => quote!(Response::#variant(body) => client::json_value(body),),
         }
     });
+    // A page that documents no status has nothing to decode: every answer is
+    // kept as received (a match with only the catch-all arm is not code a
+    // person would write).
+    let decode = if operation.responses.is_empty() {
+        quote!(Ok(Response::Undocumented {
+            status,
+            body: body.to_vec()
+        }))
+    } else {
+        quote! {
+            let decoded = match status {
+                #(#decoders)*
+                status => Ok(Response::Undocumented { status, body: body.to_vec() }),
+            };
+            decoded.map_err(|error| client::ResponseError::new(status, error, body))
+        }
+    };
     // A page that documents no status leaves nothing to check.
     let (at, found) = if operation.responses.is_empty() {
         (quote!(_at), quote!(_found))
@@ -318,11 +337,7 @@ pub fn response(operation: &Operation) -> TokenStream {
         impl Response {
             /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
             pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, client::ResponseError> {
-                let decoded = match status {
-                    #(#decoders)*
-                    status => Ok(Response::Undocumented { status, body: body.to_vec() }),
-                };
-                decoded.map_err(|error| client::ResponseError::new(status, error, body))
+                #decode
             }
 
             /// Whether the status is one the docs list.

@@ -102,9 +102,17 @@ pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
 }
 
 /// `new(required fields...)`, with every optional field unset.
+/// Past this many required fields a positional constructor is easy to call
+/// with two values swapped (clippy's `too_many_arguments` draws the same
+/// line): such a value is built with a struct literal instead.
+const MAX_CONSTRUCTOR_ARGUMENTS: usize = 7;
+
 fn constructor(shape: &Struct) -> TokenStream {
     let name = ident(&shape.name);
     let required: Vec<&Field> = shape.fields.iter().filter(|f| f.required).collect();
+    if required.len() > MAX_CONSTRUCTOR_ARGUMENTS {
+        return TokenStream::new();
+    }
     let params = required.iter().map(|f| {
         let name = ident(&f.rust);
         let ty = ty(&f.ty);
