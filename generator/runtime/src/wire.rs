@@ -246,11 +246,7 @@ pub fn read_optional<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     slot: &mut Option<Option<T>>,
     field: &'static str,
 ) -> Result<(), A::Error> {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(field));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(())
+    read_required(map, slot, field)
 }
 
 /// The value of an optional field, recording an explicit `null` so that it is written back.

@@ -222,52 +222,48 @@ fn apply_rules(schema: &mut Value, rules: &Rules, scalar_ty: &Ty) {
     if !rules.items.is_none() {
         let object = as_object(schema);
         let keyword_fits = object.get("type").and_then(Value::as_str) == Some("array");
-        let (min, max) = if keyword_fits {
+        let keywords = if keyword_fits {
             ("minItems", "maxItems")
         } else {
             ("x-docspec-min-items", "x-docspec-max-items")
         };
-        if let Some(n) = rules.items.min {
-            object.insert(min.into(), n.into());
-        }
-        if let Some(n) = rules.items.max {
-            object.insert(max.into(), n.into());
-        }
+        insert_bounds(object, keywords, &rules.items, Value::from);
     }
     let scalar = as_object(innermost(schema));
     // String enumerations are strings: their lengths apply beside the `$ref`.
     let textual = matches!(scalar_ty, Ty::String | Ty::Secret | Ty::Enum(_));
     let numeric = matches!(scalar_ty, Ty::I32 | Ty::I64 | Ty::F64);
-    if !rules.length.is_none() {
-        let (min, max) = if textual {
-            ("minLength", "maxLength")
-        } else {
-            ("x-docspec-min-length", "x-docspec-max-length")
-        };
-        if let Some(n) = rules.length.min {
-            scalar.insert(min.into(), n.into());
-        }
-        if let Some(n) = rules.length.max {
-            scalar.insert(max.into(), n.into());
-        }
-    }
-    if !rules.range.is_none() {
-        let (min, max) = if numeric {
-            ("minimum", "maximum")
-        } else {
-            ("x-docspec-minimum", "x-docspec-maximum")
-        };
-        if let Some(limit) = rules.range.min {
-            scalar.insert(min.into(), limit_value(limit));
-        }
-        if let Some(limit) = rules.range.max {
-            scalar.insert(max.into(), limit_value(limit));
-        }
-    }
+    let keywords = if textual {
+        ("minLength", "maxLength")
+    } else {
+        ("x-docspec-min-length", "x-docspec-max-length")
+    };
+    insert_bounds(scalar, keywords, &rules.length, Value::from);
+    let keywords = if numeric {
+        ("minimum", "maximum")
+    } else {
+        ("x-docspec-minimum", "x-docspec-maximum")
+    };
+    insert_bounds(scalar, keywords, &rules.range, limit_value);
     if let Some(values) = &rules.one_of {
         let key = if numeric { "enum" } else { "x-docspec-enum" };
         let values: Vec<Value> = values.iter().copied().map(limit_value).collect();
         scalar.insert(key.into(), values.into());
+    }
+}
+
+/// Writes the documented bounds under the (minimum, maximum) keywords given.
+fn insert_bounds<T: Copy>(
+    object: &mut Map<String, Value>,
+    (min, max): (&str, &str),
+    bounds: &crate::model::Bounds<T>,
+    value: impl Fn(T) -> Value,
+) {
+    if let Some(n) = bounds.min {
+        object.insert(min.into(), value(n));
+    }
+    if let Some(n) = bounds.max {
+        object.insert(max.into(), value(n));
     }
 }
 
