@@ -43,6 +43,7 @@ pub type Files = BTreeMap<PathBuf, String>;
 /// crate depends on.
 pub fn emit(api: &Api, command: &str) -> Files {
     let mut files = Files::new();
+    let mut cache = StructCache::default();
     files.insert(
         PathBuf::from("lib.rs"),
         with_header(&lib_file(api), "the specs", command),
@@ -53,7 +54,7 @@ pub fn emit(api: &Api, command: &str) -> Files {
             let source = spec_name(operation);
             files.insert(
                 path,
-                with_header(&format_tokens(operation_file(operation)), &source, command),
+                with_header(&operation_file(operation, &mut cache), &source, command),
             );
         }
     }
@@ -94,13 +95,22 @@ fn with_header(body: &str, source: &str, command: &str) -> String {
 /// `compile_error!` that the compiler points at, instead of the generator
 /// panicking.
 fn format_tokens(tokens: TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => separate_items(&prettyplease::unparse(&file)),
-        Err(e) => format!(
-            "compile_error!({:?});\n",
-            format!("docspec emitted invalid Rust: {e}")
-        ),
+    match unparse(tokens) {
+        Ok(text) => separate_items(&text),
+        Err(e) => invalid_rust(&e),
     }
+}
+
+/// prettyplease's text for tokens that make a file's items.
+fn unparse(tokens: TokenStream) -> Result<String, syn::Error> {
+    syn::parse2::<syn::File>(tokens).map(|file| prettyplease::unparse(&file))
+}
+
+fn invalid_rust(e: &syn::Error) -> String {
+    format!(
+        "compile_error!({:?});\n",
+        format!("docspec emitted invalid Rust: {e}")
+    )
 }
 
 /// prettyplease puts items right under each other; a blank line after each
@@ -204,68 +214,145 @@ fn service_doc(service: &Service) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-fn operation_file(operation: &Operation) -> TokenStream {
+/// The runtime modules an operation's file may import, when its items name them.
+const IMPORTABLE: [&str; 3] = ["client", "validation", "wire"];
+
+/// A struct's formatted code (before [`separate_items`]) and the runtime
+/// modules it names.
+#[derive(Clone)]
+struct FormattedStruct {
+    text: String,
+    modules: [Option<&'static str>; IMPORTABLE.len()],
+}
+
+/// Structs already formatted in this run, by everything their code depends
+/// on. A service repeats the same tables across operations (error bodies,
+/// shared objects): each is built and formatted once. The text is a pure
+/// function of the key, so the output does not depend on the order.
+#[derive(Default)]
+struct StructCache {
+    formatted: std::collections::HashMap<String, FormattedStruct>,
+}
+
+impl StructCache {
+    fn get(
+        &mut self,
+        operation: &Operation,
+        shape: &crate::model::Struct,
+    ) -> Result<FormattedStruct, syn::Error> {
+        let key = format!(
+            "{shape:?}{:?}",
+            types::enum_values_of_fields(operation, shape)
+        );
+        if let Some(found) = self.formatted.get(&key) {
+            return Ok(found.clone());
+        }
+        let tokens = types::struct_item(operation, shape);
+        let formatted = FormattedStruct {
+            modules: modules_named(&tokens, IMPORTABLE),
+            text: unparse(tokens)?,
+        };
+        self.formatted.insert(key, formatted.clone());
+        Ok(formatted)
+    }
+}
+
+/// One operation's file, formatted (without its header).
+fn operation_file(operation: &Operation, cache: &mut StructCache) -> String {
+    match try_operation_file(operation, cache) {
+        Ok(text) => text,
+        Err(e) => invalid_rust(&e),
+    }
+}
+
+/// prettyplease prints a file's items one after another, each from a fresh
+/// line, so the file is the concatenation of its parts printed apart: the
+/// structs come from the cache, the rest is printed per operation.
+fn try_operation_file(
+    operation: &Operation,
+    cache: &mut StructCache,
+) -> Result<String, syn::Error> {
     let method = types::ident(&operation.method);
     let path = &operation.path;
     let structs = operation
         .structs
         .iter()
-        .map(|s| types::struct_item(operation, s));
-    let enums = operation.enums.iter().map(types::enum_item);
-    let parameters = client::parameter_structs(operation);
-    let request = client::request(operation);
-    let response = client::response(operation);
-    let examples = examples::tests(operation);
-    let items = quote! {
+        .map(|s| cache.get(operation, s))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Owned streams are moved in, not copied as `quote!`'s interpolation
+    // would copy them, token by token.
+    let mut head = quote! {
         /// The HTTP method.
         pub const METHOD: ::docspec_runtime::http::Method = ::docspec_runtime::http::Method::#method;
         /// The path template; `{name}` stands for a path parameter.
         pub const PATH: &str = #path;
-
-        #parameters
-        #request
-        #(#structs)*
-        #(#enums)*
-        #response
-        #examples
     };
+    head.extend([
+        client::parameter_structs(operation),
+        client::request(operation),
+    ]);
+    let mut tail: TokenStream = operation.enums.iter().map(types::enum_item).collect();
+    tail.extend([client::response(operation), examples::tests(operation)]);
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    let modules = ["client", "validation", "wire"]
-        .into_iter()
-        .filter(|module| names_module(items.clone(), module))
-        .map(types::ident);
-    quote! {
-        use ::docspec_runtime::{#(#modules),*};
-        use ::docspec_runtime::validation::Validate as _;
-
-        #items
+    let mut named = modules_named(&head, IMPORTABLE);
+    for (i, module) in modules_named(&tail, IMPORTABLE).into_iter().enumerate() {
+        named[i] = named[i].or(module);
     }
-}
-
-/// Whether `tokens` use `module` as a path's first segment (`module::item`).
-fn names_module(tokens: TokenStream, module: &str) -> bool {
-    let mut previous_is_module = false;
-    for token in tokens {
-        match token {
-            proc_macro2::TokenTree::Group(group) => {
-                if names_module(group.stream(), module) {
-                    return true;
-                }
-                previous_is_module = false;
-            }
-            proc_macro2::TokenTree::Ident(ident) => previous_is_module = ident == module,
-            proc_macro2::TokenTree::Punct(punct) => {
-                if previous_is_module
-                    && punct.as_char() == ':'
-                    && punct.spacing() == proc_macro2::Spacing::Joint
-                {
-                    return true;
-                }
-                previous_is_module = false;
-            }
-            proc_macro2::TokenTree::Literal(_) => previous_is_module = false,
+    for shape in &structs {
+        for (i, module) in shape.modules.iter().enumerate() {
+            named[i] = named[i].or(*module);
         }
     }
-    false
+    let modules = named.into_iter().flatten().map(types::ident);
+    let mut file = quote! {
+        use ::docspec_runtime::{#(#modules),*};
+        use ::docspec_runtime::validation::Validate as _;
+    };
+    file.extend([head]);
+    let mut text = unparse(file)?;
+    for shape in &structs {
+        text.push_str(&shape.text);
+    }
+    text.push_str(&unparse(tail)?);
+    Ok(separate_items(&text))
+}
+
+/// Which of `modules` the tokens use as a path's first segment
+/// (`module::item`), in one walk: each walk clones the token trees it visits.
+fn modules_named<const N: usize>(
+    tokens: &TokenStream,
+    modules: [&'static str; N],
+) -> [Option<&'static str>; N] {
+    fn walk<const N: usize>(
+        tokens: &TokenStream,
+        modules: &[&'static str; N],
+        found: &mut [Option<&'static str>; N],
+    ) {
+        let mut previous: Option<usize> = None;
+        for token in tokens.clone() {
+            match token {
+                proc_macro2::TokenTree::Group(group) => {
+                    walk(&group.stream(), modules, found);
+                    previous = None;
+                }
+                proc_macro2::TokenTree::Ident(ident) => {
+                    previous = modules.iter().position(|module| ident == module);
+                }
+                proc_macro2::TokenTree::Punct(punct) => {
+                    if let Some(i) = previous {
+                        if punct.as_char() == ':' && punct.spacing() == proc_macro2::Spacing::Joint
+                        {
+                            found[i] = Some(modules[i]);
+                        }
+                    }
+                    previous = None;
+                }
+                proc_macro2::TokenTree::Literal(_) => previous = None,
+            }
+        }
+    }
+    let mut found = [None; N];
+    walk(tokens, &modules, &mut found);
+    found
 }

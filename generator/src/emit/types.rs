@@ -66,6 +66,16 @@ pub fn field_decl(operation: &Operation, field: &Field) -> TokenStream {
     }
 }
 
+/// The enum values each field's doc lists: with the struct itself, all that
+/// its code depends on.
+pub fn enum_values_of_fields(operation: &Operation, shape: &Struct) -> Vec<Option<Vec<String>>> {
+    shape
+        .fields
+        .iter()
+        .map(|f| enum_values(operation, &f.ty))
+        .collect()
+}
+
 fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
     match ty.innermost() {
         Ty::Enum(name) => operation
@@ -87,7 +97,7 @@ pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
     let constructor = constructor(shape);
     let serde = serde_impls::struct_impls(shape);
     let validate = validate::struct_impl(&name, &shape.fields);
-    quote! {
+    let mut item = quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default)]
         pub struct #name {
@@ -95,10 +105,10 @@ pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
             /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
             pub undocumented: wire::Undocumented,
         }
-        #constructor
-        #serde
-        #validate
-    }
+    };
+    // Moved in, not copied token by token as interpolation would.
+    item.extend([constructor, serde, validate]);
+    item
 }
 
 /// `new(required fields...)`, with every optional field unset.
