@@ -2,15 +2,21 @@
 # Whole-service comparison of two docspec builds: generation CPU time,
 # emitted lines per operation, and the compile time of the generated crate
 # (debug and release, dependencies built beforehand, no incremental), on
-# the synthetic specs (benches/synth) and on the corpus pages imported as
-# tests/tests/corpus_pipeline.rs does. Figures go to BENCHMARKS.md.
+# the synthetic specs (benches/synth), on the corpus pages imported as
+# tests/tests/corpus_pipeline.rs does, and on the ModelArts export
+# (../shared/exports/modelarts, imported as a folder; the old generator
+# cannot read that import, so only the new one and the baseline run there).
+# The third column, "plain", is the practical limit: the same types
+# as plain `#[derive(Serialize, Deserialize)]` structs
+# (generator/examples/plain_derive_crate.rs). Figures go to BENCHMARKS.md.
 #
 #   git worktree add /tmp/old 7b33788 && (cd /tmp/old && cargo build --release -p docspec)
-#   cargo build --release -p docspec --example write_synth_specs --bin docspec
+#   cargo build --release -p docspec --bin docspec --example write_synth_specs --example plain_derive_crate
 #   generator/benches/whole_service.sh /tmp/old/target/release/docspec target/release/docspec /tmp/ws
 #
 # Short on purpose (the machine is shared): generation best of 3 runs,
-# one build of each crate and profile.
+# one build of each crate and profile; the 100-operation synthetic crates
+# are built only with BUILD_SYNTH=1.
 set -euo pipefail
 old=$(realpath "$1")
 new=$(realpath "$2")
@@ -31,6 +37,11 @@ if [ ! -d "$work/corpus-spec" ] && [ -d "$corpus" ]; then
         "$new" import "$page" --service "$service" --operation "$operation" --out "$work/corpus-spec" 2>/dev/null
     done
 fi
+export="$root/../shared/exports/modelarts"
+if [ ! -d "$work/modelarts-spec" ] && [ -d "$export" ]; then
+    "$new" import "$export" --service modelarts --out "$work/modelarts-spec" 2>/dev/null
+fi
+plain="$root/target/release/examples/plain_derive_crate"
 
 cpu() { # best user+system seconds of 3 runs of "$@"
     for _ in 1 2 3; do
@@ -39,21 +50,26 @@ cpu() { # best user+system seconds of 3 runs of "$@"
 }
 
 printf '%-10s %-4s %6s %9s %10s %9s %9s\n' input gen ops cpu_s lines lines/op build_s
-for input in synth corpus synth100; do
+for input in synth corpus modelarts synth100; do
     spec="$work/$input-spec"
     [ -d "$spec" ] || continue
     ops=$(find "$spec" -name '*.yaml' | wc -l)
-    for gen in old new; do
-        bin=${!gen}
+    gens="old new plain"
+    [ "$input" = modelarts ] && gens="new plain"
+    for gen in $gens; do
         out="$work/$gen-$input"
         rm -rf "$out/src" "$out/Cargo.toml"
-        seconds=$(cpu "$bin" generate --spec "$spec" --out "$out" --crate-name "api-$gen-$input")
+        if [ "$gen" = plain ]; then
+            seconds=$(cpu "$plain" "$spec" "$out" "api-$gen-$input")
+        else
+            seconds=$(cpu "${!gen}" generate --spec "$spec" --out "$out" --crate-name "api-$gen-$input")
+        fi
         lines=$(find "$out/src" -name '*.rs' -exec cat {} + | wc -l)
         builds=""
-        if [ "$input" != synth ]; then
+        if [ "$input" != synth ] && { [ "$input" != synth100 ] || [ -n "${BUILD_SYNTH:-}" ]; }; then
             cp "$root/Cargo.lock" "$out/Cargo.lock"
             for profile in dev release; do
-                target="$work/target-$gen"
+                target="$work/target-${gen/plain/new}"
                 export CARGO_TARGET_DIR="$target" CARGO_INCREMENTAL=0
                 cargo build -q --lib --profile "$profile" --manifest-path "$out/Cargo.toml" 2>/dev/null
                 cargo clean -q -p "api-$gen-$input" --profile "$profile" --manifest-path "$out/Cargo.toml"
