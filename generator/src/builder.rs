@@ -11,8 +11,8 @@
 //! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/lib.rs"));`
 
 use crate::diagnostic::Diagnostics;
-use crate::emit::{Files, DEFAULT_COMMAND};
-use crate::generate::{generate, write_files};
+use crate::emit::{Files, RuntimePath, DEFAULT_COMMAND};
+use crate::generate::{generate_with_runtime, write_files};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +23,7 @@ pub struct Builder {
     services: Vec<String>,
     rerun_if_changed: bool,
     command: String,
+    runtime_path: Option<String>,
 }
 
 impl Default for Builder {
@@ -39,6 +40,7 @@ impl Builder {
             services: Vec::new(),
             rerun_if_changed: true,
             command: DEFAULT_COMMAND.to_owned(),
+            runtime_path: None,
         }
     }
 
@@ -70,9 +72,31 @@ impl Builder {
         self
     }
 
+    /// The Rust path by which the generated code reaches the `docspec-runtime`
+    /// crate (default: `::docspec_runtime`). For a crate that depends on the
+    /// runtime under another name (`rt = { package = "docspec-runtime", ... }`
+    /// gives `::rt`) or reaches it through a crate that re-exports it
+    /// (`::my_sdk::docspec_runtime`); `crate::...` works too. It must be an
+    /// absolute path: generation fails with [`BuildError::RuntimePath`] otherwise.
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime_path = Some(path.into());
+        self
+    }
+
     /// Generates the sources in memory.
     pub fn generate(&self) -> Result<Files, BuildError> {
-        let generation = generate(&self.spec_dir, &self.services, &self.command);
+        let runtime = self
+            .runtime_path
+            .as_deref()
+            .map(RuntimePath::parse)
+            .transpose()
+            .map_err(BuildError::RuntimePath)?;
+        let generation = generate_with_runtime(
+            &self.spec_dir,
+            &self.services,
+            &self.command,
+            runtime.as_ref(),
+        );
         // Inputs are known even when the specs have errors: a build script
         // must rerun once the user fixes them.
         let generation = match generation {
@@ -121,6 +145,8 @@ impl Builder {
 pub enum BuildError {
     /// The specs have errors: every one, with file:line, table and row.
     Spec(Diagnostics),
+    /// The path given to [`Builder::runtime_path`] is not an absolute module path: why.
+    RuntimePath(String),
     Write {
         dir: PathBuf,
         source: std::io::Error,
@@ -133,6 +159,7 @@ impl fmt::Display for BuildError {
             BuildError::Spec(diagnostics) => {
                 write!(f, "docspec: the specs have errors:\n{diagnostics}")
             }
+            BuildError::RuntimePath(reason) => write!(f, "docspec: runtime_path: {reason}"),
             BuildError::Write { dir, source } => {
                 write!(
                     f,
@@ -148,6 +175,7 @@ impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             BuildError::Spec(diagnostics) => Some(diagnostics),
+            BuildError::RuntimePath(_) => None,
             BuildError::Write { source, .. } => Some(source),
         }
     }

@@ -42,11 +42,20 @@ pub type Files = BTreeMap<PathBuf, String>;
 /// The code stands on the `docspec-runtime` crate, which the generated
 /// crate depends on.
 pub fn emit(api: &Api, command: &str) -> Files {
+    emit_with_runtime(api, command, None)
+}
+
+/// [`emit`], with generated code reaching the runtime by `runtime` instead
+/// of `::docspec_runtime` (a crate that renames or re-exports it).
+pub fn emit_with_runtime(api: &Api, command: &str, runtime: Option<&RuntimePath>) -> Files {
     let mut files = Files::new();
-    let mut cache = StructCache::default();
+    let mut cache = StructCache {
+        runtime,
+        formatted: Default::default(),
+    };
     files.insert(
         PathBuf::from("lib.rs"),
-        with_header(&lib_file(api), "the specs", command),
+        with_header(&lib_file(api, runtime), "the specs", command),
     );
     for service in &api.services {
         for operation in &service.operations {
@@ -70,7 +79,11 @@ pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
             let service = &api.services[s];
             let operation = &service.operations[o];
             let program = client::example_program(service, operation, crate_name, &name);
-            let source = with_header(&format_tokens(program), &spec_name(operation), command);
+            let source = with_header(
+                &format_tokens(program, None),
+                &spec_name(operation),
+                command,
+            );
             (PathBuf::from(format!("{name}.rs")), source)
         })
         .collect()
@@ -94,16 +107,80 @@ fn with_header(body: &str, source: &str, command: &str) -> String {
 /// model, so they always parse; if they did not, the file says so in a
 /// `compile_error!` that the compiler points at, instead of the generator
 /// panicking.
-fn format_tokens(tokens: TokenStream) -> String {
-    match unparse(tokens) {
+fn format_tokens(tokens: TokenStream, runtime: Option<&RuntimePath>) -> String {
+    match unparse(tokens, runtime) {
         Ok(text) => separate_items(&text),
         Err(e) => invalid_rust(&e),
     }
 }
 
-/// prettyplease's text for tokens that make a file's items.
-fn unparse(tokens: TokenStream) -> Result<String, syn::Error> {
+/// prettyplease's text for tokens that make a file's items, with the
+/// runtime reached by `runtime` if given.
+fn unparse(tokens: TokenStream, runtime: Option<&RuntimePath>) -> Result<String, syn::Error> {
+    let tokens = match runtime {
+        Some(runtime) => runtime.substitute(tokens),
+        None => tokens,
+    };
     syn::parse2::<syn::File>(tokens).map(|file| prettyplease::unparse(&file))
+}
+
+/// The Rust path by which generated code reaches the `docspec-runtime`
+/// crate, when it is not `::docspec_runtime`: `::my_sdk::runtime` for a
+/// crate that re-exports it, `::rt` for a renamed dependency.
+#[derive(Debug, Clone)]
+pub struct RuntimePath {
+    tokens: TokenStream,
+}
+
+impl RuntimePath {
+    /// Reads an absolute path (`::name::...` or `crate::...`): a relative
+    /// one would mean something else in every generated module.
+    pub fn parse(text: &str) -> Result<RuntimePath, String> {
+        let path: syn::Path =
+            syn::parse_str(text).map_err(|e| format!("`{text}` is not a Rust path: {e}"))?;
+        let absolute = path.leading_colon.is_some()
+            || path.segments.first().is_some_and(|s| s.ident == "crate");
+        if !absolute || path.segments.iter().any(|s| !s.arguments.is_none()) {
+            return Err(format!(
+                "`{text}` is not an absolute module path: write `::name` or `crate::name`"
+            ));
+        }
+        Ok(RuntimePath {
+            tokens: quote!(#path),
+        })
+    }
+
+    /// `tokens` with every `::docspec_runtime` replaced by this path.
+    fn substitute(&self, tokens: TokenStream) -> TokenStream {
+        use proc_macro2::{Group, Spacing, TokenTree};
+        let mut out = Vec::new();
+        for token in tokens {
+            match token {
+                TokenTree::Group(group) => {
+                    let mut replaced =
+                        Group::new(group.delimiter(), self.substitute(group.stream()));
+                    replaced.set_span(group.span());
+                    out.push(TokenTree::Group(replaced));
+                }
+                TokenTree::Ident(ident)
+                    if ident == "docspec_runtime" && ends_with_path_sep(&out) =>
+                {
+                    out.truncate(out.len() - 2);
+                    out.extend(self.tokens.clone());
+                }
+                other => out.push(other),
+            }
+        }
+        return out.into_iter().collect();
+
+        fn ends_with_path_sep(tokens: &[TokenTree]) -> bool {
+            matches!(
+                tokens,
+                [.., TokenTree::Punct(a), TokenTree::Punct(b)]
+                    if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+            )
+        }
+    }
 }
 
 fn invalid_rust(e: &syn::Error) -> String {
@@ -136,7 +213,7 @@ fn separate_items(source: &str) -> String {
     out
 }
 
-fn lib_file(api: &Api) -> String {
+fn lib_file(api: &Api, runtime_path: Option<&RuntimePath>) -> String {
     let runtime = RUNTIME
         .iter()
         .filter(|(module, _)| !api.services.iter().any(|s| s.module == *module))
@@ -149,10 +226,13 @@ fn lib_file(api: &Api) -> String {
             }
         });
     let services = api.services.iter().map(service_module);
-    format_tokens(quote! {
-        #(#runtime)*
-        #(#services)*
-    })
+    format_tokens(
+        quote! {
+            #(#runtime)*
+            #(#services)*
+        },
+        runtime_path,
+    )
 }
 
 fn service_module(service: &Service) -> TokenStream {
@@ -229,12 +309,12 @@ struct FormattedStruct {
 /// on. A service repeats the same tables across operations (error bodies,
 /// shared objects): each is built and formatted once. The text is a pure
 /// function of the key, so the output does not depend on the order.
-#[derive(Default)]
-struct StructCache {
+struct StructCache<'a> {
+    runtime: Option<&'a RuntimePath>,
     formatted: std::collections::HashMap<String, FormattedStruct>,
 }
 
-impl StructCache {
+impl StructCache<'_> {
     fn get(
         &mut self,
         operation: &Operation,
@@ -250,7 +330,7 @@ impl StructCache {
         let tokens = types::struct_item(operation, shape);
         let formatted = FormattedStruct {
             modules: modules_named(&tokens, IMPORTABLE),
-            text: unparse(tokens)?,
+            text: unparse(tokens, self.runtime)?,
         };
         self.formatted.insert(key, formatted.clone());
         Ok(formatted)
@@ -258,7 +338,7 @@ impl StructCache {
 }
 
 /// One operation's file, formatted (without its header).
-fn operation_file(operation: &Operation, cache: &mut StructCache) -> String {
+fn operation_file(operation: &Operation, cache: &mut StructCache<'_>) -> String {
     match try_operation_file(operation, cache) {
         Ok(text) => text,
         Err(e) => invalid_rust(&e),
@@ -310,11 +390,11 @@ fn try_operation_file(
         use ::docspec_runtime::validation::Validate as _;
     };
     file.extend([head]);
-    let mut text = unparse(file)?;
+    let mut text = unparse(file, cache.runtime)?;
     for shape in &structs {
         text.push_str(&shape.text);
     }
-    text.push_str(&unparse(tail)?);
+    text.push_str(&unparse(tail, cache.runtime)?);
     Ok(separate_items(&text))
 }
 

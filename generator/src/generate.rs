@@ -28,9 +28,20 @@ pub fn generate(
     services: &[String],
     command: &str,
 ) -> Result<Generation, Diagnostics> {
+    generate_with_runtime(spec_dir, services, command, None)
+}
+
+/// [`generate`], with the generated code reaching the runtime by `runtime`
+/// instead of `::docspec_runtime`.
+pub fn generate_with_runtime(
+    spec_dir: &Path,
+    services: &[String],
+    command: &str,
+    runtime: Option<&emit::RuntimePath>,
+) -> Result<Generation, Diagnostics> {
     let resolved = resolve_dir(spec_dir, services)?;
     Ok(Generation {
-        files: emit::emit(&resolved.api, command),
+        files: emit::emit_with_runtime(&resolved.api, command, runtime),
         warnings: resolved.warnings,
         inputs: resolved.inputs,
         api: resolved.api,
