@@ -7,6 +7,7 @@
 //! them without loss. Format reference: `spec/README.md`.
 
 mod load;
+mod mistakes;
 mod scalar;
 mod source_map;
 
