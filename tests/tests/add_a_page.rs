@@ -116,14 +116,18 @@ fn the_readme_add_a_page_flow_keeps_ci_green() {
     );
 }
 
-/// The commands of the README's "Adding a page" section, in order: every
-/// inline code span there that starts with `cargo `.
+/// The commands of the README's "Adding a page" steps, in order: every
+/// inline code span of the section's numbered list that starts with `cargo `.
 fn add_a_page_commands(readme: &str) -> Vec<String> {
     let section = readme
         .split("\n## ")
         .find(|section| section.starts_with("Adding a page"))
         .expect("README.md has an \"Adding a page\" section");
-    let commands: Vec<String> = section
+    let steps = section
+        .split("\n\n")
+        .find(|paragraph| paragraph.starts_with("1. "))
+        .expect("the README's \"Adding a page\" has numbered steps");
+    let commands: Vec<String> = steps
         .split('`')
         .skip(1)
         .step_by(2)
