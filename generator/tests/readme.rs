@@ -66,8 +66,36 @@ fn commands(block: &str) -> Vec<Vec<String>> {
     commands
 }
 
-/// The workspace's package names, from each member's manifest.
-fn packages() -> Vec<String> {
+/// The commands the README's prose gives as inline code (`cargo ...`,
+/// `docspec ...`; spans may wrap lines), with their lines, fenced blocks left out.
+fn inline_commands(markdown: &str) -> Vec<(usize, Vec<String>)> {
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            prose.push('\n');
+            continue;
+        }
+        if !fenced {
+            prose.push_str(line);
+        }
+        prose.push('\n');
+    }
+    let mut commands = Vec::new();
+    let mut line = 1;
+    for (index, piece) in prose.split('`').enumerate() {
+        let words: Vec<String> = piece.split_whitespace().map(str::to_owned).collect();
+        if index % 2 == 1 && words.len() > 1 && ["cargo", "docspec"].contains(&words[0].as_str()) {
+            commands.push((line, words));
+        }
+        line += piece.matches('\n').count();
+    }
+    commands
+}
+
+/// The workspace's package names, from each member's manifest, with their folders.
+fn packages() -> Vec<(String, PathBuf)> {
     let manifest = std::fs::read_to_string(workspace().join("Cargo.toml")).unwrap();
     let members = manifest
         .split("members = [")
@@ -81,11 +109,12 @@ fn packages() -> Vec<String> {
         .map(|member| {
             let manifest =
                 std::fs::read_to_string(workspace().join(member).join("Cargo.toml")).unwrap();
-            manifest
+            let name = manifest
                 .lines()
                 .find_map(|line| line.strip_prefix("name = "))
                 .map(|name| name.trim_matches('"').to_owned())
-                .unwrap_or_else(|| panic!("{member}/Cargo.toml names no package"))
+                .unwrap_or_else(|| panic!("{member}/Cargo.toml names no package"));
+            (name, workspace().join(member))
         })
         .collect()
 }
@@ -130,7 +159,12 @@ fn check_docspec(line: usize, words: &[String], problems: &mut Vec<String>) {
 }
 
 /// Checks one `cargo` command line (the words after `cargo`).
-fn check_cargo(line: usize, words: &[String], packages: &[String], problems: &mut Vec<String>) {
+fn check_cargo(
+    line: usize,
+    words: &[String],
+    packages: &[(String, PathBuf)],
+    problems: &mut Vec<String>,
+) {
     let (cargo_args, program_args) = match words.iter().position(|w| w == "--") {
         Some(split) => (&words[..split], &words[split + 1..]),
         None => (words, &[][..]),
@@ -143,10 +177,19 @@ fn check_cargo(line: usize, words: &[String], packages: &[String], problems: &mu
     };
     let package = after("-p");
     if let Some(package) = package {
-        if !packages.contains(package) {
-            problems.push(format!(
-                "README.md:{line}: no package {package} in the workspace ({packages:?})"
-            ));
+        match packages.iter().find(|(name, _)| name == package) {
+            None => problems.push(format!(
+                "README.md:{line}: no package {package} in the workspace"
+            )),
+            Some((_, dir)) => {
+                if let Some(test) = after("--test") {
+                    if !dir.join(format!("tests/{test}.rs")).is_file() {
+                        problems.push(format!(
+                            "README.md:{line}: the package {package} has no test {test}"
+                        ));
+                    }
+                }
+            }
         }
     }
     match (package.map(String::as_str), after("--example")) {
@@ -183,18 +226,34 @@ fn every_command_in_the_readme_exists_with_its_flags() {
     let packages = packages();
     let mut problems = Vec::new();
     let mut checked = 0;
-    for (line, block) in fenced_blocks(&readme, "sh") {
-        for words in commands(&block) {
-            match words[0].as_str() {
-                "docspec" => check_docspec(line, &words[1..], &mut problems),
-                "cargo" => check_cargo(line, &words[1..], &packages, &mut problems),
-                _ => continue,
-            }
-            checked += 1;
+    let blocks = fenced_blocks(&readme, "sh");
+    let in_blocks = blocks
+        .iter()
+        .flat_map(|(line, block)| commands(block).into_iter().map(|words| (*line, words)));
+    for (line, words) in in_blocks.chain(inline_commands(&readme)) {
+        match words[0].as_str() {
+            "docspec" => check_docspec(line, &words[1..], &mut problems),
+            "cargo" => check_cargo(line, &words[1..], &packages, &mut problems),
+            _ => continue,
         }
+        checked += 1;
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(checked >= 10, "only {checked} commands found in README.md");
+    assert!(checked >= 20, "only {checked} commands found in README.md");
+}
+
+#[test]
+fn inline_commands_are_found_where_they_wrap_lines() {
+    let markdown = "Run `cargo clippy\n--all-targets` here.\n```sh\n`docspec no`\n```\nthen `docspec lint SPEC`.\n";
+    let found = inline_commands(markdown);
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        found,
+        [
+            (1, words("cargo clippy --all-targets")),
+            (6, words("docspec lint SPEC"))
+        ]
+    );
 }
 
 #[test]
