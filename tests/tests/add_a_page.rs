@@ -80,9 +80,19 @@ fn the_readme_add_a_page_flow_keeps_ci_green() {
         );
         if command == "cargo test --workspace" {
             ran_workspace_tests = true;
-            for tests in TESTS {
-                run(&copy, scratch, tests);
-            }
+            let output: String = TESTS
+                .iter()
+                .map(|tests| run(&copy, scratch, tests))
+                .collect();
+            // The page's examples became tests of the generated crate, and they ran.
+            let page_tests = output
+                .lines()
+                .filter(|line| line.starts_with(&format!("test {SERVICE}::")))
+                .collect::<Vec<_>>();
+            assert!(
+                page_tests.len() >= 2 && page_tests.iter().all(|line| line.ends_with(" ok")),
+                "the page's example tests: {page_tests:#?}\n{output}"
+            );
         } else {
             run(&copy, scratch, &command);
         }
@@ -143,8 +153,8 @@ fn add_a_page_commands(readme: &str) -> Vec<String> {
 }
 
 /// Runs a command as a user types it (words split at spaces, no quoting) in
-/// the copy; panics with its output when it fails.
-fn run(copy: &Path, scratch: &Path, command: &str) {
+/// the copy; panics with its output when it fails, else returns its stdout.
+fn run(copy: &Path, scratch: &Path, command: &str) -> String {
     let words: Vec<&str> = command.split(' ').collect();
     assert_eq!(words[0], "cargo", "{command}");
     let output = cargo_in(copy, scratch)
@@ -159,6 +169,7 @@ fn run(copy: &Path, scratch: &Path, command: &str) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Makes `copy` hold exactly the workspace's files (what `git ls-files` lists,
