@@ -288,15 +288,18 @@ fn rust_block(readme: &str, marker: &str) -> String {
 fn build_crate(name: &str, manifest: &str, files: &[(&str, &str)]) {
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-crates");
     let dir = scratch.join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    let mut all = vec![("Cargo.toml", manifest)];
+    let lock = std::fs::read_to_string(workspace().join("Cargo.lock")).unwrap();
+    let mut all = vec![("Cargo.toml", manifest), ("Cargo.lock", &lock)];
     all.extend_from_slice(files);
     for (path, text) in all {
         let path = dir.join(path);
+        // Unchanged files keep their time, so that a second run rebuilds nothing.
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            continue;
+        }
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
-    std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
     let output = Command::new(env!("CARGO"))
         .args(["build", "--quiet"])
         .current_dir(&dir)
