@@ -55,6 +55,8 @@ pub enum Check {
     OrphanTable,
     /// A key repeated in one object of an example.
     RepeatedKey,
+    /// A code block of the page that no example captured (the spec's `uncaptured_code`).
+    UncapturedCode,
 }
 
 /// One finding of the cross-checks.
@@ -103,6 +105,7 @@ pub fn cross_check(spec: &LoadedSpec, operation: Option<&Operation>) -> Vec<Find
     linter.untabled_objects();
     linter.undocumented_statuses();
     linter.orphan_tables();
+    linter.uncaptured_code();
     linter.findings
 }
 
@@ -216,6 +219,28 @@ impl<'a> Linter<'a> {
         match place.row {
             Some(r) => diagnostic.in_row(table.rows[r].parameter.trim()),
             None => diagnostic,
+        }
+    }
+
+    /// Code the page shows that no example holds: an example may be lost.
+    fn uncaptured_code(&mut self) {
+        for (index, block) in self.spec.spec.uncaptured_code.iter().enumerate() {
+            let place = match &block.heading {
+                Some(heading) => format!(" (under \"{heading}\")"),
+                None => String::new(),
+            };
+            let diagnostic = Diagnostic::warning(
+                self.spec.locate(&format!("/uncaptured_code/{index}")),
+                format!(
+                    "the code block at line {} of the page{place} is not an example: {}",
+                    block.line, block.reason
+                ),
+            )
+            .with_hint(
+                "if it is an example, add it to `examples`; either way, delete its \
+                 `uncaptured_code` entry once it is dealt with",
+            );
+            self.report(Check::UncapturedCode, diagnostic);
         }
     }
 
