@@ -91,7 +91,7 @@ impl client::Operation for Request {
     }
 }
 
-/// The request body table.
+/// The body of the `ExportConsistencyResults` request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestBody {
     /// All task information. Array Length: 1 - 200
@@ -173,7 +173,9 @@ impl validation::Validate for RequestBody {
     }
 }
 
-/// The object "BatchConsistencyReq" table.
+/// All task information. Array Length: 1 - 200
+///
+/// Used in [`RequestBody::task_info`] (each item).
 ///
 /// Added by hand: The page refers to BatchConsistencyReq but lacks its table; rows taken from the live API reference.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -284,7 +286,7 @@ impl validation::Validate for BatchConsistencyReq {
     }
 }
 
-/// The response body of status 400 table.
+/// The body of the 400 response (Bad Request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BadRequestBody {
     /// The error code. Minimum: 0 Maximum: 255
@@ -380,7 +382,7 @@ impl validation::Validate for BadRequestBody {
     }
 }
 
-/// The response body of status 403 table.
+/// The body of the 403 response (Authentication failed).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ForbiddenBody {
     /// The error code. Minimum: 0 Maximum: 255
@@ -554,7 +556,9 @@ impl validation::Validate for ForbiddenBody {
     }
 }
 
-/// The object "details" table.
+/// The error details. Array Length: 1 - 20
+///
+/// Used in [`ForbiddenBody::details`] (each item).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Details {
     /// The SMS error code. Minimum: 0 Maximum: 65535
@@ -650,7 +654,7 @@ impl validation::Validate for Details {
     }
 }
 
-/// The response body of status 404 table.
+/// The body of the 404 response (Not Found).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NotFoundBody {
     /// The error code. Minimum: 0 Maximum: 255
@@ -854,29 +858,32 @@ mod examples {
     use super::*;
     #[test]
     fn request_example() {
-        assert_eq!(
-            wire::check_json_example:: < RequestBody >
-            (r#"{
+        let check = wire::check_json_example::<
+            RequestBody,
+        >(
+            r#"{
 "task_info" : [ {
 "source_id" : "31806fb2-95bd-421f-ae35-b81b750dxxxx",
 "task_id" : "05a41be9-3ffe-4cc6-8d66-07359039xxxx",
 "source_name" : "ecsxxx"
 } ]
-}"#),
-            wire::ExampleCheck::RoundTrip
+}"#,
         );
+        assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 
     #[test]
     fn response_200_example() {
-        assert_eq!(wire::check_text_example(r#"{ }"#), wire::ExampleCheck::RoundTrip);
+        let check = wire::check_text_example(r#"{ }"#);
+        assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 
     #[test]
     fn response_403_example() {
-        assert_eq!(
-            wire::check_json_example:: < ForbiddenBody >
-            (r#"{
+        let check = wire::check_json_example::<
+            ForbiddenBody,
+        >(
+            r#"{
 "error_code" : "SMS.9004",
 "error_msg" : "The current account does not have the permission to execute policy. You do not have permission to perform action XXX on resource XXX.",
 "encoded_authorization_message" : "XXXXXX",
@@ -885,8 +892,8 @@ mod examples {
 "error_code" : "SMS.9004",
 "error_msg" : "You do not have permission to perform action XXX on resource XXX."
 } ]
-}"#),
-            wire::ExampleCheck::RoundTrip
+}"#,
         );
+        assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 }

@@ -1,11 +1,62 @@
 //! Doc comments from the docs' own words, made safe for rustdoc.
 
-use crate::model::{Field, Operation, Rules, Ty};
+use crate::model::{Body, Field, Operation, Rules, Struct, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `#[doc]` attributes for paragraphs, with a blank line between them.
 pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
+    attrs(&prose_lines(paragraphs))
+}
+
+fn is_list_item(line: &str) -> bool {
+    line.starts_with("- ")
+}
+
+/// The module doc of an operation: `` `POST /path`: Title `` (the line the
+/// service's list shows), the page's description, a usage snippet and the
+/// documented statuses, each linked to its `Response` variant.
+pub fn operation_doc(operation: &Operation, crate_path: &str) -> TokenStream {
+    let mut paragraphs = vec![format!(
+        "`{} {}`: {}",
+        operation.method,
+        operation.path,
+        operation.title.trim_end_matches('.')
+    )];
+    paragraphs.extend(operation.summary.iter().cloned());
+    let mut lines = prose_lines(&paragraphs);
+    if let Some(snippet) = super::usage::operation_snippet(operation) {
+        lines.push(String::new());
+        lines.push("# Usage".to_owned());
+        lines.push(String::new());
+        lines.push("```rust,ignore".to_owned());
+        lines.extend(snippet);
+        lines.push("```".to_owned());
+    }
+    if !operation.responses.is_empty() {
+        lines.push(String::new());
+        lines.push("# Responses".to_owned());
+        lines.push(String::new());
+        for response in &operation.responses {
+            let meaning = response
+                .doc
+                .first()
+                .map(|d| format!(": {}", markdown_safe(d.trim())))
+                .unwrap_or_default();
+            lines.push(format!(
+                "- `{}`{meaning} ([`Response::{}`]({crate_path}::Response::{}))",
+                response.status, response.variant, response.variant
+            ));
+        }
+        lines.push(format!(
+            "- any other status: [`Response::Undocumented`]({crate_path}::Response::Undocumented), with the body as received"
+        ));
+    }
+    attrs(&lines)
+}
+
+/// Doc lines for paragraphs, with a blank line between them (list items stay together).
+fn prose_lines(paragraphs: &[String]) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in paragraphs {
         let continues_list =
@@ -15,6 +66,11 @@ pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
         }
         lines.push(markdown_safe(paragraph));
     }
+    lines
+}
+
+/// `#[doc]` attributes for lines already in Markdown.
+pub fn attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         if l.is_empty() {
             String::new()
@@ -25,20 +81,85 @@ pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-fn is_list_item(line: &str) -> bool {
-    line.starts_with("- ")
+/// A struct's doc: what the value is. A body says whose body it is; an
+/// object takes the description of the row that refers to it, and says
+/// where it is used; the spec's notes follow.
+pub fn struct_doc(operation: &Operation, shape: &Struct) -> TokenStream {
+    let is_body = |body: Option<&Body>| matches!(body, Some(Body::Json(Ty::Struct(name))) if *name == shape.name);
+    let mut paragraphs = Vec::new();
+    if is_body(operation.request_body.as_ref()) {
+        paragraphs.push(format!("The body of the `{}` request.", operation.id));
+    }
+    for response in operation
+        .responses
+        .iter()
+        .filter(|r| is_body(Some(&r.body)))
+    {
+        paragraphs.push(match response.doc.first() {
+            Some(meaning) => format!(
+                "The body of the {} response ({}).",
+                response.status,
+                meaning.trim().trim_end_matches('.')
+            ),
+            None => format!("The body of the {} response.", response.status),
+        });
+    }
+    let uses = uses_of(operation, &shape.name);
+    if paragraphs.is_empty() {
+        let described = uses.iter().find_map(|(_, field)| field.doc.first());
+        let name = shape.origin.trim_start_matches("object ");
+        paragraphs.push(match described {
+            Some(description) => description.clone(),
+            None if uses.is_empty() => format!(
+                "An object the page documents as {name}, which no documented field refers to."
+            ),
+            None => format!("An object the page documents as {name}."),
+        });
+    }
+    let mut lines = prose_lines(&paragraphs);
+    if !uses.is_empty() {
+        // Rust paths, written as links (not escaped like the page's prose).
+        let places: Vec<String> = uses
+            .iter()
+            .map(|(owner, field)| {
+                let place = if field.rust.starts_with("r#") {
+                    format!("`{owner}::{}`", field.rust)
+                } else {
+                    format!("[`{owner}::{}`]", field.rust)
+                };
+                match &field.ty {
+                    Ty::Array(_) => format!("{place} (each item)"),
+                    Ty::Map(_) => format!("{place} (each value)"),
+                    _ => place,
+                }
+            })
+            .collect();
+        lines.push(String::new());
+        lines.push(format!("Used in {}.", places.join(", ")));
+    }
+    if !shape.doc.is_empty() {
+        lines.push(String::new());
+        lines.extend(prose_lines(&shape.doc));
+    }
+    attrs(&lines)
 }
 
-/// The module doc of an operation: `` `POST /path`: Title. `` and the summary.
-pub fn operation_doc(operation: &Operation) -> TokenStream {
-    let mut paragraphs = vec![format!(
-        "`{} {}`: {}",
-        operation.method,
-        operation.path,
-        operation.title.trim_end_matches('.')
-    )];
-    paragraphs.extend(operation.summary.iter().cloned());
-    doc_attrs(&paragraphs)
+/// The fields of `operation` whose values are (or hold) the struct `name`, with the struct that has them.
+fn uses_of<'a>(operation: &'a Operation, name: &str) -> Vec<(&'a str, &'a Field)> {
+    operation
+        .structs
+        .iter()
+        .flat_map(|s| s.fields.iter().map(move |f| (s.name.as_str(), f)))
+        .filter(|(_, f)| holds(&f.ty, name))
+        .collect()
+}
+
+fn holds(ty: &Ty, name: &str) -> bool {
+    match ty {
+        Ty::Struct(n) => n == name,
+        Ty::Array(inner) | Ty::Map(inner) => holds(inner, name),
+        _ => false,
+    }
 }
 
 /// A field's doc: the description, then its constraints and default in words.
