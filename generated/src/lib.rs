@@ -138,7 +138,7 @@ pub use ::docspec_runtime::wire;
 
 /// Operations of the `sms` service.
 ///
-/// - [`export_consistency_results`]: `POST /v3/tasks/consistency-results/export` Obtaining Consistency Verification Results in Batches
+/// - [`export_consistency_results`](crate::sms::export_consistency_results): `POST /v3/tasks/consistency-results/export` Obtaining Consistency Verification Results in Batches
 #[rustfmt::skip]
 pub mod sms {
     /// `POST /v3/tasks/consistency-results/export`: Obtaining Consistency Verification Results in Batches

@@ -304,8 +304,11 @@ fn service_doc(service: &Service) -> TokenStream {
         }
         lines.push(String::new());
         for operation in operations {
+            // An outer doc links from the parent module: the path says where to.
             lines.push(format!(
-                " - [`{}`]: `{} {}` {}",
+                " - [`{}`](crate::{}::{}): `{} {}` {}",
+                operation.module,
+                service.module,
                 operation.module,
                 operation.method,
                 operation.path,

@@ -611,8 +611,19 @@ impl<'a> Resolver<'a> {
 
         let secret =
             naming::is_credential(&wire) && replace_strings(&mut ty, Ty::String, Ty::Secret);
-        let mut doc: Vec<String> = row
-            .description
+        // The values listed became an enumeration (or a number's `one_of`).
+        let values_applied = matches!(ty.innermost(), Ty::Enum(_)) || field_rules.one_of.is_some();
+        let prose = rules::prose(
+            &row.description,
+            &constraints.markers,
+            &field_rules,
+            constraints
+                .enum_values
+                .as_deref()
+                .filter(|_| values_applied),
+            constraints.default.as_deref(),
+        );
+        let mut doc: Vec<String> = prose
             .split('\n')
             .map(str::trim)
             .filter(|l| !l.is_empty())

@@ -94,9 +94,9 @@ impl client::Operation for Request {
 /// The body of the `ExportConsistencyResults` request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestBody {
-    /// All task information. Array Length: 1 - 200
+    /// All task information.
     ///
-    /// Array length: 1 to 200.
+    /// Constraints: 1 to 200 items.
     pub task_info: ::std::vec::Vec<BatchConsistencyReq>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -173,24 +173,24 @@ impl validation::Validate for RequestBody {
     }
 }
 
-/// All task information. Array Length: 1 - 200
+/// All task information.
 ///
 /// Used in [`RequestBody::task_info`] (each item).
 ///
 /// Added by hand: The page refers to BatchConsistencyReq but lacks its table; rows taken from the live API reference.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchConsistencyReq {
-    /// Task ID. Minimum: 1 Maximum: 36
+    /// Task ID.
     ///
-    /// Length: 1 to 36 characters.
+    /// Constraints: 1 to 36 characters.
     pub task_id: ::core::option::Option<::std::string::String>,
-    /// Source server ID. Minimum: 0 Maximum: 255
+    /// Source server ID.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub source_id: ::core::option::Option<::std::string::String>,
-    /// Source server name. Minimum: 0 Maximum: 255
+    /// Source server name.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub source_name: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -289,13 +289,13 @@ impl validation::Validate for BatchConsistencyReq {
 /// The body of the 400 response (Bad Request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BadRequestBody {
-    /// The error code. Minimum: 0 Maximum: 255
+    /// The error code.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The error message. Minimum: 0 Maximum: 1024
+    /// The error message.
     ///
-    /// Length: 0 to 1024 characters.
+    /// Constraints: 0 to 1024 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -385,25 +385,25 @@ impl validation::Validate for BadRequestBody {
 /// The body of the 403 response (Authentication failed).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ForbiddenBody {
-    /// The error code. Minimum: 0 Maximum: 255
+    /// The error code.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The error message. Minimum: 0 Maximum: 255
+    /// The error message.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
-    /// The encrypted authorization information. Minimum: 0 Maximum: 65535
+    /// The encrypted authorization information.
     ///
-    /// Length: 0 to 65535 characters.
+    /// Constraints: 0 to 65535 characters.
     pub encoded_authorization_message: ::core::option::Option<wire::Secret>,
-    /// Error parameters. Minimum: 0 Maximum: 65535 Array Length: 1 - 20
+    /// Error parameters.
     ///
-    /// Array length: 1 to 20. Each item's length: 0 to 65535 characters.
+    /// Constraints: 1 to 20 items; each item 0 to 65535 characters.
     pub error_param: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The error details. Array Length: 1 - 20
+    /// The error details.
     ///
-    /// Array length: 1 to 20.
+    /// Constraints: 1 to 20 items.
     pub details: ::core::option::Option<::std::vec::Vec<Details>>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -556,18 +556,18 @@ impl validation::Validate for ForbiddenBody {
     }
 }
 
-/// The error details. Array Length: 1 - 20
+/// The error details.
 ///
 /// Used in [`ForbiddenBody::details`] (each item).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Details {
-    /// The SMS error code. Minimum: 0 Maximum: 65535
+    /// The SMS error code.
     ///
-    /// Length: 0 to 65535 characters.
+    /// Constraints: 0 to 65535 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The SMS error message. Minimum: 0 Maximum: 65535
+    /// The SMS error message.
     ///
-    /// Length: 0 to 65535 characters.
+    /// Constraints: 0 to 65535 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -657,13 +657,13 @@ impl validation::Validate for Details {
 /// The body of the 404 response (Not Found).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NotFoundBody {
-    /// The error code. Minimum: 0 Maximum: 255
+    /// The error code.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The error message. Minimum: 0 Maximum: 1024
+    /// The error message.
     ///
-    /// Length: 0 to 1024 characters.
+    /// Constraints: 0 to 1024 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,

@@ -162,14 +162,23 @@ fn holds(ty: &Ty, name: &str) -> bool {
     }
 }
 
-/// A field's doc: the description, then its constraints and default in words.
+/// A field's doc: the page's description (without the markers that state
+/// what the next line states, see `resolve::rules::prose`), then one line
+/// with every constraint read and the default, each stated once.
 pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream {
     let mut paragraphs = field.doc.clone();
-    if let Some(constraints) = constraint_sentence(&field.ty, &field.rules, enum_values) {
-        paragraphs.push(constraints);
+    let parts = constraint_parts(&field.ty, &field.rules, enum_values);
+    let mut line = Vec::new();
+    if !parts.is_empty() {
+        line.push(format!("Constraints: {}.", parts.join("; ")));
     }
-    if let Some(default) = &field.default {
-        paragraphs.push(format!("Default: `{}`.", code_safe(default)));
+    match field.default.as_deref() {
+        Some("") => line.push("Default: an empty string.".to_owned()),
+        Some(default) => line.push(format!("Default: `{}`.", code_safe(default))),
+        None => {}
+    }
+    if !line.is_empty() {
+        paragraphs.push(line.join(" "));
     }
     if paragraphs.is_empty() {
         paragraphs.push(format!("`{}`", field.wire));
@@ -177,37 +186,49 @@ pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream
     doc_attrs(&paragraphs)
 }
 
-/// "Array length: 1 to 200. Length: 1 to 36 characters." for a field's rules.
-fn constraint_sentence(ty: &Ty, rules: &Rules, enum_values: Option<Vec<String>>) -> Option<String> {
+/// `["1 to 200 items", "each item 1 to 36 characters"]` for a field's rules.
+fn constraint_parts(ty: &Ty, rules: &Rules, enum_values: Option<Vec<String>>) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(items) = range_words(rules.items.min, rules.items.max) {
-        parts.push(format!("Array length: {items}."));
+        let noun = if rules.items.max == Some(1)
+            || (rules.items.max.is_none() && rules.items.min == Some(1))
+        {
+            "item"
+        } else {
+            "items"
+        };
+        parts.push(format!("{items} {noun}"));
     }
     let each = if matches!(ty, Ty::Array(_)) {
-        "Each item's "
+        "each item "
     } else {
         ""
     };
     if let Some(length) = range_words(rules.length.min, rules.length.max) {
-        let label = if each.is_empty() { "Length" } else { "length" };
-        parts.push(format!("{each}{label}: {length} characters."));
+        let noun = if rules.length.max == Some(1)
+            || (rules.length.max.is_none() && rules.length.min == Some(1))
+        {
+            "character"
+        } else {
+            "characters"
+        };
+        parts.push(format!("{each}{length} {noun}"));
     }
     if let Some(range) = range_words(rules.range.min, rules.range.max) {
-        let label = if each.is_empty() { "Range" } else { "range" };
-        parts.push(format!("{each}{label}: {range}."));
+        parts.push(format!("{each}{range}"));
     }
     if let Some(list) = &rules.one_of {
         let list: Vec<String> = list.iter().map(|l| format!("`{l}`")).collect();
-        parts.push(format!("Allowed values: {}.", list.join(", ")));
+        parts.push(format!("{each}one of {}", list.join(", ")));
     }
     if let Some(values) = enum_values {
         let list: Vec<String> = values
             .iter()
             .map(|v| format!("`{}`", code_safe(v)))
             .collect();
-        parts.push(format!("Documented values: {}.", list.join(", ")));
+        parts.push(format!("{each}one of {}", list.join(", ")));
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    parts
 }
 
 fn range_words<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> Option<String> {
