@@ -858,32 +858,28 @@ mod examples {
     use super::*;
     #[test]
     fn request_example() {
-        let check = wire::check_json_example::<
-            RequestBody,
-        >(
-            r#"{
+        let json = r#"{
 "task_info" : [ {
 "source_id" : "31806fb2-95bd-421f-ae35-b81b750dxxxx",
 "task_id" : "05a41be9-3ffe-4cc6-8d66-07359039xxxx",
 "source_name" : "ecsxxx"
 } ]
-}"#,
-        );
+}"#;
+
+        let check = wire::check_json_example::<RequestBody>(json);
         assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 
     #[test]
     fn response_200_example() {
-        let check = wire::check_text_example(r#"{ }"#);
+        let text = r#"{ }"#;
+        let check = wire::check_text_example(text);
         assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 
     #[test]
     fn response_403_example() {
-        let check = wire::check_json_example::<
-            ForbiddenBody,
-        >(
-            r#"{
+        let json = r#"{
 "error_code" : "SMS.9004",
 "error_msg" : "The current account does not have the permission to execute policy. You do not have permission to perform action XXX on resource XXX.",
 "encoded_authorization_message" : "XXXXXX",
@@ -892,8 +888,9 @@ mod examples {
 "error_code" : "SMS.9004",
 "error_msg" : "You do not have permission to perform action XXX on resource XXX."
 } ]
-}"#,
-        );
+}"#;
+
+        let check = wire::check_json_example::<ForbiddenBody>(json);
         assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 }

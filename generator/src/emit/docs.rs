@@ -33,10 +33,14 @@ pub fn operation_doc(operation: &Operation, crate_path: &str) -> TokenStream {
         lines.extend(snippet);
         lines.push("```".to_owned());
     }
-    if !operation.responses.is_empty() {
-        lines.push(String::new());
-        lines.push("# Responses".to_owned());
-        lines.push(String::new());
+    lines.push(String::new());
+    lines.push("# Responses".to_owned());
+    lines.push(String::new());
+    if operation.responses.is_empty() {
+        lines.push(format!(
+            "The page documents no status: every answer is [`Response::Undocumented`]({crate_path}::Response::Undocumented), with the body as received."
+        ));
+    } else {
         for response in &operation.responses {
             let meaning = response
                 .doc
@@ -58,6 +62,13 @@ pub fn operation_doc(operation: &Operation, crate_path: &str) -> TokenStream {
 /// Doc lines for paragraphs, with a blank line between them (list items stay together).
 fn prose_lines(paragraphs: &[String]) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
+    // A line break in a text is a paragraph of its own: a doc attribute
+    // holding one would be printed as a `/** */` block.
+    let paragraphs = paragraphs
+        .iter()
+        .flat_map(|p| p.split('\n'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
     for paragraph in paragraphs {
         let continues_list =
             is_list_item(paragraph) && lines.last().is_some_and(|l| is_list_item(l));

@@ -52,11 +52,19 @@ fn test(operation: &Operation, example: &ExampleCase) -> Option<TokenStream> {
     let text = raw_string(&example.body);
     // The check is a statement of its own: prettyplease formats function
     // calls, but leaves the arguments of a macro such as `assert_eq!` as raw tokens.
+    // The payload gets a statement of its own too: as an argument, a
+    // multi-line literal makes prettyplease break the turbofish apart.
     let check = match body {
-        Body::Text => quote!(let check = wire::check_text_example(#text);),
+        Body::Text => quote! {
+            let text = #text;
+            let check = wire::check_text_example(text);
+        },
         Body::Json(ty) => {
             let ty = types::ty(ty);
-            quote!(let check = wire::check_json_example::<#ty>(#text);)
+            quote! {
+                let json = #text;
+                let check = wire::check_json_example::<#ty>(json);
+            }
         }
     };
     let assertion = match &example.expect {
