@@ -197,10 +197,7 @@ fn assert_stated_once(doc: &[String], field: &str) {
         Some((bounds, default)) => (bounds, default),
         None => (line.as_str(), ""),
     };
-    let says = |part: &str, value: &str| {
-        part.split(|c: char| c == ' ' || c == ';' || c == '.' || c == '`')
-            .any(|w| w == value)
-    };
+    let says = |part: &str, value: &str| part.split([' ', ';', '.', '`']).any(|w| w == value);
     for prose in doc.iter().filter(|l| *l != line) {
         let words: Vec<&str> = prose.split_whitespace().collect();
         for pair in words.windows(2) {
