@@ -117,13 +117,14 @@ fn front_page(api: &Api, crate_name: &str) -> String {
         .map(str::to_owned),
     );
     if let Some((service, operation, request)) = usage::front_page_operation(&api.services) {
+        let name = usage::quickstart_name(&api.services);
         lines.extend([
             String::new(),
             "# Example".to_owned(),
             String::new(),
             format!(
-                "`{} {}` ([`{}::{}`]): the example program `examples/{}.rs`, compiled with the crate's examples; `cargo run --example {}` runs it offline, `-- --endpoint URL` sends the request with the credentials of the environment.",
-                operation.method, operation.path, service.module, operation.module, usage::QUICKSTART, usage::QUICKSTART
+                "`{} {}` ([`{}::{}`]): the example program `examples/{name}.rs`, compiled with the crate's examples; `cargo run --example {name}` runs it offline, `-- --endpoint URL` sends the request with the credentials of the environment.",
+                operation.method, operation.path, service.module, operation.module
             ),
             String::new(),
             "```rust,no_run".to_owned(),
@@ -166,12 +167,13 @@ fn front_page(api: &Api, crate_name: &str) -> String {
 pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
     let quickstart = usage::front_page_operation(&api.services).map(|(service, operation, request)| {
         let body = usage::quickstart_body(service, operation, &request, crate_name);
+        let name = usage::quickstart_name(&api.services);
         let doc = format!(
             "//! Builds a `{}` request, checks it, sends it and reads the typed answer: the example of the crate's front page.\n//! Without `--endpoint URL` nothing is sent and the page's example answer stands in for the server's.\n\n",
             operation.id
         );
         let source = with_header(&format!("{doc}{body}"), &spec_name(operation), command);
-        (PathBuf::from(format!("{}.rs", usage::QUICKSTART)), source)
+        (PathBuf::from(format!("{name}.rs")), source)
     });
     client::example_names(&api.services)
         .into_iter()

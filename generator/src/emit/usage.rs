@@ -17,8 +17,19 @@ use quote::quote;
 /// involved for an example.
 const MAX_DEPTH: usize = 4;
 
-/// The name of the front page's example program.
-pub const QUICKSTART: &str = "quickstart";
+/// The name of the front page's example program: `quickstart`, unless an
+/// operation's example program has that name.
+pub fn quickstart_name(services: &[Service]) -> String {
+    let taken: Vec<String> = super::client::example_names(services)
+        .into_iter()
+        .map(|(_, _, name)| name)
+        .collect();
+    let mut name = "quickstart".to_owned();
+    while taken.contains(&name) {
+        name.push_str("_example");
+    }
+    name
+}
 
 /// `Request { .. }` with every required value set and every optional one
 /// left out, or `None` when a required value is too involved to write.
