@@ -458,10 +458,9 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         self.check_rust_collisions(t, &fields);
+        // The caption names the table ("Table 3 Response body parameters"),
+        // not the value: type docs say what the value is (see `emit::docs`).
         let mut doc = Vec::new();
-        if let Some(caption) = &table.caption {
-            doc.push(caption.trim().to_owned());
-        }
         if let Some(note) = &table.added_by_hand {
             doc.push(format!("Added by hand: {}", note.trim()));
         }
@@ -612,8 +611,19 @@ impl<'a> Resolver<'a> {
 
         let secret =
             naming::is_credential(&wire) && replace_strings(&mut ty, Ty::String, Ty::Secret);
-        let mut doc: Vec<String> = row
-            .description
+        // The values listed became an enumeration (or a number's `one_of`).
+        let values_applied = matches!(ty.innermost(), Ty::Enum(_)) || field_rules.one_of.is_some();
+        let prose = rules::prose(
+            &row.description,
+            &constraints.markers,
+            &field_rules,
+            constraints
+                .enum_values
+                .as_deref()
+                .filter(|_| values_applied),
+            constraints.default.as_deref(),
+        );
+        let mut doc: Vec<String> = prose
             .split('\n')
             .map(str::trim)
             .filter(|l| !l.is_empty())

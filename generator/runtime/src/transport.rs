@@ -82,6 +82,16 @@ impl From<RequestError> for Error {
     }
 }
 
+/// Runs `future` to completion on a new single-threaded tokio runtime (the
+/// one reqwest needs), for programs that have no async runtime of their own.
+pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, Error> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start the async runtime: {e}")))?;
+    Ok(runtime.block_on(future))
+}
+
 /// Sends typed requests to one endpoint with one set of credentials.
 #[derive(Debug, Clone)]
 pub struct Client {
