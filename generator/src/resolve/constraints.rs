@@ -1,0 +1,191 @@
+//! A row's constraints put on its type: lengths, ranges, item counts,
+//! enumerations and the default, each checked against the type.
+
+use super::types::{fits_i32, replace_strings};
+use super::{rules, Resolver};
+use crate::model::{Bounds, Rules, Ty};
+use crate::phrase::Limit;
+
+impl Resolver<'_> {
+    pub(super) fn apply_rules(
+        &mut self,
+        rules: &mut Rules,
+        ty: &mut Ty,
+        c: &rules::RowConstraints,
+        t: usize,
+        r: usize,
+    ) {
+        let is_array = matches!(ty, Ty::Array(_));
+        if c.min_items.is_some() || c.max_items.is_some() {
+            if is_array {
+                rules.items = Bounds {
+                    min: c.min_items,
+                    max: c.max_items,
+                };
+            } else {
+                self.row_warning(
+                    t,
+                    r,
+                    "an item count is documented for a value that is not an array; it is ignored",
+                );
+            }
+        }
+        let scalar = ty.innermost().clone();
+        if c.min.is_some() || c.max.is_some() {
+            match scalar {
+                Ty::String | Ty::Secret => {
+                    let to_length = |l: Option<Limit>| match l {
+                        Some(Limit::Int(n)) if n >= 0 => Ok(Some(n as u64)),
+                        Some(other) => Err(other),
+                        None => Ok(None),
+                    };
+                    match (to_length(c.min), to_length(c.max)) {
+                        (Ok(min), Ok(max)) => rules.length = Bounds { min, max },
+                        (Err(bad), _) | (_, Err(bad)) => {
+                            self.row_error(t, r, format!("length {bad}: expected a whole number of characters"));
+                        }
+                    }
+                }
+                Ty::I32 | Ty::I64 | Ty::F64 => {
+                    rules.range = Bounds { min: c.min, max: c.max };
+                    if scalar == Ty::I32 && !(fits_i32(c.min) && fits_i32(c.max)) {
+                        replace_strings(ty, Ty::I32, Ty::I64);
+                    }
+                    let integral = |l: Option<Limit>| !matches!(l, Some(Limit::Float(_)));
+                    if scalar != Ty::F64 && !(integral(c.min) && integral(c.max)) {
+                        self.row_error(t, r, "a decimal bound on an integer: expected whole numbers");
+                    }
+                }
+                _ => self.row_warning(
+                    t,
+                    r,
+                    "a minimum or maximum is documented for a value that is neither a string nor a number; it is ignored",
+                ),
+            }
+        }
+        if let Some(values) = &c.enum_values {
+            self.apply_enum(rules, ty, values, t, r);
+        }
+    }
+
+    pub(super) fn apply_enum(
+        &mut self,
+        rules: &mut Rules,
+        ty: &mut Ty,
+        values: &[String],
+        t: usize,
+        r: usize,
+    ) {
+        if values.is_empty() {
+            return;
+        }
+        match ty.innermost().clone() {
+            Ty::String => {
+                let name = self.enum_for(values, t, r);
+                replace_strings(ty, Ty::String, Ty::Enum(name));
+            }
+            Ty::I32 | Ty::I64 | Ty::F64 => {
+                let parsed: Option<Vec<Limit>> = values.iter().map(|v| rules::parse_limit(v)).collect();
+                match parsed {
+                    Some(parsed) => rules.one_of = Some(parsed),
+                    None => self.row_error(
+                        t,
+                        r,
+                        format!("enumeration [{}] of a number: expected numbers", values.join(", ")),
+                    ),
+                }
+            }
+            Ty::Bool => {}
+            _ => self.row_warning(t, r, "an enumeration is documented for a value that is not a string or number; it is ignored"),
+        }
+    }
+
+    pub(super) fn check_default(
+        &mut self,
+        ty: &Ty,
+        rules: &Rules,
+        default: Option<&str>,
+        t: usize,
+        r: usize,
+    ) {
+        let Some(default) = default else { return };
+        match ty {
+            Ty::Enum(name) => {
+                let known = self
+                    .enums
+                    .iter()
+                    .find(|e| &e.name == name)
+                    .is_some_and(|e| e.variants.iter().any(|v| v.wire == default));
+                if !known {
+                    self.row_error(
+                        t,
+                        r,
+                        format!("the default \"{default}\" is not one of the documented values"),
+                    );
+                }
+            }
+            Ty::I32 | Ty::I64 | Ty::F64 => match rules::parse_limit(default) {
+                None => self.row_error(t, r, format!("the default \"{default}\" is not a number")),
+                Some(value) => {
+                    let below = rules.range.min.is_some_and(|min| value < min);
+                    let above = rules.range.max.is_some_and(|max| value > max);
+                    let listed = rules
+                        .one_of
+                        .as_ref()
+                        .is_none_or(|list| list.contains(&value));
+                    if below || above {
+                        self.row_error(
+                            t,
+                            r,
+                            format!("the default {default} is outside the documented range"),
+                        );
+                    } else if !listed {
+                        self.row_error(
+                            t,
+                            r,
+                            format!("the default {default} is not one of the documented values"),
+                        );
+                    }
+                }
+            },
+            Ty::Bool if !matches!(default.to_ascii_lowercase().as_str(), "true" | "false") => {
+                self.row_warning(
+                    t,
+                    r,
+                    format!("the default \"{default}\" of a Boolean is neither true nor false"),
+                );
+            }
+            Ty::String | Ty::Secret => {
+                let len = default.chars().count() as u64;
+                // An empty default usually means "not set" and is documented beside a minimum of 1.
+                if len > 0
+                    && (rules.length.min.is_some_and(|m| len < m)
+                        || rules.length.max.is_some_and(|m| len > m))
+                {
+                    self.row_error(
+                        t,
+                        r,
+                        format!("the default \"{default}\" breaks the documented length"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn row_error(&mut self, t: usize, r: usize, message: impl Into<String>) {
+        let table = &self.tables()[t];
+        let location = self.spec.locate_cell(t, r, "description");
+        self.error(location, message)
+            .with_table(table.label())
+            .with_row(table.rows[r].parameter.trim());
+    }
+
+    pub(super) fn row_warning(&mut self, t: usize, r: usize, message: impl Into<String>) {
+        let table = &self.tables()[t];
+        let location = self.spec.locate_cell(t, r, "description");
+        self.warn(location, message)
+            .with_table(table.label())
+            .with_row(table.rows[r].parameter.trim());
+    }
+}

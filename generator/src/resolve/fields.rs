@@ -1,0 +1,279 @@
+//! One row into one field: its name, whether it must be sent, its type
+//! (degraded visibly where the docs cannot be read), constraints and docs.
+
+use super::types::{replace_strings, subject};
+use super::{naming, rules, Place, Resolver};
+use crate::diagnostic::{Diagnostic, Guess};
+use crate::model::{Field, Rules, Ty};
+use crate::phrase::{leading_type_phrase, parse_type, Limit, Subject, TypePhrase, TypePhraseError};
+use crate::spec::{Row, Side, Table};
+
+impl Resolver<'_> {
+    pub(super) fn field(&mut self, t: usize, r: usize, side: Side, place: Place) -> Option<Field> {
+        if self.repeated_rows.contains(&(t, r)) {
+            return None;
+        }
+        let table = &self.tables()[t];
+        let row = &table.rows[r];
+        let wire = row.parameter.trim().to_owned();
+        let at = |key: &str| self.spec.locate_cell(t, r, key);
+        let context = |d: &mut Diagnostic| {
+            d.table = Some(table.label());
+            d.row = Some(wire.clone());
+        };
+        if wire.is_empty() {
+            let d = self.error(
+                at("parameter"),
+                "empty Parameter cell: expected the parameter's name",
+            );
+            context(d);
+            return None;
+        }
+        let by_hand = table.added_by_hand.is_some() || row.added_by_hand.is_some();
+        let mut condition = None;
+        let required = match mandatory(row) {
+            Ok(Mandatory::Yes) => true,
+            Ok(Mandatory::No) => false,
+            Ok(Mandatory::Conditional(text)) => {
+                let d = self.warn(
+                    at("mandatory"),
+                    format!("the Mandatory cell states a condition (\"{text}\"): the value is taken as optional and the condition kept in the docs (write Yes or No to decide)"),
+                );
+                context(d);
+                d.with_guess(Guess::ConditionalMandatory);
+                condition = Some(text);
+                false
+            }
+            Err(message) => {
+                let d = self.error(at("mandatory"), message);
+                context(d);
+                return None;
+            }
+        };
+        let degrade = |reason: String| Degraded { reason, by_hand };
+        let typed = self
+            .type_phrase(table, row, place)
+            .map_err(|e| degrade(e.to_string()))
+            .and_then(|(phrase, note)| {
+                self.ty(&phrase, row, side)
+                    .map(|ty| (ty, note))
+                    .map_err(degrade)
+            });
+        let mut ty = match typed {
+            Ok((ty, note)) => {
+                if let Some(note) = note {
+                    let d = self.warn(at("type"), note);
+                    context(d);
+                }
+                ty
+            }
+            Err(Degraded {
+                reason,
+                by_hand: true,
+            }) => {
+                let d = self.error(at("type"), reason);
+                context(d);
+                return None;
+            }
+            Err(Degraded { reason, .. }) => {
+                let (ty, guess, message) = degraded_type(row, place, &reason);
+                let d = self.warn(at("type"), message);
+                context(d);
+                d.with_guess(guess);
+                ty
+            }
+        };
+        if place == Place::Parameter && !is_parameter_type(&ty) {
+            let d = self.error(
+                at("type"),
+                format!(
+                    "a parameter is a scalar or an array of scalars; \"{}\" is not",
+                    row.type_.trim()
+                ),
+            );
+            context(d);
+            return None;
+        }
+
+        let constraints = rules::row_constraints(row, subject(&ty));
+        for (is_error, message) in &constraints.problems {
+            let location = at("description");
+            let d = if *is_error {
+                self.error(location, message.clone())
+            } else {
+                self.warn(location, message.clone())
+            };
+            context(d);
+        }
+        let mut field_rules = Rules::default();
+        self.apply_rules(&mut field_rules, &mut ty, &constraints, t, r);
+        self.check_default(&ty, &field_rules, constraints.default.as_deref(), t, r);
+
+        let secret =
+            naming::is_credential(&wire) && replace_strings(&mut ty, Ty::String, Ty::Secret);
+        let mut doc: Vec<String> = row
+            .description
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if let Some(condition) = condition {
+            doc.push(format!("Mandatory: {condition}"));
+        }
+        if let Some(note) = &row.added_by_hand {
+            doc.push(format!("Added by hand: {}", note.trim()));
+        }
+        if let Some(note) = &row.note {
+            doc.push(format!("Note: {}", note.trim()));
+        }
+        Some(Field {
+            rust: naming::field_name(&wire),
+            wire,
+            doc,
+            required,
+            ty,
+            rules: field_rules,
+            secret,
+            default: constraints.default.clone(),
+        })
+    }
+
+    /// The type phrase of a row, read as documented, with a note when the
+    /// reading had to assume something: a table without a Type column
+    /// (parameters on the URI are text), or a phrase followed by qualifying
+    /// prose (`config array corresponding to infer_type`).
+    pub(super) fn type_phrase(
+        &self,
+        table: &Table,
+        row: &Row,
+        place: Place,
+    ) -> Result<(TypePhrase, Option<String>), TypePhraseError> {
+        let cell = row.type_.trim();
+        let has_type_column = table.columns.is_empty()
+            || table
+                .columns
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case("type"));
+        if cell.is_empty() && place == Place::Parameter && !has_type_column {
+            return Ok((
+                TypePhrase::String,
+                Some("the table has no Type column: the parameter is taken as a String".to_owned()),
+            ));
+        }
+        let phrase = match parse_type(cell) {
+            Ok(phrase) => phrase,
+            Err(error) => {
+                let (phrase, rest) = leading_type_phrase(cell).ok_or(error)?;
+                let note = format!("the Type cell continues after \"{}\" with \"{rest}\"; those words are taken as a remark", cell[..cell.len() - rest.len()].trim());
+                return Ok((self.multi_value(phrase, row, place), Some(note)));
+            }
+        };
+        Ok((self.multi_value(phrase, row, place), None))
+    }
+
+    /// A parameter documented as a bare `Array` repeats on the wire
+    /// (`id=a&id=b`): its values are text, unless the description bounds
+    /// their values (`The value ranges from 1 to 300`): then numbers.
+    pub(super) fn multi_value(&self, phrase: TypePhrase, row: &Row, place: Place) -> TypePhrase {
+        match phrase {
+            TypePhrase::Array(inner) if place == Place::Parameter && *inner == TypePhrase::Any => {
+                let as_numbers = rules::row_constraints(row, Subject::ArrayOfNumbers);
+                let item = match (as_numbers.min, as_numbers.max) {
+                    (None, None) => TypePhrase::String,
+                    (Some(Limit::Float(_)), _) | (_, Some(Limit::Float(_))) => TypePhrase::Number,
+                    _ => TypePhrase::Integer,
+                };
+                TypePhrase::Array(Box::new(item))
+            }
+            other => other,
+        }
+    }
+}
+
+/// What a Mandatory cell says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mandatory {
+    Yes,
+    No,
+    /// `Yes (If the volume is created from a snapshot, this parameter is optional.)`:
+    /// sometimes required; the cell's words, for the docs.
+    Conditional(String),
+}
+
+/// What a row's Mandatory cell says: whether the value must be sent. A cell
+/// that starts with Yes or No and goes on with prose states a condition.
+pub fn mandatory(row: &Row) -> Result<Mandatory, String> {
+    let cell = row.mandatory.as_deref().map(str::trim).unwrap_or_default();
+    let word = |m: &str| match m.to_ascii_lowercase().as_str() {
+        "yes" | "true" | "mandatory" | "required" | "y" => Some(true),
+        "no" | "false" | "optional" | "n" | "" => Some(false),
+        _ => None,
+    };
+    if let Some(yes) = word(cell) {
+        return Ok(if yes { Mandatory::Yes } else { Mandatory::No });
+    }
+    let first = cell
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    match word(first) {
+        Some(_) if !first.is_empty() => Ok(Mandatory::Conditional(cell.to_owned())),
+        _ => Err(format!(
+            "Mandatory cell \"{cell}\": expected Yes or No (optionally followed by its condition)"
+        )),
+    }
+}
+
+/// A Type cell the resolver could not link or read, and whether a person wrote it.
+pub(super) struct Degraded {
+    reason: String,
+    by_hand: bool,
+}
+
+/// The most honest type for a row whose Type cell cannot be read: for a
+/// list of something without a table whose description enumerates values,
+/// an array of strings (the enumeration applies); for a parameter, text (the
+/// wire is text); else any JSON. With the kind of guess and the warning.
+pub(super) fn degraded_type(row: &Row, place: Place, reason: &str) -> (Ty, Guess, String) {
+    let cell = row.type_.trim();
+    let correct = "set the row's `type` (and `enum`) to correct it";
+    let is_list = crate::phrase::is_list_phrase(cell);
+    if is_list
+        && rules::row_constraints(row, Subject::ArrayOfText)
+            .enum_values
+            .is_some_and(|values| !values.is_empty())
+    {
+        return (
+            Ty::Array(Box::new(Ty::String)),
+            Guess::EnumeratedStrings,
+            format!("{reason}; the description enumerates the values, so it is taken as an array of strings with that enumeration ({correct})"),
+        );
+    }
+    if place == Place::Parameter {
+        return (
+            if is_list {
+                Ty::Array(Box::new(Ty::String))
+            } else {
+                Ty::String
+            },
+            Guess::AnyJson,
+            format!(
+                "{reason}; a parameter is text on the wire, so it is taken as a String ({correct})"
+            ),
+        );
+    }
+    (
+        Ty::Json,
+        Guess::AnyJson,
+        format!("{reason}; it is taken as any JSON value (serde_json::Value) ({correct})"),
+    )
+}
+
+pub(super) fn is_parameter_type(ty: &Ty) -> bool {
+    match ty {
+        Ty::Array(inner) => !matches!(**inner, Ty::Array(_)) && is_parameter_type(inner),
+        Ty::Struct(_) | Ty::Map(_) | Ty::Json => false,
+        _ => true,
+    }
+}
