@@ -205,7 +205,7 @@ fn service_doc(service: &Service) -> TokenStream {
 }
 
 fn operation_file(operation: &Operation) -> TokenStream {
-    let method = types::ident(&operation.method);
+    let method = types::ident(operation.method.as_str());
     let path = &operation.path;
     let structs = operation
         .structs

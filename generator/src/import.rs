@@ -225,7 +225,7 @@ fn tables(
     examples: &[Example],
     report: &mut Reporter,
 ) -> (Vec<Table>, Vec<StatusCode>) {
-    let placeholders = language::placeholders(uri_path);
+    let placeholders = crate::model::placeholders(uri_path);
     let mut by_place: Vec<Vec<Table>> = vec![Vec::new(); placed.len()];
     let mut bodies = Vec::new();
     let mut status_codes = Vec::new();

@@ -22,7 +22,7 @@ mod walk;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::{Api, Operation};
 use crate::resolve;
-use crate::spec::{self, Example, ExampleKind, LoadedSpec, Spec, Table, TableRole};
+use crate::spec::{self, Example, ExampleKind, LoadedSpec, Table, TableRole};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -195,7 +195,7 @@ impl<'a> Linter<'a> {
         Linter {
             spec,
             operation,
-            statuses: documented_statuses(&spec.spec),
+            statuses: resolve::documented_statuses(&spec.spec),
             untabled: BTreeMap::new(),
             findings: Vec::new(),
         }
@@ -236,30 +236,11 @@ impl<'a> Linter<'a> {
         self.tables().iter().position(|table| match target {
             Target::Request => table.role == TableRole::RequestBody,
             Target::Response(status) => {
-                table.role == TableRole::ResponseBody && table.status == Some(status)
+                table.role == TableRole::ResponseBody
+                    && resolve::response_table_status(&self.spec.spec, table) == Some(status)
             }
         })
     }
-}
-
-/// Every HTTP status a spec documents, by any of the means the resolver counts.
-fn documented_statuses(spec: &Spec) -> BTreeSet<u16> {
-    let tables = spec
-        .tables
-        .iter()
-        .filter(|t| t.role == TableRole::ResponseBody)
-        .filter_map(|t| t.status);
-    let codes = spec.status_codes.iter().map(|s| s.status);
-    let examples = spec
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-        .filter_map(|e| e.status);
-    tables
-        .chain(codes)
-        .chain(examples)
-        .filter(|s| (100..=599).contains(s))
-        .collect()
 }
 
 /// `a`, `a and b`, `a, b and c`.

@@ -20,7 +20,7 @@ mod types;
 pub use examples::{check_example, departures, Departure, DepartureKind, ExampleFinding};
 pub use fields::{mandatory, Mandatory};
 pub use objects::find_object;
-pub use responses::example_status;
+pub use responses::{documented_statuses, example_status, response_table_status};
 pub use rules::parse_limit;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
@@ -157,7 +157,7 @@ impl<'a> Resolver<'a> {
 
     fn operation(&mut self) -> Option<Operation> {
         let spec = &self.spec.spec;
-        self.check_header();
+        let method = self.check_header();
         self.name_objects();
 
         let mut path_params = Vec::new();
@@ -218,7 +218,7 @@ impl<'a> Resolver<'a> {
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
                 .map(str::to_owned),
-            method: spec.method.trim().to_ascii_uppercase(),
+            method: method?,
             path: spec.path.trim().to_owned(),
             path_params,
             query_params,

@@ -517,7 +517,8 @@ fn disagreements(document: &Value, operation: &Operation) -> Vec<String> {
         operation,
     };
     let mut found = Vec::new();
-    let exported = &document["paths"][&operation.path][operation.method.to_ascii_lowercase()];
+    let exported =
+        &document["paths"][&operation.path][operation.method.as_str().to_ascii_lowercase()];
     if exported["operationId"] != operation.id.as_str() {
         let unplaced = document["x-docspec-unplaced-operations"]
             .as_array()

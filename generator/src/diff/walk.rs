@@ -237,8 +237,8 @@ impl<'a> OperationWalk<'a> {
             self.record(
                 &at,
                 ChangeKind::MethodChanged,
-                Some(old.method.clone()),
-                Some(new.method.clone()),
+                Some(old.method.to_string()),
+                Some(new.method.to_string()),
             );
         }
         if old.path != new.path {

@@ -245,11 +245,11 @@ pub fn spec_table(placed: &Placed, role: TableRole, rows: Vec<Row>) -> Table {
 /// A URI table as spec tables: rows that are `{placeholders}` of the path
 /// are path parameters, the others query parameters. A table holding both
 /// is split in two.
-pub fn uri_tables(placed: &Placed, placeholders: &[String], report: &mut Reporter) -> Vec<Table> {
+pub fn uri_tables(placed: &Placed, placeholders: &[&str], report: &mut Reporter) -> Vec<Table> {
     let rows = spec_rows(placed, report);
     let (path, query): (Vec<Row>, Vec<Row>) = rows
         .into_iter()
-        .partition(|row| placeholders.contains(&row.parameter));
+        .partition(|row| placeholders.contains(&row.parameter.as_str()));
     let caption = placed
         .table
         .caption

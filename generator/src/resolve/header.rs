@@ -1,11 +1,11 @@
 //! The operation's header: service, operation id, method and path.
 
 use super::Resolver;
-
-const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+use crate::model::Method;
 
 impl Resolver<'_> {
-    pub(super) fn check_header(&mut self) {
+    /// Checks the header; the method, when it is one.
+    pub(super) fn check_header(&mut self) -> Option<Method> {
         let spec = &self.spec.spec;
         if spec.service.trim().is_empty()
             || !spec
@@ -35,13 +35,15 @@ impl Resolver<'_> {
                 ),
             );
         }
-        if !METHODS.contains(&spec.method.trim().to_ascii_uppercase().as_str()) {
+        let method = Method::from_name(&spec.method.trim().to_ascii_uppercase());
+        if method.is_none() {
+            let all: Vec<&str> = Method::ALL.iter().map(|m| m.as_str()).collect();
             self.error(
                 self.spec.locate("/method"),
                 format!(
                     "method \"{}\": expected one of {}",
                     spec.method,
-                    METHODS.join(", ")
+                    all.join(", ")
                 ),
             );
         }
@@ -58,5 +60,6 @@ impl Resolver<'_> {
                 format!("path \"{path}\": unbalanced braces"),
             );
         }
+        method
     }
 }

@@ -2,20 +2,16 @@
 
 use super::{naming, Resolver};
 use crate::diagnostic::Guess;
-use crate::model::{Field, Rules, Ty};
+use crate::model::{placeholders, Field, Rules, Ty};
 use crate::spec::TableRole;
 
 impl Resolver<'_> {
     /// Every `{placeholder}` of the path has a parameter, and every parameter a placeholder.
     pub(super) fn check_path_parameters(&mut self, params: &mut Vec<Field>) {
         let path = self.spec.spec.path.clone();
-        let placeholders: Vec<String> = path
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(name, _)| name.trim().to_owned()))
-            .collect();
-        for name in &placeholders {
-            if !params.iter().any(|p| &p.wire == name) {
+        let placeholders = placeholders(&path);
+        for &name in &placeholders {
+            if !params.iter().any(|p| p.wire == name) {
                 self.warn(
                     self.spec.locate("/path"),
                     format!("path parameter {{{name}}} has no row in a path parameters table; it is taken as a required String (add a path-parameters row to type it)"),
@@ -23,7 +19,7 @@ impl Resolver<'_> {
                 .with_guess(Guess::PathPlaceholder);
                 params.push(Field {
                     rust: naming::field_name(name),
-                    wire: name.clone(),
+                    wire: name.to_owned(),
                     doc: vec!["Not documented in a parameter table; named by the path.".to_owned()],
                     required: true,
                     ty: Ty::String,
@@ -38,7 +34,7 @@ impl Resolver<'_> {
                 continue;
             }
             for (r, row) in table.rows.iter().enumerate() {
-                if !placeholders.iter().any(|p| p == row.parameter.trim()) {
+                if !placeholders.contains(&row.parameter.trim()) {
                     self.error(
                         self.spec.locate_row(t, r),
                         format!(

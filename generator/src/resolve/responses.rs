@@ -2,14 +2,14 @@
 
 use super::{naming, Resolver};
 use crate::model::{Body, ResponseCase};
-use crate::spec::ExampleKind;
+use crate::spec::{ExampleKind, Spec, Table, TableRole};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Resolver<'_> {
     pub(super) fn status_of(&mut self, t: usize) -> Option<u16> {
         let table = &self.tables()[t];
         match table.status {
-            Some(status) if (100..=599).contains(&status) => Some(status),
+            Some(status) if is_http_status(status) => Some(status),
             Some(status) => {
                 self.error(
                     self.spec.locate_table(t),
@@ -19,16 +19,7 @@ impl Resolver<'_> {
                 None
             }
             None => {
-                // Pages that document one answer often give its table no
-                // status: it is the success response.
-                let spec = &self.spec.spec;
-                let documented = spec.status_codes.iter().map(|s| s.status).chain(
-                    spec.examples
-                        .iter()
-                        .filter(|e| e.kind == ExampleKind::Response)
-                        .filter_map(|e| e.status),
-                );
-                let status = example_status(None, documented).unwrap_or(200);
+                let status = assumed_success_status(&self.spec.spec);
                 self.warn(
                     self.spec.locate_table(t),
                     format!("a response table without a `status`: taken as the success response, {status}"),
@@ -41,21 +32,7 @@ impl Resolver<'_> {
 
     pub(super) fn responses(&mut self, mut bodies: BTreeMap<u16, Body>) -> Vec<ResponseCase> {
         let spec = &self.spec.spec;
-        let mut statuses: BTreeSet<u16> = bodies.keys().copied().collect();
-        statuses.extend(
-            spec.status_codes
-                .iter()
-                .map(|s| s.status)
-                .filter(|s| (100..=599).contains(s)),
-        );
-        statuses.extend(
-            spec.examples
-                .iter()
-                .filter(|e| e.kind == ExampleKind::Response)
-                .filter_map(|e| e.status)
-                .filter(|s| (100..=599).contains(s)),
-        );
-        statuses
+        documented_statuses(spec)
             .into_iter()
             .map(|status| {
                 let doc = spec
@@ -75,6 +52,54 @@ impl Resolver<'_> {
             })
             .collect()
     }
+}
+
+/// Every HTTP status a spec documents: by a response body table (one without
+/// a `status` stands for the success response), the Status Codes table or a
+/// response example. The one list the resolver builds responses from and the
+/// linter places examples by.
+pub fn documented_statuses(spec: &Spec) -> BTreeSet<u16> {
+    let tables = spec
+        .tables
+        .iter()
+        .filter(|t| t.role == TableRole::ResponseBody)
+        .filter_map(|t| response_table_status(spec, t));
+    tables
+        .chain(statuses_beside_tables(spec))
+        .filter(|s| is_http_status(*s))
+        .collect()
+}
+
+/// The status a response body table documents: its `status`, or, for a
+/// table without one, the success response ([`assumed_success_status`]);
+/// `None` for a status that is not an HTTP status (the resolver reports it).
+pub fn response_table_status(spec: &Spec, table: &Table) -> Option<u16> {
+    match table.status {
+        Some(status) => is_http_status(status).then_some(status),
+        None => Some(assumed_success_status(spec)),
+    }
+}
+
+/// Pages that document one answer often give its table no status: it is
+/// the success response, the page's only success status where the Status
+/// Codes table and the examples name exactly one, else 200.
+fn assumed_success_status(spec: &Spec) -> u16 {
+    example_status(None, statuses_beside_tables(spec)).unwrap_or(200)
+}
+
+/// The statuses the Status Codes table and the response examples name.
+fn statuses_beside_tables(spec: &Spec) -> impl Iterator<Item = u16> + '_ {
+    let codes = spec.status_codes.iter().map(|s| s.status);
+    let examples = spec
+        .examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
+        .filter_map(|e| e.status);
+    codes.chain(examples)
+}
+
+fn is_http_status(status: u16) -> bool {
+    (100..=599).contains(&status)
 }
 
 /// The status a response example shows: the one the page names before it,
