@@ -9,6 +9,7 @@ mod examples;
 mod fields;
 mod header;
 pub(crate) mod json_read;
+mod link;
 pub mod naming;
 mod objects;
 mod path;
@@ -19,6 +20,7 @@ mod types;
 
 pub use examples::{check_example, departures, Departure, DepartureKind, ExampleFinding};
 pub use fields::{mandatory, Mandatory};
+pub use link::{link_type, read_type_phrase, side_of, Linked};
 pub use objects::find_object;
 pub use responses::{documented_statuses, example_status, response_table_status};
 pub use rules::parse_limit;
@@ -122,7 +124,7 @@ struct Resolver<'a> {
 }
 
 /// Where a row's table stands, which decides what its fields may be.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
     Parameter,
     Body,

@@ -497,6 +497,36 @@ status_codes:
 }
 
 #[test]
+fn a_type_cell_that_goes_on_after_its_phrase_links_its_table_for_lint_too() {
+    // The resolver reads the leading type phrase and links `Tag`; lint used
+    // to read no phrase at all, call the table unused and skip its members.
+    let text = format!(
+        "{HEADER}tables:
+- role: response-body
+  status: 200
+  rows:
+  - parameter: tags
+    type: Array of Tag objects corresponding to the filter
+- role: object
+  name: Tag
+  side: response
+  rows:
+  - parameter: key
+    type: String
+examples:
+- kind: response
+  status: 200
+  body: '{{ \"tags\": [{{ \"key\": \"a\", \"extra\": 1 }}] }}'
+"
+    );
+    let found = findings(&text);
+    assert!(of(&found, Check::OrphanTable).is_empty(), "{found:?}");
+    let undocumented = of(&found, Check::UndocumentedKey);
+    assert_eq!(undocumented.len(), 1, "{found:?}");
+    assert!(undocumented[0].contains("extra"), "{}", undocumented[0]);
+}
+
+#[test]
 fn tables_no_row_refers_to_are_reported_apart_from_top_level_ones() {
     let text = format!(
         "{HEADER}tables:

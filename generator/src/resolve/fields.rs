@@ -1,12 +1,13 @@
 //! One row into one field: its name, whether it must be sent, its type
 //! (degraded visibly where the docs cannot be read), constraints and docs.
 
+use super::link::{link_type, read_type_phrase};
 use super::types::{replace_strings, subject};
 use super::{naming, rules, Place, Resolver};
 use crate::diagnostic::{Diagnostic, Guess};
 use crate::model::{Field, Rules, Ty};
-use crate::phrase::{leading_type_phrase, parse_type, Limit, Subject, TypePhrase, TypePhraseError};
-use crate::spec::{Row, Side, Table};
+use crate::phrase::Subject;
+use crate::spec::{Row, Side};
 
 impl Resolver<'_> {
     pub(super) fn field(&mut self, t: usize, r: usize, side: Side, place: Place) -> Option<Field> {
@@ -51,13 +52,11 @@ impl Resolver<'_> {
             }
         };
         let degrade = |reason: String| Degraded { reason, by_hand };
-        let typed = self
-            .type_phrase(table, row, place)
+        let typed = read_type_phrase(table, row)
             .map_err(|e| degrade(e.to_string()))
             .and_then(|(phrase, note)| {
-                self.ty(&phrase, row, side)
-                    .map(|ty| (ty, note))
-                    .map_err(degrade)
+                let linked = link_type(self.tables(), &phrase, row, side);
+                self.ty(&linked).map(|ty| (ty, note)).map_err(degrade)
             });
         let mut ty = match typed {
             Ok((ty, note)) => {
@@ -137,57 +136,6 @@ impl Resolver<'_> {
             secret,
             default: constraints.default.clone(),
         })
-    }
-
-    /// The type phrase of a row, read as documented, with a note when the
-    /// reading had to assume something: a table without a Type column
-    /// (parameters on the URI are text), or a phrase followed by qualifying
-    /// prose (`config array corresponding to infer_type`).
-    pub(super) fn type_phrase(
-        &self,
-        table: &Table,
-        row: &Row,
-        place: Place,
-    ) -> Result<(TypePhrase, Option<String>), TypePhraseError> {
-        let cell = row.type_.trim();
-        let has_type_column = table.columns.is_empty()
-            || table
-                .columns
-                .iter()
-                .any(|c| c.trim().eq_ignore_ascii_case("type"));
-        if cell.is_empty() && place == Place::Parameter && !has_type_column {
-            return Ok((
-                TypePhrase::String,
-                Some("the table has no Type column: the parameter is taken as a String".to_owned()),
-            ));
-        }
-        let phrase = match parse_type(cell) {
-            Ok(phrase) => phrase,
-            Err(error) => {
-                let (phrase, rest) = leading_type_phrase(cell).ok_or(error)?;
-                let note = format!("the Type cell continues after \"{}\" with \"{rest}\"; those words are taken as a remark", cell[..cell.len() - rest.len()].trim());
-                return Ok((self.multi_value(phrase, row, place), Some(note)));
-            }
-        };
-        Ok((self.multi_value(phrase, row, place), None))
-    }
-
-    /// A parameter documented as a bare `Array` repeats on the wire
-    /// (`id=a&id=b`): its values are text, unless the description bounds
-    /// their values (`The value ranges from 1 to 300`): then numbers.
-    pub(super) fn multi_value(&self, phrase: TypePhrase, row: &Row, place: Place) -> TypePhrase {
-        match phrase {
-            TypePhrase::Array(inner) if place == Place::Parameter && *inner == TypePhrase::Any => {
-                let as_numbers = rules::row_constraints(row, Subject::ArrayOfNumbers);
-                let item = match (as_numbers.min, as_numbers.max) {
-                    (None, None) => TypePhrase::String,
-                    (Some(Limit::Float(_)), _) | (_, Some(Limit::Float(_))) => TypePhrase::Number,
-                    _ => TypePhrase::Integer,
-                };
-                TypePhrase::Array(Box::new(item))
-            }
-            other => other,
-        }
     }
 }
 

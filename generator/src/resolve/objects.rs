@@ -59,18 +59,6 @@ impl Resolver<'_> {
         self.taken.insert(name.clone());
         name
     }
-
-    pub(super) fn object(&self, name: &str, side: Side, bare: bool) -> Result<String, String> {
-        match find_object(self.tables(), name, side).and_then(|t| self.object_names.get(&t)) {
-            Some(rust) => Ok(rust.clone()),
-            None if bare => Err(format!(
-                "unknown type phrase \"{name}\": not a documented type, and no object table has this name"
-            )),
-            None => Err(format!(
-                "dangling object reference: no object table named \"{name}\" (add the table, or set `ref` to the table that describes it)"
-            )),
-        }
-    }
 }
 
 /// Finds the object table a reference names: same half of the page first,

@@ -1,41 +1,49 @@
 //! Type phrases into Rust types, and what a type means for its constraints.
 
+use super::link::Linked;
 use super::Resolver;
 use crate::model::Ty;
 use crate::phrase::{Limit, Subject, TypePhrase};
-use crate::spec::{Row, Side};
 
 impl Resolver<'_> {
-    /// The Rust type of a type phrase, linking object names to tables.
-    pub(super) fn ty(&self, phrase: &TypePhrase, row: &Row, side: Side) -> Result<Ty, String> {
-        let explicit_ref = row.object.as_deref().map(str::trim);
-        Ok(match phrase {
-            TypePhrase::String => Ty::String,
-            TypePhrase::Integer => Ty::I32,
-            TypePhrase::Long => Ty::I64,
-            TypePhrase::Number => Ty::F64,
-            TypePhrase::Boolean => Ty::Bool,
-            TypePhrase::Any => Ty::Json,
-            TypePhrase::Object { name } => match explicit_ref.or(name.as_deref()) {
-                Some(name) => Ty::Struct(self.object(name, side, false)?),
-                None => Ty::Map(Box::new(Ty::Json)),
-            },
-            TypePhrase::Named(name) => {
-                Ty::Struct(self.object(explicit_ref.unwrap_or(name), side, true)?)
+    /// The Rust type of a linked type phrase.
+    pub(super) fn ty(&self, linked: &Linked) -> Result<Ty, String> {
+        Ok(match linked {
+            Linked::Scalar(TypePhrase::Integer) => Ty::I32,
+            Linked::Scalar(TypePhrase::Long) => Ty::I64,
+            Linked::Scalar(TypePhrase::Number) => Ty::F64,
+            Linked::Scalar(TypePhrase::Boolean) => Ty::Bool,
+            Linked::Scalar(_) => Ty::String,
+            Linked::Any => Ty::Json,
+            Linked::FreeObject => Ty::Map(Box::new(Ty::Json)),
+            Linked::Table(t) => Ty::Struct(self.object_name(*t)?),
+            Linked::Missing { name, bare: true } => {
+                return Err(format!(
+                    "unknown type phrase \"{name}\": not a documented type, and no object table has this name"
+                ))
             }
-            TypePhrase::Array(inner) => Ty::Array(Box::new(self.ty(inner, row, side)?)),
-            TypePhrase::Map(inner) => {
-                // A reference names the map's values, not the map.
-                let value = match (explicit_ref, inner.as_ref()) {
-                    (Some(name), TypePhrase::Any | TypePhrase::Object { name: None }) => {
-                        Ty::Struct(self.object(name, side, false)?)
-                    }
-                    _ => self.ty(inner, row, side)?,
-                };
-                Ty::Map(Box::new(value))
-            }
+            Linked::Missing { name, bare: false } => return Err(dangling(name)),
+            Linked::Array(inner) => Ty::Array(Box::new(self.ty(inner)?)),
+            Linked::Map(values) => Ty::Map(Box::new(self.ty(values)?)),
         })
     }
+
+    /// The Rust name of object table `t`; a table that got none (it lacks a
+    /// name, or repeats one: reported with the table) cannot be referred to.
+    fn object_name(&self, t: usize) -> Result<String, String> {
+        match self.object_names.get(&t) {
+            Some(rust) => Ok(rust.clone()),
+            None => Err(dangling(
+                self.tables()[t].name.as_deref().unwrap_or_default(),
+            )),
+        }
+    }
+}
+
+fn dangling(name: &str) -> String {
+    format!(
+        "dangling object reference: no object table named \"{name}\" (add the table, or set `ref` to the table that describes it)"
+    )
 }
 
 /// What `Minimum`/`Maximum` mean for a value of this type.
