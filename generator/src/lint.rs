@@ -15,7 +15,6 @@
 mod examples;
 mod positions;
 mod shape;
-mod skeleton;
 mod tables;
 mod walk;
 

@@ -2,10 +2,10 @@
 //! a table, statuses without a body, tables nothing refers to.
 
 use super::shape::{referenced_tables, row_shape, Shape};
-use super::skeleton::{infer_table, table_yaml, Subject};
 use super::walk::Place;
 use super::{and_list, Check, Linter, Samples, Target};
 use crate::diagnostic::Diagnostic;
+use crate::infer::{infer_table, table_yaml, Subject};
 use crate::resolve::naming;
 use crate::resolve::side_of;
 use crate::spec::TableRole;
