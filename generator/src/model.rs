@@ -226,8 +226,40 @@ pub struct Field {
     pub rules: Rules,
     /// A credential: kept out of Debug output and error messages.
     pub secret: bool,
-    /// The documented default, as written on the wire.
-    pub default: Option<String>,
+    /// The documented default.
+    pub default: Option<DefaultValue>,
+}
+
+/// A documented default: as the docs write it, and read for its field's type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultValue {
+    /// As written on the wire (`10`, `true`, `SLOW`).
+    pub written: String,
+    pub value: Literal,
+}
+
+/// What a default is, read for its field's type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Number(Limit),
+    Bool(bool),
+    /// Text: for a string or enumeration, or a default that does not read as
+    /// its type (the resolver reports that).
+    Text(String),
+    /// For an object, array, map or any-JSON field.
+    Json(serde_json::Value),
+}
+
+impl Literal {
+    /// Whether two defaults are the same value: `10` and `10.0` are one number.
+    pub fn same_as(&self, other: &Literal) -> bool {
+        match (self, other) {
+            (Literal::Number(a), Literal::Number(b)) => {
+                a.partial_cmp(b) == Some(std::cmp::Ordering::Equal)
+            }
+            _ => self == other,
+        }
+    }
 }
 
 /// The Rust type of a value.

@@ -48,7 +48,7 @@ pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream
         paragraphs.push(constraints);
     }
     if let Some(default) = &field.default {
-        paragraphs.push(format!("Default: `{}`.", code_safe(default)));
+        paragraphs.push(format!("Default: `{}`.", code_safe(&default.written)));
     }
     if paragraphs.is_empty() {
         paragraphs.push(format!("`{}`", field.wire));

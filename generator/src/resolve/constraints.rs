@@ -3,7 +3,7 @@
 
 use super::types::{fits_i32, replace_strings};
 use super::{rules, Resolver};
-use crate::model::{Bounds, Rules, Ty};
+use crate::model::{Bounds, DefaultValue, Literal, Rules, Ty};
 use crate::phrase::Limit;
 
 impl Resolver<'_> {
@@ -104,11 +104,12 @@ impl Resolver<'_> {
         &mut self,
         ty: &Ty,
         rules: &Rules,
-        default: Option<&str>,
+        default: &DefaultValue,
         t: usize,
         r: usize,
     ) {
-        let Some(default) = default else { return };
+        let default_value = &default.value;
+        let default = default.written.as_str();
         match ty {
             Ty::Enum(name) => {
                 let known = self
@@ -124,9 +125,9 @@ impl Resolver<'_> {
                     );
                 }
             }
-            Ty::I32 | Ty::I64 | Ty::F64 => match rules::parse_limit(default) {
-                None => self.row_error(t, r, format!("the default \"{default}\" is not a number")),
-                Some(value) => {
+            Ty::I32 | Ty::I64 | Ty::F64 => match default_value {
+                Literal::Number(value) => {
+                    let value = *value;
                     let below = rules.range.min.is_some_and(|min| value < min);
                     let above = rules.range.max.is_some_and(|max| value > max);
                     let listed = rules
@@ -147,8 +148,9 @@ impl Resolver<'_> {
                         );
                     }
                 }
+                _ => self.row_error(t, r, format!("the default \"{default}\" is not a number")),
             },
-            Ty::Bool if !matches!(default.to_ascii_lowercase().as_str(), "true" | "false") => {
+            Ty::Bool if !matches!(default_value, Literal::Bool(_)) => {
                 self.row_warning(
                     t,
                     r,
@@ -187,5 +189,49 @@ impl Resolver<'_> {
         self.warn(location, message)
             .with_table(table.label())
             .with_row(table.rows[r].parameter.trim());
+    }
+}
+
+/// A default as written, read for the field's type; text where it does not
+/// read as one ([`Resolver::check_default`] reports that).
+pub(super) fn read_default(ty: &Ty, written: &str) -> DefaultValue {
+    let text = || Literal::Text(written.to_owned());
+    let value = match ty {
+        Ty::I32 | Ty::I64 | Ty::F64 => {
+            rules::parse_limit(written).map_or_else(text, Literal::Number)
+        }
+        Ty::Bool => match written.trim().to_ascii_lowercase().as_str() {
+            "true" => Literal::Bool(true),
+            "false" => Literal::Bool(false),
+            _ => text(),
+        },
+        Ty::String | Ty::Secret | Ty::Enum(_) => text(),
+        Ty::Struct(_) | Ty::Array(_) | Ty::Map(_) | Ty::Json => serde_json::from_str(written)
+            .map(Literal::Json)
+            .unwrap_or_else(|_| text()),
+    };
+    DefaultValue {
+        written: written.to_owned(),
+        value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_read_once_for_their_type() {
+        let value = |ty: &Ty, written: &str| read_default(ty, written).value;
+        assert_eq!(value(&Ty::Bool, "False"), Literal::Bool(false));
+        assert_eq!(value(&Ty::Bool, "off"), Literal::Text("off".into()));
+        assert_eq!(value(&Ty::I64, "10"), Literal::Number(Limit::Int(10)));
+        assert!(value(&Ty::F64, "10.0").same_as(&value(&Ty::I32, "10")));
+        assert_eq!(value(&Ty::String, "10"), Literal::Text("10".into()));
+        assert_eq!(
+            value(&Ty::Array(Box::new(Ty::I32)), "[1]"),
+            Literal::Json(serde_json::json!([1]))
+        );
+        assert_eq!(read_default(&Ty::Bool, "False").written, "False");
     }
 }

@@ -1,10 +1,11 @@
 //! One row into one field: its name, whether it must be sent, its type
 //! (degraded visibly where the docs cannot be read), constraints and docs.
 
+use super::constraints::read_default;
 use super::link::{link_type, read_type_phrase};
 use super::types::{replace_strings, subject};
 use super::{naming, rules, Place, Resolver};
-use crate::diagnostic::{Diagnostic, Guess};
+use crate::diagnostic::{Diagnostic, Guess, Severity};
 use crate::model::{Field, Rules, Ty};
 use crate::phrase::Subject;
 use crate::spec::{Row, Side};
@@ -95,18 +96,24 @@ impl Resolver<'_> {
         }
 
         let constraints = rules::row_constraints(row, subject(&ty));
-        for (is_error, message) in &constraints.problems {
+        for problem in &constraints.problems {
             let location = at("description");
-            let d = if *is_error {
-                self.error(location, message.clone())
-            } else {
-                self.warn(location, message.clone())
-            };
+            let message = problem.message.clone();
+            let d = self.diagnostics.push_mut(match problem.severity {
+                Severity::Error => Diagnostic::error(location, message),
+                Severity::Warning => Diagnostic::warning(location, message),
+            });
             context(d);
         }
         let mut field_rules = Rules::default();
         self.apply_rules(&mut field_rules, &mut ty, &constraints, t, r);
-        self.check_default(&ty, &field_rules, constraints.default.as_deref(), t, r);
+        let default = constraints
+            .default
+            .as_deref()
+            .map(|written| read_default(&ty, written));
+        if let Some(default) = &default {
+            self.check_default(&ty, &field_rules, default, t, r);
+        }
 
         let secret =
             naming::is_credential(&wire) && replace_strings(&mut ty, Ty::String, Ty::Secret);
@@ -134,7 +141,7 @@ impl Resolver<'_> {
             ty,
             rules: field_rules,
             secret,
-            default: constraints.default.clone(),
+            default,
         })
     }
 }

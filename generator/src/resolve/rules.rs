@@ -1,6 +1,7 @@
 //! A row's constraints: what its description says, corrected by explicit
 //! values in the spec, checked for contradictions.
 
+use crate::diagnostic::Severity;
 use crate::phrase::{parse_constraints, ConstraintText, Limit, Subject};
 use crate::spec::{Row, Scalar};
 
@@ -13,8 +14,30 @@ pub struct RowConstraints {
     pub max_items: Option<u64>,
     pub enum_values: Option<Vec<String>>,
     pub default: Option<String>,
-    /// Problems: (is it an error, message).
-    pub problems: Vec<(bool, String)>,
+    pub problems: Vec<Problem>,
+}
+
+/// A problem with a row's constraints, for the resolver to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Problem {
+    fn error(message: String) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            message,
+        }
+    }
+
+    fn warning(message: String) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            message,
+        }
+    }
 }
 
 /// Reads the description and applies the row's explicit corrections.
@@ -22,13 +45,10 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
     let text = parse_constraints(&row.description, subject);
     let mut out = RowConstraints::default();
     for finding in &text.findings {
-        out.problems.push((
-            false,
-            format!(
-                "constraint not understood in \"{}\": {}",
-                finding.phrase, finding.message
-            ),
-        ));
+        out.problems.push(Problem::warning(format!(
+            "constraint not understood in \"{}\": {}",
+            finding.phrase, finding.message
+        )));
     }
     let ConstraintText {
         min,
@@ -75,14 +95,11 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
         Some(explicit) => {
             let explicit: Vec<String> = explicit.iter().map(|s| s.0.clone()).collect();
             if let Some(text) = enum_values.filter(|t| *t != explicit) {
-                out.problems.push((
-                    false,
-                    format!(
+                out.problems.push(Problem::warning(format!(
                         "explicit enum [{}] differs from the description's [{}]; the explicit list is used",
                         explicit.join(", "),
                         text.join(", ")
-                    ),
-                ));
+                    )));
             }
             Some(explicit)
         }
@@ -91,13 +108,10 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
     out.default = match &row.default {
         Some(explicit) => {
             if let Some(text) = default.filter(|t| *t != explicit.0) {
-                out.problems.push((
-                    false,
-                    format!(
+                out.problems.push(Problem::warning(format!(
                         "explicit default \"{}\" differs from the description's \"{text}\"; the explicit value is used",
                         explicit.0
-                    ),
-                ));
+                    )));
             }
             Some(explicit.0.clone())
         }
@@ -138,23 +152,20 @@ fn explicit<T: PartialEq + std::fmt::Display + Copy>(
     from_text: Option<T>,
     parse: impl Fn(&str) -> Option<T>,
     expected: &str,
-    problems: &mut Vec<(bool, String)>,
+    problems: &mut Vec<Problem>,
 ) -> Option<T> {
     let Some(explicit) = explicit else {
         return from_text;
     };
     let Some(value) = parse(explicit.0.trim()) else {
-        problems.push((
-            true,
-            format!("{key}: expected {expected}, found \"{}\"", explicit.0),
-        ));
+        problems.push(Problem::error(format!(
+            "{key}: expected {expected}, found \"{}\"",
+            explicit.0
+        )));
         return from_text;
     };
     if let Some(text) = from_text.filter(|t| *t != value) {
-        problems.push((
-            false,
-            format!("explicit {key} {value} differs from the description's {text}; the explicit value is used"),
-        ));
+        problems.push(Problem::warning(format!("explicit {key} {value} differs from the description's {text}; the explicit value is used")));
     }
     Some(value)
 }
@@ -164,14 +175,13 @@ fn check_order(
     max_key: &str,
     min: Option<Limit>,
     max: Option<Limit>,
-    problems: &mut Vec<(bool, String)>,
+    problems: &mut Vec<Problem>,
 ) {
     if let (Some(min), Some(max)) = (min, max) {
         if min > max {
-            problems.push((
-                true,
-                format!("the {min_key} ({min}) is larger than the {max_key} ({max})"),
-            ));
+            problems.push(Problem::error(format!(
+                "the {min_key} ({min}) is larger than the {max_key} ({max})"
+            )));
         }
     }
 }
