@@ -25,7 +25,7 @@ pub use objects::find_object;
 pub use responses::{documented_statuses, example_status, response_table_status};
 pub use rules::parse_limit;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity};
 use crate::model::*;
 use crate::spec::{LoadedSpec, Side, Table, TableRole};
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,6 +151,28 @@ impl<'a> Resolver<'a> {
     fn warn(&mut self, location: Location, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics
             .push_mut(Diagnostic::warning(location, message))
+    }
+
+    /// A finding about one cell of row `r` of table `t`, naming the table and row.
+    fn at_cell(
+        &mut self,
+        t: usize,
+        r: usize,
+        cell: &str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let table = &self.tables()[t];
+        let location = self.spec.locate_cell(t, r, cell);
+        let diagnostic = match severity {
+            Severity::Error => Diagnostic::error(location, message),
+            Severity::Warning => Diagnostic::warning(location, message),
+        };
+        self.diagnostics.push_mut(
+            diagnostic
+                .in_table(table.label())
+                .in_row(table.rows[r].parameter.trim()),
+        )
     }
 
     fn tables(&self) -> &'a [Table] {

@@ -3,6 +3,7 @@
 
 use super::types::{fits_i32, replace_strings};
 use super::{rules, Resolver};
+use crate::diagnostic::Severity;
 use crate::model::{Bounds, DefaultValue, Literal, Rules, Ty};
 use crate::phrase::Limit;
 
@@ -176,19 +177,11 @@ impl Resolver<'_> {
     }
 
     pub(super) fn row_error(&mut self, t: usize, r: usize, message: impl Into<String>) {
-        let table = &self.tables()[t];
-        let location = self.spec.locate_cell(t, r, "description");
-        self.error(location, message)
-            .with_table(table.label())
-            .with_row(table.rows[r].parameter.trim());
+        self.at_cell(t, r, "description", Severity::Error, message);
     }
 
     pub(super) fn row_warning(&mut self, t: usize, r: usize, message: impl Into<String>) {
-        let table = &self.tables()[t];
-        let location = self.spec.locate_cell(t, r, "description");
-        self.warn(location, message)
-            .with_table(table.label())
-            .with_row(table.rows[r].parameter.trim());
+        self.at_cell(t, r, "description", Severity::Warning, message);
     }
 }
 

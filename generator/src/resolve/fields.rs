@@ -5,145 +5,146 @@ use super::constraints::read_default;
 use super::link::{link_type, read_type_phrase};
 use super::types::{replace_strings, subject};
 use super::{naming, rules, Place, Resolver};
-use crate::diagnostic::{Diagnostic, Guess, Severity};
-use crate::model::{Field, Rules, Ty};
+use crate::diagnostic::{Guess, Severity};
+use crate::model::{DefaultValue, Field, Rules, Ty};
 use crate::phrase::Subject;
 use crate::spec::{Row, Side};
 
 impl Resolver<'_> {
+    /// Row `r` of table `t` as a field; `None` for a repeated row and for
+    /// one with errors (reported).
     pub(super) fn field(&mut self, t: usize, r: usize, side: Side, place: Place) -> Option<Field> {
         if self.repeated_rows.contains(&(t, r)) {
             return None;
         }
-        let table = &self.tables()[t];
-        let row = &table.rows[r];
+        let row = &self.tables()[t].rows[r];
         let wire = row.parameter.trim().to_owned();
-        let at = |key: &str| self.spec.locate_cell(t, r, key);
-        let context = |d: &mut Diagnostic| {
-            d.table = Some(table.label());
-            d.row = Some(wire.clone());
-        };
         if wire.is_empty() {
-            let d = self.error(
-                at("parameter"),
-                "empty Parameter cell: expected the parameter's name",
-            );
-            context(d);
+            let message = "empty Parameter cell: expected the parameter's name";
+            self.at_cell(t, r, "parameter", Severity::Error, message);
             return None;
         }
-        let by_hand = table.added_by_hand.is_some() || row.added_by_hand.is_some();
-        let mut condition = None;
-        let required = match mandatory(row) {
-            Ok(Mandatory::Yes) => true,
-            Ok(Mandatory::No) => false,
-            Ok(Mandatory::Conditional(text)) => {
-                let d = self.warn(
-                    at("mandatory"),
-                    format!("the Mandatory cell states a condition (\"{text}\"): the value is taken as optional and the condition kept in the docs (write Yes or No to decide)"),
-                );
-                context(d);
-                d.with_guess(Guess::ConditionalMandatory);
-                condition = Some(text);
-                false
-            }
-            Err(message) => {
-                let d = self.error(at("mandatory"), message);
-                context(d);
-                return None;
-            }
-        };
-        let degrade = |reason: String| Degraded { reason, by_hand };
-        let typed = read_type_phrase(table, row)
-            .map_err(|e| degrade(e.to_string()))
-            .and_then(|(phrase, note)| {
-                let linked = link_type(self.tables(), &phrase, row, side);
-                self.ty(&linked).map(|ty| (ty, note)).map_err(degrade)
-            });
-        let mut ty = match typed {
-            Ok((ty, note)) => {
-                if let Some(note) = note {
-                    let d = self.warn(at("type"), note);
-                    context(d);
-                }
-                ty
-            }
-            Err(Degraded {
-                reason,
-                by_hand: true,
-            }) => {
-                let d = self.error(at("type"), reason);
-                context(d);
-                return None;
-            }
-            Err(Degraded { reason, .. }) => {
-                let (ty, guess, message) = degraded_type(row, place, &reason);
-                let d = self.warn(at("type"), message);
-                context(d);
-                d.with_guess(guess);
-                ty
-            }
-        };
-        if place == Place::Parameter && !is_parameter_type(&ty) {
-            let d = self.error(
-                at("type"),
-                format!(
-                    "a parameter is a scalar or an array of scalars; \"{}\" is not",
-                    row.type_.trim()
-                ),
-            );
-            context(d);
-            return None;
-        }
-
-        let constraints = rules::row_constraints(row, subject(&ty));
-        for problem in &constraints.problems {
-            let location = at("description");
-            let message = problem.message.clone();
-            let d = self.diagnostics.push_mut(match problem.severity {
-                Severity::Error => Diagnostic::error(location, message),
-                Severity::Warning => Diagnostic::warning(location, message),
-            });
-            context(d);
-        }
-        let mut field_rules = Rules::default();
-        self.apply_rules(&mut field_rules, &mut ty, &constraints, t, r);
-        let default = constraints
-            .default
-            .as_deref()
-            .map(|written| read_default(&ty, written));
-        if let Some(default) = &default {
-            self.check_default(&ty, &field_rules, default, t, r);
-        }
-
+        let (required, condition) = self.required(t, r)?;
+        let mut ty = self.field_type(t, r, side, place)?;
+        let (rules, default) = self.field_rules(t, r, &mut ty);
         let secret =
             naming::is_credential(&wire) && replace_strings(&mut ty, Ty::String, Ty::Secret);
-        let mut doc: Vec<String> = row
-            .description
-            .split('\n')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect();
-        if let Some(condition) = condition {
-            doc.push(format!("Mandatory: {condition}"));
-        }
-        if let Some(note) = &row.added_by_hand {
-            doc.push(format!("Added by hand: {}", note.trim()));
-        }
-        if let Some(note) = &row.note {
-            doc.push(format!("Note: {}", note.trim()));
-        }
         Some(Field {
             rust: naming::field_name(&wire),
             wire,
-            doc,
+            doc: field_doc(row, condition),
             required,
             ty,
-            rules: field_rules,
+            rules,
             secret,
             default,
         })
     }
+
+    /// Whether the row must be sent, and the condition a Mandatory cell
+    /// states (the value is then optional: a guess, reported).
+    fn required(&mut self, t: usize, r: usize) -> Option<(bool, Option<String>)> {
+        match mandatory(&self.tables()[t].rows[r]) {
+            Ok(Mandatory::Yes) => Some((true, None)),
+            Ok(Mandatory::No) => Some((false, None)),
+            Ok(Mandatory::Conditional(text)) => {
+                self.at_cell(t, r, "mandatory", Severity::Warning, format!("the Mandatory cell states a condition (\"{text}\"): the value is taken as optional and the condition kept in the docs (write Yes or No to decide)"))
+                    .with_guess(Guess::ConditionalMandatory);
+                Some((false, Some(text)))
+            }
+            Err(message) => {
+                self.at_cell(t, r, "mandatory", Severity::Error, message);
+                None
+            }
+        }
+    }
+
+    /// The row's type: its Type cell read and linked; where that fails, the
+    /// most honest type (a guess, reported), or an error in what a person wrote.
+    fn field_type(&mut self, t: usize, r: usize, side: Side, place: Place) -> Option<Ty> {
+        let table = &self.tables()[t];
+        let row = &table.rows[r];
+        let typed = read_type_phrase(table, row)
+            .map_err(|e| e.to_string())
+            .and_then(|(phrase, note)| {
+                let linked = link_type(self.tables(), &phrase, row, side);
+                self.ty(&linked).map(|ty| (ty, note))
+            });
+        let ty = match typed {
+            Ok((ty, note)) => {
+                if let Some(note) = note {
+                    self.at_cell(t, r, "type", Severity::Warning, note);
+                }
+                ty
+            }
+            Err(reason) if table.added_by_hand.is_some() || row.added_by_hand.is_some() => {
+                self.at_cell(t, r, "type", Severity::Error, reason);
+                return None;
+            }
+            Err(reason) => {
+                let (ty, guess, message) = degraded_type(row, place, &reason);
+                self.at_cell(t, r, "type", Severity::Warning, message)
+                    .with_guess(guess);
+                ty
+            }
+        };
+        if place == Place::Parameter && !is_parameter_type(&ty) {
+            let message = format!(
+                "a parameter is a scalar or an array of scalars; \"{}\" is not",
+                row.type_.trim()
+            );
+            self.at_cell(t, r, "type", Severity::Error, message);
+            return None;
+        }
+        Some(ty)
+    }
+
+    /// The row's constraints put on its type (which an enumeration or a
+    /// large bound may change), and its default.
+    fn field_rules(&mut self, t: usize, r: usize, ty: &mut Ty) -> (Rules, Option<DefaultValue>) {
+        let constraints = rules::row_constraints(&self.tables()[t].rows[r], subject(ty));
+        for problem in &constraints.problems {
+            self.at_cell(
+                t,
+                r,
+                "description",
+                problem.severity,
+                problem.message.clone(),
+            );
+        }
+        let mut field_rules = Rules::default();
+        self.apply_rules(&mut field_rules, ty, &constraints, t, r);
+        let default = constraints
+            .default
+            .as_deref()
+            .map(|written| read_default(ty, written));
+        if let Some(default) = &default {
+            self.check_default(ty, &field_rules, default, t, r);
+        }
+        (field_rules, default)
+    }
+}
+
+/// A field's docs: the description's lines, then the Mandatory condition
+/// and the spec's notes.
+fn field_doc(row: &Row, condition: Option<String>) -> Vec<String> {
+    let mut doc: Vec<String> = row
+        .description
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if let Some(condition) = condition {
+        doc.push(format!("Mandatory: {condition}"));
+    }
+    if let Some(note) = &row.added_by_hand {
+        doc.push(format!("Added by hand: {}", note.trim()));
+    }
+    if let Some(note) = &row.note {
+        doc.push(format!("Note: {}", note.trim()));
+    }
+    doc
 }
 
 /// What a Mandatory cell says.
@@ -178,12 +179,6 @@ pub fn mandatory(row: &Row) -> Result<Mandatory, String> {
             "Mandatory cell \"{cell}\": expected Yes or No (optionally followed by its condition)"
         )),
     }
-}
-
-/// A Type cell the resolver could not link or read, and whether a person wrote it.
-pub(super) struct Degraded {
-    reason: String,
-    by_hand: bool,
 }
 
 /// The most honest type for a row whose Type cell cannot be read: for a
