@@ -28,11 +28,11 @@ mod text;
 
 pub use merge::merge_hand_edits;
 pub use service::{
-    guess_summary, import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport,
-    SkipReason, Skipped,
+    import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport, SkipReason,
+    Skipped,
 };
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Topic};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};
 use language::Section;
 use objects::BodyTable;
@@ -400,17 +400,23 @@ impl<'a> Reporter<'a> {
 
     pub fn warn(&mut self, line: usize, message: impl Into<String>) {
         self.diagnostics
-            .push(Diagnostic::warning(self.at(line), message));
+            .push(Diagnostic::warning(self.at(line), message).about(Topic::PageReading));
     }
 
     pub fn warn_table(&mut self, line: usize, table: &str, message: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::warning(self.at(line), message).in_table(table));
+        self.diagnostics.push(
+            Diagnostic::warning(self.at(line), message)
+                .in_table(table)
+                .about(Topic::PageReading),
+        );
     }
 
     pub fn warn_row(&mut self, line: usize, row: &str, message: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::warning(self.at(line), message).in_row(row));
+        self.diagnostics.push(
+            Diagnostic::warning(self.at(line), message)
+                .in_row(row)
+                .about(Topic::PageReading),
+        );
     }
 
     pub fn error(&mut self, line: usize, message: impl Into<String>) {

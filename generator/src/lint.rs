@@ -18,7 +18,7 @@ mod shape;
 mod tables;
 mod walk;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Topic};
 use crate::model::{Api, Operation};
 use crate::resolve;
 use crate::spec::{self, Example, ExampleKind, LoadedSpec, Table, TableRole};
@@ -54,6 +54,28 @@ pub enum Check {
     OrphanTable,
     /// A key repeated in one object of an example.
     RepeatedKey,
+}
+
+impl Check {
+    /// What the findings of this check are, for a summary line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Check::InvalidJson => "examples that are not valid JSON",
+            Check::UndocumentedKey => "example keys no table documents",
+            Check::MissingMandatory => "mandatory rows absent from an example",
+            Check::TypeMismatch => "example values of another type than documented",
+            Check::OutOfBounds => "example values outside documented bounds",
+            Check::NotListed => "example values not among the documented values",
+            Check::MissingTable => "rows referring to an object no table describes",
+            Check::UndocumentedBody => {
+                "statuses or examples whose body no table documents (kept as text)"
+            }
+            Check::UnplacedExample => "response examples no documented status can be matched to",
+            Check::TextBodyShowsJson => "text bodies whose example is JSON",
+            Check::OrphanTable => "object tables no row refers to",
+            Check::RepeatedKey => "keys repeated in one object of an example",
+        }
+    }
 }
 
 /// One finding of the cross-checks.
@@ -205,6 +227,7 @@ impl<'a> Linter<'a> {
     }
 
     fn report(&mut self, check: Check, diagnostic: Diagnostic) {
+        let diagnostic = diagnostic.about(Topic::Check(check));
         self.findings.push(Finding { check, diagnostic });
     }
 

@@ -521,7 +521,7 @@ impl fmt::Display for ServiceImport {
         for (reason, count) in skipped {
             writeln!(f, "  {count:>4}  {}", reason.describe())?;
         }
-        write!(f, "{}", guess_summary(&self.diagnostics))?;
+        write!(f, "{}", self.diagnostics.summary())?;
         if !self.failures.is_empty() {
             writeln!(
                 f,
@@ -531,22 +531,4 @@ impl fmt::Display for ServiceImport {
         }
         Ok(())
     }
-}
-
-/// Warnings grouped by the kind of guess, with counts: what to review first.
-pub fn guess_summary(diagnostics: &Diagnostics) -> String {
-    let mut kinds: BTreeMap<Option<Guess>, usize> = BTreeMap::new();
-    for d in diagnostics.warnings() {
-        *kinds.entry(d.guess).or_default() += 1;
-    }
-    let total: usize = kinds.values().sum();
-    let mut out = format!("{total} warning(s) to review\n");
-    for (kind, count) in kinds {
-        let what = kind.map_or(
-            "other warnings (unread constraints, examples against tables, ...)",
-            Guess::describe,
-        );
-        out.push_str(&format!("  {count:>4}  {what}\n"));
-    }
-    out
 }

@@ -5,7 +5,7 @@ use super::constraints::read_default;
 use super::link::{link_type, read_type_phrase};
 use super::types::{replace_strings, subject};
 use super::{naming, rules, Place, Resolver};
-use crate::diagnostic::{Guess, Severity};
+use crate::diagnostic::{Guess, Severity, Topic};
 use crate::model::{DefaultValue, Field, Rules, Ty};
 use crate::phrase::Subject;
 use crate::spec::{Row, Side};
@@ -73,7 +73,8 @@ impl Resolver<'_> {
         let ty = match typed {
             Ok((ty, note)) => {
                 if let Some(note) = note {
-                    self.at_cell(t, r, "type", Severity::Warning, note);
+                    self.at_cell(t, r, "type", Severity::Warning, note)
+                        .with_topic(Topic::TypeReading);
                 }
                 ty
             }
@@ -104,13 +105,9 @@ impl Resolver<'_> {
     fn field_rules(&mut self, t: usize, r: usize, ty: &mut Ty) -> (Rules, Option<DefaultValue>) {
         let constraints = rules::row_constraints(&self.tables()[t].rows[r], subject(ty));
         for problem in &constraints.problems {
-            self.at_cell(
-                t,
-                r,
-                "description",
-                problem.severity,
-                problem.message.clone(),
-            );
+            let message = problem.message.clone();
+            self.at_cell(t, r, "description", problem.severity, message)
+                .topic = problem.topic;
         }
         let mut field_rules = Rules::default();
         self.apply_rules(&mut field_rules, ty, &constraints, t, r);

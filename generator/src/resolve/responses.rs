@@ -1,6 +1,7 @@
 //! Documented statuses and their bodies.
 
 use super::{naming, Resolver};
+use crate::diagnostic::Topic;
 use crate::model::{Body, ResponseCase};
 use crate::spec::{ExampleKind, Spec, Table, TableRole};
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,7 +25,8 @@ impl Resolver<'_> {
                     self.spec.locate_table(t),
                     format!("a response table without a `status`: taken as the success response, {status}"),
                 )
-                .with_table(table.label());
+                .with_table(table.label())
+                .with_topic(Topic::UnstatedStatus);
                 Some(status)
             }
         }

@@ -1,7 +1,7 @@
 //! A row's constraints: what its description says, corrected by explicit
 //! values in the spec, checked for contradictions.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Severity, Topic};
 use crate::phrase::{parse_constraints, ConstraintText, Limit, Subject};
 use crate::spec::{Row, Scalar};
 
@@ -22,6 +22,8 @@ pub struct RowConstraints {
 pub struct Problem {
     pub severity: Severity,
     pub message: String,
+    /// What it is about, for summaries.
+    pub topic: Option<Topic>,
 }
 
 impl Problem {
@@ -29,6 +31,15 @@ impl Problem {
         Problem {
             severity: Severity::Error,
             message,
+            topic: None,
+        }
+    }
+
+    /// Constraint-like text that could not be read: left unchecked.
+    fn unread(message: String) -> Problem {
+        Problem {
+            topic: Some(Topic::UnreadConstraint),
+            ..Problem::warning(message)
         }
     }
 
@@ -36,6 +47,7 @@ impl Problem {
         Problem {
             severity: Severity::Warning,
             message,
+            topic: None,
         }
     }
 }
@@ -45,7 +57,7 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
     let text = parse_constraints(&row.description, subject);
     let mut out = RowConstraints::default();
     for finding in &text.findings {
-        out.problems.push(Problem::warning(format!(
+        out.problems.push(Problem::unread(format!(
             "constraint not understood in \"{}\": {}",
             finding.phrase, finding.message
         )));
