@@ -174,6 +174,7 @@ fn build_spec(
         path: uri_path,
         source: path.file_name().map(|n| n.to_string_lossy().into_owned()),
         chapter: None,
+        chapter_order: None,
         tables,
         examples,
         status_codes,

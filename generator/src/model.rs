@@ -34,6 +34,8 @@ pub struct Operation {
     pub summary: Option<String>,
     /// The chapter of the API reference the page stands in, when the spec says.
     pub chapter: Option<String>,
+    /// The chapter's place in the reference (a sort key), when the spec says.
+    pub chapter_order: Option<u32>,
     pub method: Method,
     /// The path template (`/v3/{project_id}/elb/certificates`).
     pub path: String,
@@ -48,6 +50,36 @@ pub struct Operation {
     /// Documented statuses, ascending.
     pub responses: Vec<ResponseCase>,
     pub examples: Vec<ExampleCase>,
+}
+
+impl Service {
+    /// The operations by chapter, in the reference's order: chapters by
+    /// their place in the export's index (then by title, for chapters that
+    /// have none), operations without a chapter last; within a chapter by
+    /// module name.
+    pub fn by_chapter(&self) -> Vec<(Option<&str>, Vec<&Operation>)> {
+        let mut chapters: Vec<(Option<&str>, Option<u32>, Vec<&Operation>)> = Vec::new();
+        for operation in &self.operations {
+            let chapter = operation.chapter.as_deref();
+            match chapters.iter_mut().find(|(c, _, _)| *c == chapter) {
+                Some((_, order, operations)) => {
+                    *order = match (*order, operation.chapter_order) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    operations.push(operation);
+                }
+                None => chapters.push((chapter, operation.chapter_order, vec![operation])),
+            }
+        }
+        chapters.sort_by_key(|(chapter, order, _)| {
+            (chapter.is_none(), order.is_none(), *order, *chapter)
+        });
+        chapters
+            .into_iter()
+            .map(|(chapter, _, operations)| (chapter, operations))
+            .collect()
+    }
 }
 
 /// Header parameters that carry credentials rather than parameters of a

@@ -242,6 +242,7 @@ impl<'a> Resolver<'a> {
                 .map(str::trim)
                 .filter(|c| !c.is_empty())
                 .map(str::to_owned),
+            chapter_order: spec.chapter_order,
             method: method?,
             path: spec.path.trim().to_owned(),
             path_params,
