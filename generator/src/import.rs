@@ -32,7 +32,7 @@ pub use service::{
     Skipped,
 };
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, Topic};
+use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};
 use language::Section;
 use objects::BodyTable;
@@ -231,18 +231,14 @@ fn tables(
     let mut bodies = Vec::new();
     let mut status_codes = Vec::new();
     for (index, item) in placed.iter().enumerate() {
-        let (role, status, side) = match item.place {
-            Place::Uri => {
-                by_place[index] = roles::uri_tables(item, &placeholders, report);
-                continue;
-            }
+        match item.place {
             Place::StatusCodes => {
                 status_codes.extend(roles::status_codes(item, report));
                 continue;
             }
             Place::Unplaced(section) => {
                 let section = section_name(section);
-                report.warn(
+                report.left_out(
                     item.line,
                     format!(
                         "a table in the {section} section is not a parameter table; it is left out"
@@ -250,6 +246,22 @@ fn tables(
                 );
                 continue;
             }
+            _ => {
+                if let Some(why) = roles::not_parameters(item.table) {
+                    report.left_out(
+                        item.line,
+                        format!("a table that is not a parameter table: {why}"),
+                    );
+                    continue;
+                }
+            }
+        }
+        let (role, status, side) = match item.place {
+            Place::Uri => {
+                by_place[index] = roles::uri_tables(item, &placeholders, report);
+                continue;
+            }
+            Place::StatusCodes | Place::Unplaced(_) => continue,
             Place::RequestHeaders => (TableRole::HeaderParameters, None, None),
             Place::ResponseHeaders { status } => (TableRole::ResponseHeaders, status, None),
             Place::Body {
@@ -418,6 +430,13 @@ impl<'a> Reporter<'a> {
                 .in_row(row)
                 .about(Topic::PageReading),
         );
+    }
+
+    /// A table left out because it documents no parameters.
+    pub fn left_out(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics
+            .push_mut(Diagnostic::warning(self.at(line), message))
+            .with_guess(Guess::NotAParameterTable);
     }
 
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
