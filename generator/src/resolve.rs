@@ -1,6 +1,17 @@
 //! Spec → model: parses type and constraint phrases, chooses names, links
 //! object references and checks everything, collecting every problem as a
 //! [`Diagnostic`] that names file, line, table and row.
+//!
+//! One file per job: the header (`header`), object names and lookup
+//! (`objects`), tables into structs (`tables`), rows into fields
+//! (`fields`), Type cells read and linked (`link`) and typed (`types`),
+//! constraints and defaults (`constraints`, `rules`), enumerations
+//! (`enums`), path parameters (`path`), statuses (`responses`) and example
+//! tests (`example_cases`, `examples`).
+//! The rules the importer and the linter need as well are public here and
+//! written once: [`read_type_phrase`] and [`link_type`], [`documented_statuses`],
+//! [`mandatory`], [`find_object`], [`example_status`]; tables inferred from
+//! examples are [`crate::infer`]'s, path placeholders and methods [`crate::model`]'s.
 
 mod constraints;
 mod enums;

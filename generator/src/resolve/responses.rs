@@ -73,7 +73,7 @@ pub fn documented_statuses(spec: &Spec) -> BTreeSet<u16> {
 }
 
 /// The status a response body table documents: its `status`, or, for a
-/// table without one, the success response ([`assumed_success_status`]);
+/// table without one, the success response (see `assumed_success_status`);
 /// `None` for a status that is not an HTTP status (the resolver reports it).
 pub fn response_table_status(spec: &Spec, table: &Table) -> Option<u16> {
     match table.status {
