@@ -162,7 +162,7 @@ fn build_spec(
     if title.is_none() {
         report.warn(1, "the page has no title");
     }
-    let examples = examples::examples(located, report);
+    let (examples, uncaptured_code) = examples::examples(located, report);
     let placed = roles::place_tables(located);
     let (tables, status_codes) = tables(&placed, &uri_path, &examples, report);
     Some(Spec {
@@ -178,6 +178,7 @@ fn build_spec(
         tables,
         examples,
         status_codes,
+        uncaptured_code,
     })
 }
 

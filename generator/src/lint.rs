@@ -54,6 +54,8 @@ pub enum Check {
     OrphanTable,
     /// A key repeated in one object of an example.
     RepeatedKey,
+    /// A code block of the page that no example captured (the spec's `uncaptured_code`).
+    UncapturedCode,
 }
 
 impl Check {
@@ -74,6 +76,7 @@ impl Check {
             Check::TextBodyShowsJson => "text bodies whose example is JSON",
             Check::OrphanTable => "object tables no row refers to",
             Check::RepeatedKey => "keys repeated in one object of an example",
+            Check::UncapturedCode => "code blocks of the page no example captured",
         }
     }
 }
@@ -124,6 +127,7 @@ pub fn cross_check(spec: &LoadedSpec, operation: Option<&Operation>) -> Vec<Find
     linter.untabled_objects();
     linter.undocumented_statuses();
     linter.orphan_tables();
+    linter.uncaptured_code();
     linter.findings
 }
 
@@ -238,6 +242,28 @@ impl<'a> Linter<'a> {
         match place.row {
             Some(r) => diagnostic.in_row(table.rows[r].parameter.trim()),
             None => diagnostic,
+        }
+    }
+
+    /// Code the page shows that no example holds: an example may be lost.
+    fn uncaptured_code(&mut self) {
+        for (index, block) in self.spec.spec.uncaptured_code.iter().enumerate() {
+            let place = match &block.heading {
+                Some(heading) => format!(" (under \"{heading}\")"),
+                None => String::new(),
+            };
+            let diagnostic = Diagnostic::warning(
+                self.spec.locate(&format!("/uncaptured_code/{index}")),
+                format!(
+                    "the code block at line {} of the page{place} is not an example: {}",
+                    block.line, block.reason
+                ),
+            )
+            .with_hint(
+                "if it is an example, add it to `examples`; either way, delete its \
+                 `uncaptured_code` entry once it is dealt with",
+            );
+            self.report(Check::UncapturedCode, diagnostic);
         }
     }
 

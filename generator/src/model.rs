@@ -84,10 +84,14 @@ impl Service {
 
 /// Header parameters that carry credentials rather than parameters of a
 /// call: every page lists `X-Auth-Token` as mandatory, but it belongs to the
-/// token credentials, and AK/SK signing sends none. Specs keep the header as
-/// documented; emission routes it to the runtime's credentials.
+/// token credentials, and AK/SK signing sends none; pages that list
+/// `X-Security-Token` mean the token of temporary AK/SK, which the
+/// credentials send and sign. Specs keep the headers as documented; emission
+/// routes them to the runtime's credentials.
 pub fn is_credential_header(wire_name: &str) -> bool {
-    wire_name.eq_ignore_ascii_case("X-Auth-Token")
+    ["X-Auth-Token", "X-Security-Token"]
+        .iter()
+        .any(|name| wire_name.eq_ignore_ascii_case(name))
 }
 
 impl Operation {

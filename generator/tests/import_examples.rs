@@ -177,6 +177,30 @@ fn a_code_block_under_a_heading_that_is_no_example_section_is_reported_at_its_li
             warnings[0]
         );
         assert!(warnings[0].message.contains(heading), "{}", warnings[0]);
+
+        // The spec keeps the block, where it stood and why, and lint reports it.
+        let [kept] = imported.spec.uncaptured_code.as_slice() else {
+            panic!("{name}: {}", imported.yaml);
+        };
+        assert_eq!(kept.line, at, "{name}");
+        assert_eq!(kept.heading.as_deref(), Some(heading), "{name}");
+        assert!(kept.code.contains("\"id\""), "{name}: {}", kept.code);
+        let loaded = docspec::spec::parse_str(std::path::Path::new(name), &imported.yaml)
+            .unwrap_or_else(|e| panic!("{name}: the spec reads back: {e}"));
+        assert_eq!(loaded.spec, imported.spec, "{name}");
+        let findings: Vec<_> = docspec::lint::lint(&loaded)
+            .findings
+            .into_iter()
+            .filter(|f| f.check == docspec::lint::Check::UncapturedCode)
+            .collect();
+        assert_eq!(findings.len(), 1, "{name}: {findings:?}");
+        let message = findings[0].diagnostic.to_string();
+        assert!(
+            message.contains(&format!(
+                "the code block at line {at} of the page (under \"{heading}\") is not an example"
+            )),
+            "{message}"
+        );
     }
 }
 

@@ -157,6 +157,7 @@ impl Operation {
                 .iter()
                 .map(|&(status, text)| status_code(status, text))
                 .collect(),
+            uncaptured_code: Vec::new(),
         }
     }
 

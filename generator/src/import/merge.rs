@@ -128,6 +128,7 @@ mod tests {
             tables,
             examples: Vec::new(),
             status_codes: Vec::new(),
+            uncaptured_code: Vec::new(),
         }
     }
 

@@ -26,13 +26,13 @@ impl Resolver<'_> {
         }
         let (required, condition) = self.required(t, r)?;
         let mut ty = self.field_type(t, r, side, place)?;
-        let (rules, default) = self.field_rules(t, r, &mut ty);
+        let (rules, default, prose) = self.field_rules(t, r, &mut ty);
         let secret =
             naming::is_credential(&wire) && replace_strings(&mut ty, Ty::String, Ty::Secret);
         Some(Field {
             rust: naming::field_name(&wire),
             wire,
-            doc: field_doc(row, condition),
+            doc: field_doc(row, &prose, condition),
             required,
             ty,
             rules,
@@ -101,8 +101,14 @@ impl Resolver<'_> {
     }
 
     /// The row's constraints put on its type (which an enumeration or a
-    /// large bound may change), and its default.
-    fn field_rules(&mut self, t: usize, r: usize, ty: &mut Ty) -> (Rules, Option<DefaultValue>) {
+    /// large bound may change), its default, and its description without
+    /// the markers that the constraints now state (see `rules::prose`).
+    fn field_rules(
+        &mut self,
+        t: usize,
+        r: usize,
+        ty: &mut Ty,
+    ) -> (Rules, Option<DefaultValue>, String) {
         let constraints = rules::row_constraints(&self.tables()[t].rows[r], subject(ty));
         for problem in &constraints.problems {
             let message = problem.message.clone();
@@ -118,15 +124,26 @@ impl Resolver<'_> {
         if let Some(default) = &default {
             self.check_default(ty, &field_rules, default, t, r);
         }
-        (field_rules, default)
+        // The values listed became an enumeration (or a number's `one_of`).
+        let values_applied = matches!(ty.innermost(), Ty::Enum(_)) || field_rules.one_of.is_some();
+        let prose = rules::prose(
+            &self.tables()[t].rows[r].description,
+            &constraints.markers,
+            &field_rules,
+            constraints
+                .enum_values
+                .as_deref()
+                .filter(|_| values_applied),
+            constraints.default.as_deref(),
+        );
+        (field_rules, default, prose)
     }
 }
 
-/// A field's docs: the description's lines, then the Mandatory condition
+/// A field's docs: the description's lines (without the markers its constraints state), then the Mandatory condition
 /// and the spec's notes.
-fn field_doc(row: &Row, condition: Option<String>) -> Vec<String> {
-    let mut doc: Vec<String> = row
-        .description
+fn field_doc(row: &Row, prose: &str, condition: Option<String>) -> Vec<String> {
+    let mut doc: Vec<String> = prose
         .split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())

@@ -2,7 +2,8 @@
 //! values in the spec, checked for contradictions.
 
 use crate::diagnostic::{Severity, Topic};
-use crate::phrase::{parse_constraints, ConstraintText, Limit, Subject};
+use crate::model::Rules;
+use crate::phrase::{parse_constraints, ConstraintText, Limit, Marker, Stated, Subject};
 use crate::spec::{Row, Scalar};
 
 /// What a row's constraints came to, before they are put on a type.
@@ -15,6 +16,8 @@ pub struct RowConstraints {
     pub enum_values: Option<Vec<String>>,
     pub default: Option<String>,
     pub problems: Vec<Problem>,
+    /// The description's constraints in marker form (`Minimum: 1`).
+    pub markers: Vec<Marker>,
 }
 
 /// A problem with a row's constraints, for the resolver to report.
@@ -71,6 +74,7 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
         default,
         ..
     } = text;
+    out.markers = text.markers;
     out.min = explicit(
         "min",
         &row.min,
@@ -140,6 +144,54 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
     out
 }
 
+/// The description without the markers (`Minimum: 1`, `Array Length: 1 -
+/// 200`, `Value options: A B`, `Default: true`) that state exactly what
+/// `rules`, the enumeration `values` applied and `default` hold:
+/// the docs state those once, in their own words. A marker that states
+/// something else (a spec correction overrode it, or it was not applied)
+/// stays, so nothing the page says is lost.
+pub fn prose(
+    description: &str,
+    markers: &[Marker],
+    rules: &Rules,
+    values: Option<&[String]>,
+    default: Option<&str>,
+) -> String {
+    let length = |l: &Limit| match *l {
+        Limit::Int(n) => u64::try_from(n).ok(),
+        Limit::Float(_) => None,
+    };
+    let applied = |stated: &Stated| match stated {
+        Stated::Min(l) => {
+            rules.range.min == Some(*l) || rules.length.min.is_some_and(|m| Some(m) == length(l))
+        }
+        Stated::Max(l) => {
+            rules.range.max == Some(*l) || rules.length.max.is_some_and(|m| Some(m) == length(l))
+        }
+        Stated::MinItems(n) => rules.items.min == Some(*n),
+        Stated::MaxItems(n) => rules.items.max == Some(*n),
+        Stated::Values(list) => values == Some(list.as_slice()),
+        Stated::Default(value) => default == Some(value.as_str()),
+    };
+    let mut out = String::with_capacity(description.len());
+    let mut rest = 0;
+    for marker in markers {
+        // A range marker states two bounds in the same words: both must hold.
+        let same_words = markers.iter().filter(|m| m.span == marker.span);
+        if marker.span.start < rest || !same_words.clone().all(|m| applied(&m.states)) {
+            continue;
+        }
+        out.push_str(&description[rest..marker.span.start]);
+        rest = marker.span.end;
+        // The spaces after the cut words go with them.
+        while description[rest..].starts_with([' ', '\t']) {
+            rest += 1;
+        }
+    }
+    out.push_str(&description[rest..]);
+    out
+}
+
 /// Parses a number written in a spec.
 pub fn parse_limit(text: &str) -> Option<Limit> {
     let text = text.trim();
@@ -195,5 +247,51 @@ fn check_order(
                 "the {min_key} ({min}) is larger than the {max_key} ({max})"
             )));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Bounds;
+
+    fn prose_of(description: &str, rules: &Rules, default: Option<&str>) -> String {
+        let markers = parse_constraints(description, Subject::Text).markers;
+        prose(description, &markers, rules, None, default)
+    }
+
+    #[test]
+    fn markers_stated_by_the_rules_are_left_out_and_others_kept() {
+        let length = Rules {
+            length: Bounds {
+                min: Some(1),
+                max: Some(36),
+            },
+            ..Rules::default()
+        };
+        assert_eq!(
+            prose_of("Task ID. Minimum: 1 Maximum: 36", &length, None),
+            "Task ID. "
+        );
+        assert_eq!(
+            prose_of(
+                "Task ID.\nMinimum: 1\nMaximum: 36\nDefault: auto",
+                &length,
+                Some("auto")
+            ),
+            "Task ID.\n\n\n"
+        );
+        // A spec correction made the maximum 64: the page's 36 stays in the prose.
+        let corrected = Rules {
+            length: Bounds {
+                min: Some(1),
+                max: Some(64),
+            },
+            ..Rules::default()
+        };
+        assert_eq!(
+            prose_of("Task ID. Minimum: 1 Maximum: 36", &corrected, None),
+            "Task ID. Maximum: 36"
+        );
     }
 }

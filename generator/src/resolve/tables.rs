@@ -99,10 +99,9 @@ impl Resolver<'_> {
             })
             .collect();
         self.check_rust_collisions(t, &fields);
+        // The caption names the table ("Table 3 Response body parameters"),
+        // not the value: type docs say what the value is (see `emit::docs`).
         let mut doc = Vec::new();
-        if let Some(caption) = &table.caption {
-            doc.push(caption.trim().to_owned());
-        }
         if let Some(note) = &table.added_by_hand {
             doc.push(format!("Added by hand: {}", note.trim()));
         }
