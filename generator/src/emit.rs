@@ -284,21 +284,13 @@ fn service_module(service: &Service) -> TokenStream {
     }
 }
 
-/// The service's doc: its operations by chapter of the reference (those
-/// without one last), each linked, with its method, path and title.
+/// The service's doc: its operations by chapter of the reference, in the
+/// reference's order (those without one last), each linked, with its
+/// method, path and title.
 fn service_doc(service: &Service) -> TokenStream {
-    let mut chapters: std::collections::BTreeMap<(bool, Option<&str>), Vec<&Operation>> =
-        std::collections::BTreeMap::new();
-    for operation in &service.operations {
-        let chapter = operation.chapter.as_deref();
-        chapters
-            .entry((chapter.is_none(), chapter))
-            .or_default()
-            .push(operation);
-    }
     let chaptered = service.operations.iter().any(|o| o.chapter.is_some());
     let mut lines = vec![format!(" Operations of the `{}` service.", service.module)];
-    for ((_, chapter), operations) in chapters {
+    for (chapter, operations) in service.by_chapter() {
         if chaptered {
             lines.push(String::new());
             let heading = chapter.map_or("Other operations".to_owned(), docs::markdown_safe);
@@ -322,7 +314,7 @@ fn service_doc(service: &Service) -> TokenStream {
 }
 
 fn operation_file(operation: &Operation) -> TokenStream {
-    let method = types::ident(&operation.method);
+    let method = types::ident(operation.method.as_str());
     let path = &operation.path;
     let structs = operation
         .structs

@@ -442,7 +442,7 @@ fn report_warnings(warnings: &docspec::diagnostic::Diagnostics, verbose: bool, d
             eprintln!("{warning}");
         }
     } else if !warnings.is_empty() {
-        eprint!("{}", import::guess_summary(warnings));
+        eprint!("{}", warnings.summary());
         eprintln!("  (every warning with its file and line: {details})");
     }
 }

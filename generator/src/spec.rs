@@ -41,6 +41,10 @@ pub struct Spec {
     /// index), for finding the operation in the generated docs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chapter: Option<String>,
+    /// The chapter's place in the export's index (a sort key, smallest
+    /// first), so that the generated docs list chapters in the reference's order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapter_order: Option<u32>,
     /// The parameter tables, in page order.
     #[serde(default)]
     pub tables: Vec<Table>,

@@ -412,7 +412,10 @@ fn resolved(kind: Kind, field: &Field, operation: &Operation) -> Option<Resolved
                 Resolved::plain(enum_text(&values))
             }),
         },
-        Kind::Default => field.default.clone().map(Resolved::plain),
+        Kind::Default => field
+            .default
+            .as_ref()
+            .map(|d| Resolved::plain(d.written.clone())),
     }
 }
 

@@ -150,6 +150,7 @@ impl Operation {
             path: self.path(),
             source: Some(source),
             chapter: None,
+            chapter_order: None,
             tables: self.tables(),
             examples: self.examples(),
             status_codes: STATUSES

@@ -183,7 +183,7 @@ pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream
     if !parts.is_empty() {
         line.push(format!("Constraints: {}.", parts.join("; ")));
     }
-    match field.default.as_deref() {
+    match field.default.as_ref().map(|d| d.written.as_str()) {
         Some("") => line.push("Default: an empty string.".to_owned()),
         Some(default) => line.push(format!("Default: `{}`.", code_safe(default))),
         None => {}

@@ -124,6 +124,7 @@ mod tests {
             path: "/x".into(),
             source: None,
             chapter: None,
+            chapter_order: None,
             tables,
             examples: Vec::new(),
             status_codes: Vec::new(),

@@ -1,6 +1,7 @@
 //! A row's constraints: what its description says, corrected by explicit
 //! values in the spec, checked for contradictions.
 
+use crate::diagnostic::{Severity, Topic};
 use crate::model::Rules;
 use crate::phrase::{parse_constraints, ConstraintText, Limit, Marker, Stated, Subject};
 use crate::spec::{Row, Scalar};
@@ -14,10 +15,44 @@ pub struct RowConstraints {
     pub max_items: Option<u64>,
     pub enum_values: Option<Vec<String>>,
     pub default: Option<String>,
-    /// Problems: (is it an error, message).
-    pub problems: Vec<(bool, String)>,
+    pub problems: Vec<Problem>,
     /// The description's constraints in marker form (`Minimum: 1`).
     pub markers: Vec<Marker>,
+}
+
+/// A problem with a row's constraints, for the resolver to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub message: String,
+    /// What it is about, for summaries.
+    pub topic: Option<Topic>,
+}
+
+impl Problem {
+    fn error(message: String) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            message,
+            topic: None,
+        }
+    }
+
+    /// Constraint-like text that could not be read: left unchecked.
+    fn unread(message: String) -> Problem {
+        Problem {
+            topic: Some(Topic::UnreadConstraint),
+            ..Problem::warning(message)
+        }
+    }
+
+    fn warning(message: String) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            message,
+            topic: None,
+        }
+    }
 }
 
 /// Reads the description and applies the row's explicit corrections.
@@ -25,13 +60,10 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
     let text = parse_constraints(&row.description, subject);
     let mut out = RowConstraints::default();
     for finding in &text.findings {
-        out.problems.push((
-            false,
-            format!(
-                "constraint not understood in \"{}\": {}",
-                finding.phrase, finding.message
-            ),
-        ));
+        out.problems.push(Problem::unread(format!(
+            "constraint not understood in \"{}\": {}",
+            finding.phrase, finding.message
+        )));
     }
     let ConstraintText {
         min,
@@ -79,14 +111,11 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
         Some(explicit) => {
             let explicit: Vec<String> = explicit.iter().map(|s| s.0.clone()).collect();
             if let Some(text) = enum_values.filter(|t| *t != explicit) {
-                out.problems.push((
-                    false,
-                    format!(
+                out.problems.push(Problem::warning(format!(
                         "explicit enum [{}] differs from the description's [{}]; the explicit list is used",
                         explicit.join(", "),
                         text.join(", ")
-                    ),
-                ));
+                    )));
             }
             Some(explicit)
         }
@@ -95,13 +124,10 @@ pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
     out.default = match &row.default {
         Some(explicit) => {
             if let Some(text) = default.filter(|t| *t != explicit.0) {
-                out.problems.push((
-                    false,
-                    format!(
+                out.problems.push(Problem::warning(format!(
                         "explicit default \"{}\" differs from the description's \"{text}\"; the explicit value is used",
                         explicit.0
-                    ),
-                ));
+                    )));
             }
             Some(explicit.0.clone())
         }
@@ -190,23 +216,20 @@ fn explicit<T: PartialEq + std::fmt::Display + Copy>(
     from_text: Option<T>,
     parse: impl Fn(&str) -> Option<T>,
     expected: &str,
-    problems: &mut Vec<(bool, String)>,
+    problems: &mut Vec<Problem>,
 ) -> Option<T> {
     let Some(explicit) = explicit else {
         return from_text;
     };
     let Some(value) = parse(explicit.0.trim()) else {
-        problems.push((
-            true,
-            format!("{key}: expected {expected}, found \"{}\"", explicit.0),
-        ));
+        problems.push(Problem::error(format!(
+            "{key}: expected {expected}, found \"{}\"",
+            explicit.0
+        )));
         return from_text;
     };
     if let Some(text) = from_text.filter(|t| *t != value) {
-        problems.push((
-            false,
-            format!("explicit {key} {value} differs from the description's {text}; the explicit value is used"),
-        ));
+        problems.push(Problem::warning(format!("explicit {key} {value} differs from the description's {text}; the explicit value is used")));
     }
     Some(value)
 }
@@ -216,14 +239,13 @@ fn check_order(
     max_key: &str,
     min: Option<Limit>,
     max: Option<Limit>,
-    problems: &mut Vec<(bool, String)>,
+    problems: &mut Vec<Problem>,
 ) {
     if let (Some(min), Some(max)) = (min, max) {
         if min > max {
-            problems.push((
-                true,
-                format!("the {min_key} ({min}) is larger than the {max_key} ({max})"),
-            ));
+            problems.push(Problem::error(format!(
+                "the {min_key} ({min}) is larger than the {max_key} ({max})"
+            )));
         }
     }
 }
