@@ -29,20 +29,21 @@ pub fn scratch_dir(scratch: &Path, name: &str) -> PathBuf {
     scratch.join("generated-crates").join(name)
 }
 
-/// Runs `cargo` with `args` on the crate in `crate_dir`, with warnings denied,
-/// in the target folder the generated crates share below `scratch` so that
-/// their dependencies build once.
-fn cargo_on(crate_dir: &Path, scratch: &Path, args: &[&str]) -> std::process::Output {
-    let (command, options) = args.split_first().expect("a cargo command");
-    Command::new(env!("CARGO"))
-        .arg(command)
-        .arg("--manifest-path")
-        .arg(crate_dir.join("Cargo.toml"))
-        .args(options)
+/// A `cargo` command run in `dir` (a crate or a workspace), with warnings
+/// denied, in the target folder the generated crates share below `scratch` so
+/// that their dependencies build once.
+pub fn cargo_in(dir: &Path, scratch: &Path) -> Command {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo
+        .current_dir(dir)
         .env("CARGO_TARGET_DIR", scratch_dir(scratch, "target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .unwrap()
+        .env("RUSTFLAGS", "-D warnings");
+    cargo
+}
+
+/// Runs `cargo` with `args` on the crate in `crate_dir` (see [`cargo_in`]).
+fn cargo_on(crate_dir: &Path, scratch: &Path, args: &[&str]) -> std::process::Output {
+    cargo_in(crate_dir, scratch).args(args).output().unwrap()
 }
 
 /// Builds the crate in `crate_dir` with warnings denied and runs its tests;

@@ -80,7 +80,16 @@ pub enum CheckOutcome {
 
 /// Regenerates in memory from `spec_dir` and compares with `src_dir`.
 pub fn check(spec_dir: &Path, src_dir: &Path, command: &str) -> Result<CheckOutcome, CheckError> {
-    let generation = generate::generate(spec_dir, &[], command).map_err(CheckError::Spec)?;
+    let mut generation = generate::generate(spec_dir, &[], command).map_err(CheckError::Spec)?;
+    // Sources inside a crate have its front page; a bare source folder has none.
+    if let Some(crate_dir) = src_dir.parent().filter(|d| d.join("Cargo.toml").is_file()) {
+        generation
+            .for_crate_dir(crate_dir, command)
+            .map_err(|source| CheckError::Io {
+                path: crate_dir.to_owned(),
+                source,
+            })?;
+    }
     let drift = compare(src_dir, &generation.files).map_err(|source| CheckError::Io {
         path: src_dir.to_owned(),
         source,

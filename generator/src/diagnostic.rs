@@ -61,6 +61,44 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// For a warning that reports a guess: what kind of guess, for summaries.
     pub guess: Option<Guess>,
+    /// For other warnings: what they are about, for summaries.
+    pub topic: Option<Topic>,
+}
+
+/// What a warning that is no guess is about, so that a whole service's
+/// warnings can be counted by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Topic {
+    /// A cross-check of the spec against itself ([`crate::lint`]).
+    Check(crate::lint::Check),
+    /// Constraint-like text in a description that could not be read.
+    UnreadConstraint,
+    /// A response table without a status, taken as the success response.
+    UnstatedStatus,
+    /// A Type cell read with an assumption (words after the type, no Type column).
+    TypeReading,
+    /// What the importer read of a page with an assumption: table roles and
+    /// names, references to tables of other pages.
+    PageReading,
+}
+
+impl Topic {
+    /// What the warnings of this kind are, for a summary line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Topic::Check(check) => check.describe(),
+            Topic::UnreadConstraint => "constraint text not understood (left unchecked)",
+            Topic::UnstatedStatus => {
+                "response tables without a status (taken as the success response)"
+            }
+            Topic::TypeReading => {
+                "Type cells read with an assumption (words after the type, no Type column)"
+            }
+            Topic::PageReading => {
+                "page layouts read with an assumption (table roles, names, references elsewhere)"
+            }
+        }
+    }
 }
 
 /// The kinds of guesses import and generation make where the docs cannot be
@@ -108,6 +146,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             guess: None,
+            topic: None,
         }
     }
 
@@ -143,6 +182,18 @@ impl Diagnostic {
     /// Marks a diagnostic already pushed as a guess of this kind.
     pub fn with_guess(&mut self, guess: Guess) -> &mut Self {
         self.guess = Some(guess);
+        self
+    }
+
+    /// Says what a warning is about, for summaries.
+    pub fn about(mut self, topic: Topic) -> Self {
+        self.topic = Some(topic);
+        self
+    }
+
+    /// Says what a diagnostic already pushed is about.
+    pub fn with_topic(&mut self, topic: Topic) -> &mut Self {
+        self.topic = Some(topic);
         self
     }
 
@@ -183,9 +234,63 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
+/// How a summary groups warnings: guesses first, then findings by topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    Guess(Guess),
+    Topic(Topic),
+    Other,
+}
+
+impl Group {
+    fn of(d: &Diagnostic) -> Group {
+        match (d.guess, d.topic) {
+            (Some(guess), _) => Group::Guess(guess),
+            (None, Some(topic)) => Group::Topic(topic),
+            (None, None) => Group::Other,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Group::Guess(guess) => guess.describe(),
+            Group::Topic(topic) => topic.describe(),
+            Group::Other => "other warnings",
+        }
+    }
+}
+
 impl Diagnostics {
     pub fn new() -> Self {
         Diagnostics::default()
+    }
+
+    /// The warnings counted by kind, for a whole service: the guesses made
+    /// where the docs could not be read precisely first (what to review),
+    /// then the other findings, the most frequent first.
+    pub fn summary(&self) -> String {
+        let mut groups: std::collections::BTreeMap<Group, usize> = Default::default();
+        for d in self.warnings() {
+            *groups.entry(Group::of(d)).or_default() += 1;
+        }
+        let (guesses, others): (Vec<_>, Vec<_>) = groups
+            .into_iter()
+            .partition(|(group, _)| matches!(group, Group::Guess(_)));
+        let count = |list: &[(Group, usize)]| list.iter().map(|(_, n)| n).sum::<usize>();
+        let mut out = format!("{} guess(es) to review\n", count(&guesses));
+        for (group, n) in &guesses {
+            out.push_str(&format!("  {n:>4}  {}\n", group.describe()));
+        }
+        if !others.is_empty() {
+            let mut others = others;
+            // Most frequent first; `Other` last whatever its count.
+            others.sort_by_key(|(group, n)| (*group == Group::Other, std::cmp::Reverse(*n)));
+            out.push_str(&format!("{} other warning(s)\n", count(&others)));
+            for (group, n) in &others {
+                out.push_str(&format!("  {n:>4}  {}\n", group.describe()));
+            }
+        }
+        out
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
@@ -263,3 +368,32 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::Check;
+
+    #[test]
+    fn a_summary_counts_guesses_first_then_findings_by_kind() {
+        let at = || Location::new("spec/a.yaml", 1, 1);
+        let mut all: Diagnostics = (0..3)
+            .map(|_| Diagnostic::warning(at(), "x").about(Topic::Check(Check::UndocumentedKey)))
+            .collect();
+        all.push(Diagnostic::warning(at(), "y").about(Topic::UnreadConstraint));
+        all.push(Diagnostic::warning(at(), "z"));
+        all.push(Diagnostic::error(at(), "not counted"));
+        all.push_mut(Diagnostic::warning(at(), "g"))
+            .with_guess(Guess::AnyJson);
+        assert_eq!(
+            all.summary(),
+            "1 guess(es) to review
+     1  Type cells read as any JSON (serde_json::Value)
+5 other warning(s)
+     3  example keys no table documents
+     1  constraint text not understood (left unchecked)
+     1  other warnings
+"
+        );
+    }
+}

@@ -112,6 +112,25 @@ pub fn resolve_dir(spec_dir: &Path, services: &[String]) -> Result<ResolvedDir, 
     })
 }
 
+impl Generation {
+    /// Makes `lib.rs` the root of the crate named `crate_name`: with the
+    /// front page, whose example names the crate. (Build scripts `include!`
+    /// the plain `lib.rs`, which can hold no inner doc.)
+    pub fn for_crate(&mut self, crate_name: &str, command: &str) {
+        self.files.insert(
+            PathBuf::from("lib.rs"),
+            emit::crate_root(&self.api, Some(crate_name), command, None),
+        );
+    }
+
+    /// As [`Generation::for_crate`], for the crate in `crate_dir`, named by its `Cargo.toml`.
+    pub fn for_crate_dir(&mut self, crate_dir: &Path, command: &str) -> std::io::Result<()> {
+        let name = crate_package_name(crate_dir)?;
+        self.for_crate(&name, command);
+        Ok(())
+    }
+}
+
 /// The example programs for the crate in `crate_dir` (by path relative to its
 /// `examples/`): they name the library by the package name in its `Cargo.toml`.
 pub fn example_files(
@@ -119,8 +138,14 @@ pub fn example_files(
     crate_dir: &Path,
     command: &str,
 ) -> std::io::Result<Files> {
+    let name = crate_package_name(crate_dir)?;
+    Ok(emit::emit_examples(&generation.api, &name, command))
+}
+
+/// The package name in `crate_dir/Cargo.toml`.
+fn crate_package_name(crate_dir: &Path) -> std::io::Result<String> {
     let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml"))?;
-    let name = package_name(&manifest).ok_or_else(|| {
+    package_name(&manifest).ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!(
@@ -128,8 +153,7 @@ pub fn example_files(
                 crate_dir.join("Cargo.toml").display()
             ),
         )
-    })?;
-    Ok(emit::emit_examples(&generation.api, &name, command))
+    })
 }
 
 /// The `name` of a manifest's `[package]` table.

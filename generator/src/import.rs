@@ -28,11 +28,11 @@ mod text;
 
 pub use merge::merge_hand_edits;
 pub use service::{
-    guess_summary, import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport,
-    SkipReason, Skipped,
+    import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport, SkipReason,
+    Skipped,
 };
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};
 use language::Section;
 use objects::BodyTable;
@@ -162,7 +162,7 @@ fn build_spec(
     if title.is_none() {
         report.warn(1, "the page has no title");
     }
-    let examples = examples::examples(located, report);
+    let (examples, uncaptured_code) = examples::examples(located, report);
     let placed = roles::place_tables(located);
     let (tables, status_codes) = tables(&placed, &uri_path, &examples, report);
     Some(Spec {
@@ -174,9 +174,11 @@ fn build_spec(
         path: uri_path,
         source: path.file_name().map(|n| n.to_string_lossy().into_owned()),
         chapter: None,
+        chapter_order: None,
         tables,
         examples,
         status_codes,
+        uncaptured_code,
     })
 }
 
@@ -225,23 +227,19 @@ fn tables(
     examples: &[Example],
     report: &mut Reporter,
 ) -> (Vec<Table>, Vec<StatusCode>) {
-    let placeholders = language::placeholders(uri_path);
+    let placeholders = crate::model::placeholders(uri_path);
     let mut by_place: Vec<Vec<Table>> = vec![Vec::new(); placed.len()];
     let mut bodies = Vec::new();
     let mut status_codes = Vec::new();
     for (index, item) in placed.iter().enumerate() {
-        let (role, status, side) = match item.place {
-            Place::Uri => {
-                by_place[index] = roles::uri_tables(item, &placeholders, report);
-                continue;
-            }
+        match item.place {
             Place::StatusCodes => {
                 status_codes.extend(roles::status_codes(item, report));
                 continue;
             }
             Place::Unplaced(section) => {
                 let section = section_name(section);
-                report.warn(
+                report.left_out(
                     item.line,
                     format!(
                         "a table in the {section} section is not a parameter table; it is left out"
@@ -249,6 +247,22 @@ fn tables(
                 );
                 continue;
             }
+            _ => {
+                if let Some(why) = roles::not_parameters(item.table) {
+                    report.left_out(
+                        item.line,
+                        format!("a table that is not a parameter table: {why}"),
+                    );
+                    continue;
+                }
+            }
+        }
+        let (role, status, side) = match item.place {
+            Place::Uri => {
+                by_place[index] = roles::uri_tables(item, &placeholders, report);
+                continue;
+            }
+            Place::StatusCodes | Place::Unplaced(_) => continue,
             Place::RequestHeaders => (TableRole::HeaderParameters, None, None),
             Place::ResponseHeaders { status } => (TableRole::ResponseHeaders, status, None),
             Place::Body {
@@ -400,17 +414,30 @@ impl<'a> Reporter<'a> {
 
     pub fn warn(&mut self, line: usize, message: impl Into<String>) {
         self.diagnostics
-            .push(Diagnostic::warning(self.at(line), message));
+            .push(Diagnostic::warning(self.at(line), message).about(Topic::PageReading));
     }
 
     pub fn warn_table(&mut self, line: usize, table: &str, message: impl Into<String>) {
-        self.diagnostics
-            .push(Diagnostic::warning(self.at(line), message).in_table(table));
+        self.diagnostics.push(
+            Diagnostic::warning(self.at(line), message)
+                .in_table(table)
+                .about(Topic::PageReading),
+        );
     }
 
     pub fn warn_row(&mut self, line: usize, row: &str, message: impl Into<String>) {
+        self.diagnostics.push(
+            Diagnostic::warning(self.at(line), message)
+                .in_row(row)
+                .about(Topic::PageReading),
+        );
+    }
+
+    /// A table left out because it documents no parameters.
+    pub fn left_out(&mut self, line: usize, message: impl Into<String>) {
         self.diagnostics
-            .push(Diagnostic::warning(self.at(line), message).in_row(row));
+            .push_mut(Diagnostic::warning(self.at(line), message))
+            .with_guess(Guess::NotAParameterTable);
     }
 
     pub fn error(&mut self, line: usize, message: impl Into<String>) {

@@ -9,6 +9,7 @@ pub mod emit;
 pub mod generate;
 #[cfg(feature = "import")]
 pub mod import;
+pub mod infer;
 pub mod lint;
 pub mod model;
 pub mod openapi;

@@ -15,14 +15,13 @@
 mod examples;
 mod positions;
 mod shape;
-mod skeleton;
 mod tables;
 mod walk;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Topic};
 use crate::model::{Api, Operation};
 use crate::resolve;
-use crate::spec::{self, Example, ExampleKind, LoadedSpec, Spec, Table, TableRole};
+use crate::spec::{self, Example, ExampleKind, LoadedSpec, Table, TableRole};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -55,6 +54,31 @@ pub enum Check {
     OrphanTable,
     /// A key repeated in one object of an example.
     RepeatedKey,
+    /// A code block of the page that no example captured (the spec's `uncaptured_code`).
+    UncapturedCode,
+}
+
+impl Check {
+    /// What the findings of this check are, for a summary line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Check::InvalidJson => "examples that are not valid JSON",
+            Check::UndocumentedKey => "example keys no table documents",
+            Check::MissingMandatory => "mandatory rows absent from an example",
+            Check::TypeMismatch => "example values of another type than documented",
+            Check::OutOfBounds => "example values outside documented bounds",
+            Check::NotListed => "example values not among the documented values",
+            Check::MissingTable => "rows referring to an object no table describes",
+            Check::UndocumentedBody => {
+                "statuses or examples whose body no table documents (kept as text)"
+            }
+            Check::UnplacedExample => "response examples no documented status can be matched to",
+            Check::TextBodyShowsJson => "text bodies whose example is JSON",
+            Check::OrphanTable => "object tables no row refers to",
+            Check::RepeatedKey => "keys repeated in one object of an example",
+            Check::UncapturedCode => "code blocks of the page no example captured",
+        }
+    }
 }
 
 /// One finding of the cross-checks.
@@ -103,6 +127,7 @@ pub fn cross_check(spec: &LoadedSpec, operation: Option<&Operation>) -> Vec<Find
     linter.untabled_objects();
     linter.undocumented_statuses();
     linter.orphan_tables();
+    linter.uncaptured_code();
     linter.findings
 }
 
@@ -195,7 +220,7 @@ impl<'a> Linter<'a> {
         Linter {
             spec,
             operation,
-            statuses: documented_statuses(&spec.spec),
+            statuses: resolve::documented_statuses(&spec.spec),
             untabled: BTreeMap::new(),
             findings: Vec::new(),
         }
@@ -206,6 +231,7 @@ impl<'a> Linter<'a> {
     }
 
     fn report(&mut self, check: Check, diagnostic: Diagnostic) {
+        let diagnostic = diagnostic.about(Topic::Check(check));
         self.findings.push(Finding { check, diagnostic });
     }
 
@@ -216,6 +242,28 @@ impl<'a> Linter<'a> {
         match place.row {
             Some(r) => diagnostic.in_row(table.rows[r].parameter.trim()),
             None => diagnostic,
+        }
+    }
+
+    /// Code the page shows that no example holds: an example may be lost.
+    fn uncaptured_code(&mut self) {
+        for (index, block) in self.spec.spec.uncaptured_code.iter().enumerate() {
+            let place = match &block.heading {
+                Some(heading) => format!(" (under \"{heading}\")"),
+                None => String::new(),
+            };
+            let diagnostic = Diagnostic::warning(
+                self.spec.locate(&format!("/uncaptured_code/{index}")),
+                format!(
+                    "the code block at line {} of the page{place} is not an example: {}",
+                    block.line, block.reason
+                ),
+            )
+            .with_hint(
+                "if it is an example, add it to `examples`; either way, delete its \
+                 `uncaptured_code` entry once it is dealt with",
+            );
+            self.report(Check::UncapturedCode, diagnostic);
         }
     }
 
@@ -236,30 +284,11 @@ impl<'a> Linter<'a> {
         self.tables().iter().position(|table| match target {
             Target::Request => table.role == TableRole::RequestBody,
             Target::Response(status) => {
-                table.role == TableRole::ResponseBody && table.status == Some(status)
+                table.role == TableRole::ResponseBody
+                    && resolve::response_table_status(&self.spec.spec, table) == Some(status)
             }
         })
     }
-}
-
-/// Every HTTP status a spec documents, by any of the means the resolver counts.
-fn documented_statuses(spec: &Spec) -> BTreeSet<u16> {
-    let tables = spec
-        .tables
-        .iter()
-        .filter(|t| t.role == TableRole::ResponseBody)
-        .filter_map(|t| t.status);
-    let codes = spec.status_codes.iter().map(|s| s.status);
-    let examples = spec
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
-        .filter_map(|e| e.status);
-    tables
-        .chain(codes)
-        .chain(examples)
-        .filter(|s| (100..=599).contains(s))
-        .collect()
 }
 
 /// `a`, `a and b`, `a, b and c`.

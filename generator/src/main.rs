@@ -266,8 +266,11 @@ fn run_generate(
         }
         eprintln!("wrote {}", manifest.display());
     }
-    let written =
-        generate::write_files(&out.join("src"), &generation.files).and_then(|mut changed| {
+    let mut generation = generation;
+    let written = generation
+        .for_crate_dir(out, &fix_command(spec, out))
+        .and_then(|()| generate::write_files(&out.join("src"), &generation.files))
+        .and_then(|mut changed| {
             let examples = generate::example_files(&generation, out, &fix_command(spec, out))?;
             changed.extend(generate::write_files(&out.join("examples"), &examples)?);
             Ok(changed)
@@ -444,7 +447,7 @@ fn report_warnings(warnings: &docspec::diagnostic::Diagnostics, verbose: bool, d
             eprintln!("{warning}");
         }
     } else if !warnings.is_empty() {
-        eprint!("{}", import::guess_summary(warnings));
+        eprint!("{}", warnings.summary());
         eprintln!("  (every warning with its file and line: {details})");
     }
 }

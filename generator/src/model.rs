@@ -34,8 +34,9 @@ pub struct Operation {
     pub summary: Option<String>,
     /// The chapter of the API reference the page stands in, when the spec says.
     pub chapter: Option<String>,
-    /// Upper case (`POST`).
-    pub method: String,
+    /// The chapter's place in the reference (a sort key), when the spec says.
+    pub chapter_order: Option<u32>,
+    pub method: Method,
     /// The path template (`/v3/{project_id}/elb/certificates`).
     pub path: String,
     pub path_params: Vec<Field>,
@@ -51,12 +52,46 @@ pub struct Operation {
     pub examples: Vec<ExampleCase>,
 }
 
+impl Service {
+    /// The operations by chapter, in the reference's order: chapters by
+    /// their place in the export's index (then by title, for chapters that
+    /// have none), operations without a chapter last; within a chapter by
+    /// module name.
+    pub fn by_chapter(&self) -> Vec<(Option<&str>, Vec<&Operation>)> {
+        let mut chapters: Vec<(Option<&str>, Option<u32>, Vec<&Operation>)> = Vec::new();
+        for operation in &self.operations {
+            let chapter = operation.chapter.as_deref();
+            match chapters.iter_mut().find(|(c, _, _)| *c == chapter) {
+                Some((_, order, operations)) => {
+                    *order = match (*order, operation.chapter_order) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    operations.push(operation);
+                }
+                None => chapters.push((chapter, operation.chapter_order, vec![operation])),
+            }
+        }
+        chapters.sort_by_key(|(chapter, order, _)| {
+            (chapter.is_none(), order.is_none(), *order, *chapter)
+        });
+        chapters
+            .into_iter()
+            .map(|(chapter, _, operations)| (chapter, operations))
+            .collect()
+    }
+}
+
 /// Header parameters that carry credentials rather than parameters of a
 /// call: every page lists `X-Auth-Token` as mandatory, but it belongs to the
-/// token credentials, and AK/SK signing sends none. Specs keep the header as
-/// documented; emission routes it to the runtime's credentials.
+/// token credentials, and AK/SK signing sends none; pages that list
+/// `X-Security-Token` mean the token of temporary AK/SK, which the
+/// credentials send and sign. Specs keep the headers as documented; emission
+/// routes them to the runtime's credentials.
 pub fn is_credential_header(wire_name: &str) -> bool {
-    wire_name.eq_ignore_ascii_case("X-Auth-Token")
+    ["X-Auth-Token", "X-Security-Token"]
+        .iter()
+        .any(|name| wire_name.eq_ignore_ascii_case(name))
 }
 
 impl Operation {
@@ -78,29 +113,121 @@ impl Operation {
 
     /// The path template cut into literal pieces and parameters, in order.
     pub fn path_pieces(&self) -> Vec<PathPiece<'_>> {
-        let mut pieces = Vec::new();
-        let mut rest = self.path.as_str();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-                break;
-            };
-            if open > 0 {
-                pieces.push(PathPiece::Literal(&rest[..open]));
-            }
-            pieces.push(PathPiece::Parameter(&rest[open + 1..close]));
-            rest = &rest[close + 1..];
-        }
-        if !rest.is_empty() {
-            pieces.push(PathPiece::Literal(rest));
-        }
-        pieces
+        path_pieces(&self.path)
     }
+}
+
+/// The HTTP methods an operation may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+    Patch,
+    Head,
+    Options,
+}
+
+impl Method {
+    pub const ALL: [Method; 7] = [
+        Method::Get,
+        Method::Post,
+        Method::Put,
+        Method::Delete,
+        Method::Patch,
+        Method::Head,
+        Method::Options,
+    ];
+
+    /// The method as the docs and HTTP write it: upper case (`POST`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+        }
+    }
+
+    /// The method a word names, exactly as HTTP writes it (`POST`, not `post`).
+    pub fn from_name(word: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.as_str() == word)
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A path template (`/v3/{project_id}/elb/certificates`) cut into literal
+/// pieces and `{placeholder}` names, in order. The one reading of a path's
+/// placeholders: import, resolve and emission all use it. An unclosed `{`
+/// ends the template's placeholders (the resolver reports it).
+pub fn path_pieces(path: &str) -> Vec<PathPiece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            pieces.push(PathPiece::Literal(&rest[..open]));
+        }
+        pieces.push(PathPiece::Parameter(rest[open + 1..close].trim()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(PathPiece::Literal(rest));
+    }
+    pieces
+}
+
+/// The `{placeholder}` names of a path template, in order.
+pub fn placeholders(path: &str) -> Vec<&str> {
+    path_pieces(path)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            PathPiece::Parameter(name) => Some(name),
+            PathPiece::Literal(_) => None,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PathPiece<'a> {
     Literal(&'a str),
     Parameter(&'a str),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_placeholders_and_methods() {
+        assert_eq!(
+            placeholders("/v3/{project_id}/x/{ id }"),
+            vec!["project_id", "id"]
+        );
+        assert_eq!(placeholders("/v3/{project_id/x"), Vec::<&str>::new());
+        assert_eq!(
+            path_pieces("/v1/{a}/b"),
+            vec![
+                PathPiece::Literal("/v1/"),
+                PathPiece::Parameter("a"),
+                PathPiece::Literal("/b")
+            ]
+        );
+        assert_eq!(Method::from_name("PATCH"), Some(Method::Patch));
+        assert_eq!(Method::from_name("patch"), None);
+        assert_eq!(Method::Options.to_string(), "OPTIONS");
+    }
 }
 
 /// What a body is.
@@ -135,8 +262,40 @@ pub struct Field {
     pub rules: Rules,
     /// A credential: kept out of Debug output and error messages.
     pub secret: bool,
-    /// The documented default, as written on the wire.
-    pub default: Option<String>,
+    /// The documented default.
+    pub default: Option<DefaultValue>,
+}
+
+/// A documented default: as the docs write it, and read for its field's type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultValue {
+    /// As written on the wire (`10`, `true`, `SLOW`).
+    pub written: String,
+    pub value: Literal,
+}
+
+/// What a default is, read for its field's type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Number(Limit),
+    Bool(bool),
+    /// Text: for a string or enumeration, or a default that does not read as
+    /// its type (the resolver reports that).
+    Text(String),
+    /// For an object, array, map or any-JSON field.
+    Json(serde_json::Value),
+}
+
+impl Literal {
+    /// Whether two defaults are the same value: `10` and `10.0` are one number.
+    pub fn same_as(&self, other: &Literal) -> bool {
+        match (self, other) {
+            (Literal::Number(a), Literal::Number(b)) => {
+                a.partial_cmp(b) == Some(std::cmp::Ordering::Equal)
+            }
+            _ => self == other,
+        }
+    }
 }
 
 /// The Rust type of a value.

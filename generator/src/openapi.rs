@@ -120,7 +120,7 @@ pub fn document(service: &Service, context: &Context) -> Value {
             operation,
             version: context.version,
         };
-        let method = operation.method.to_ascii_lowercase();
+        let method = operation.method.as_str().to_ascii_lowercase();
         let item = paths
             .entry(operation.path.clone())
             .or_insert_with(|| json!({}));
@@ -131,7 +131,7 @@ pub fn document(service: &Service, context: &Context) -> Value {
             // OpenAPI has room for one operation per path and method.
             unplaced.push(json!({
                 "operationId": operation.id,
-                "method": operation.method,
+                "method": operation.method.as_str(),
                 "path": operation.path,
                 "reason": if is_http_method(&method) {
                     "another operation of the service has the same method and path"

@@ -9,7 +9,7 @@
 mod constraint;
 mod type_phrase;
 
-pub use constraint::{parse_constraints, ConstraintText, Finding, Limit, Subject};
+pub use constraint::{parse_constraints, ConstraintText, Finding, Limit, Marker, Stated, Subject};
 pub use type_phrase::{
     is_list_phrase, leading_type_phrase, parse_type, TypePhrase, TypePhraseError,
 };

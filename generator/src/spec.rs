@@ -7,6 +7,7 @@
 //! them without loss. Format reference: `spec/README.md`.
 
 mod load;
+mod mistakes;
 mod scalar;
 mod source_map;
 
@@ -40,6 +41,10 @@ pub struct Spec {
     /// index), for finding the operation in the generated docs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chapter: Option<String>,
+    /// The chapter's place in the export's index (a sort key, smallest
+    /// first), so that the generated docs list chapters in the reference's order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapter_order: Option<u32>,
     /// The parameter tables, in page order.
     #[serde(default)]
     pub tables: Vec<Table>,
@@ -49,6 +54,25 @@ pub struct Spec {
     /// The Status Codes table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_codes: Vec<StatusCode>,
+    /// The page's code blocks that no example captured, verbatim (written by
+    /// the importer; `docspec lint` reports each until it is resolved by hand).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncaptured_code: Vec<UncapturedCode>,
+}
+
+/// A code block of the page that the importer did not read as an example.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncapturedCode {
+    /// The page's line where the block starts.
+    pub line: usize,
+    /// The heading the block stands under, verbatim; absent before the first heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Why the importer did not read it as an example.
+    pub reason: String,
+    /// The block, verbatim.
+    pub code: String,
 }
 
 /// What a table documents.

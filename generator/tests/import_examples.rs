@@ -177,5 +177,68 @@ fn a_code_block_under_a_heading_that_is_no_example_section_is_reported_at_its_li
             warnings[0]
         );
         assert!(warnings[0].message.contains(heading), "{}", warnings[0]);
+
+        // The spec keeps the block, where it stood and why, and lint reports it.
+        let [kept] = imported.spec.uncaptured_code.as_slice() else {
+            panic!("{name}: {}", imported.yaml);
+        };
+        assert_eq!(kept.line, at, "{name}");
+        assert_eq!(kept.heading.as_deref(), Some(heading), "{name}");
+        assert!(kept.code.contains("\"id\""), "{name}: {}", kept.code);
+        let loaded = docspec::spec::parse_str(std::path::Path::new(name), &imported.yaml)
+            .unwrap_or_else(|e| panic!("{name}: the spec reads back: {e}"));
+        assert_eq!(loaded.spec, imported.spec, "{name}");
+        let findings: Vec<_> = docspec::lint::lint(&loaded)
+            .findings
+            .into_iter()
+            .filter(|f| f.check == docspec::lint::Check::UncapturedCode)
+            .collect();
+        assert_eq!(findings.len(), 1, "{name}: {findings:?}");
+        let message = findings[0].diagnostic.to_string();
+        assert!(
+            message.contains(&format!(
+                "the code block at line {at} of the page (under \"{heading}\") is not an example"
+            )),
+            "{message}"
+        );
     }
+}
+
+#[test]
+fn a_table_the_page_lacks_is_inferred_by_the_rule_lint_offers_it_by() {
+    // One rule for both (docspec::infer): every value a member shows decides
+    // its type (1 and 1.5 make a Number, not the first value's Integer), and
+    // a member whose values show no type stays, as any JSON.
+    let page = "Importing a Key Pair
+URI
+POST /v2/{project_id}/keypairs
+Response Parameters
+Parameter | Type | Description |
+|---|---|---|
+id | String | The key pair's ID. |
+sizes | Array of SizeInfo objects | The sizes. |
+Example Responses
+{
+  \"id\" : \"k-1\",
+  \"sizes\" : [ { \"size\" : 1, \"label\" : null }, { \"size\" : 1.5, \"label\" : null } ]
+}
+";
+    let imported = import("page.txt", page);
+    let table = imported
+        .spec
+        .tables
+        .iter()
+        .find(|t| t.name.as_deref() == Some("SizeInfo"))
+        .unwrap_or_else(|| panic!("no SizeInfo table: {:#?}", imported.spec.tables));
+    let rows: Vec<(&str, &str)> = table
+        .rows
+        .iter()
+        .map(|r| (r.parameter.as_str(), r.type_.as_str()))
+        .collect();
+    assert_eq!(rows, [("label", "JSON"), ("size", "Number")]);
+    assert!(table
+        .inferred
+        .as_deref()
+        .unwrap()
+        .contains("no table on the page"));
 }

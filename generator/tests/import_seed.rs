@@ -54,6 +54,10 @@ fn without_batch_consistency_req(mut spec: Spec) -> Spec {
 }
 
 #[test]
+#[cfg_attr(
+    shared_missing,
+    ignore = "../shared/seed is missing: the seed page is not imported"
+)]
 fn a_fresh_import_equals_the_committed_spec_but_for_the_missing_table() {
     let Some(imported) = import_seed() else {
         return;
@@ -122,6 +126,10 @@ fn a_fresh_import_equals_the_committed_spec_but_for_the_missing_table() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_missing,
+    ignore = "../shared/seed is missing: the seed page is not imported"
+)]
 fn reimporting_over_the_committed_spec_gives_it_back_exactly() {
     let Some(imported) = import_seed() else {
         return;
@@ -133,6 +141,10 @@ fn reimporting_over_the_committed_spec_gives_it_back_exactly() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_missing,
+    ignore = "../shared/seed is missing: the seed page is not imported"
+)]
 fn reimporting_keeps_hand_made_corrections_and_additions() {
     let Some(imported) = import_seed() else {
         return;
@@ -173,6 +185,10 @@ fn reimporting_keeps_hand_made_corrections_and_additions() {
 }
 
 #[test]
+#[cfg_attr(
+    shared_missing,
+    ignore = "../shared/seed is missing: the seed page is not imported"
+)]
 fn a_changed_page_text_wins_over_the_old_text() {
     let Some(imported) = import_seed() else {
         return;
@@ -214,6 +230,7 @@ mod mangled {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
         #[test]
+        #[cfg_attr(shared_missing, ignore = "../shared/seed is missing: the seed page is not mangled and imported")]
         fn import_never_panics_on_a_mangled_seed((edits, cut) in edits()) {
             let Ok(mut bytes) = std::fs::read(SEED) else { return Ok(()) };
             for (at, kind, byte) in edits {

@@ -470,6 +470,63 @@ status_codes:
 }
 
 #[test]
+fn a_response_table_without_a_status_documents_the_success_status_for_lint_too() {
+    // The resolver takes the table as the 200 response; lint used to see no
+    // table for 200 and report the example's body as undocumented.
+    let text = format!(
+        "{HEADER}tables:
+- role: response-body
+  rows:
+  - parameter: id
+    type: String
+examples:
+- kind: response
+  status: 200
+  body: '{{ \"id\": 1, \"size\": 2 }}'
+status_codes:
+- status: 200
+  description: OK
+"
+    );
+    let found = findings(&text);
+    assert!(of(&found, Check::UndocumentedBody).is_empty(), "{found:?}");
+    let undocumented = of(&found, Check::UndocumentedKey);
+    assert_eq!(undocumented.len(), 1, "{found:?}");
+    assert!(undocumented[0].contains("size"), "{}", undocumented[0]);
+    assert_eq!(of(&found, Check::TypeMismatch).len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_type_cell_that_goes_on_after_its_phrase_links_its_table_for_lint_too() {
+    // The resolver reads the leading type phrase and links `Tag`; lint used
+    // to read no phrase at all, call the table unused and skip its members.
+    let text = format!(
+        "{HEADER}tables:
+- role: response-body
+  status: 200
+  rows:
+  - parameter: tags
+    type: Array of Tag objects corresponding to the filter
+- role: object
+  name: Tag
+  side: response
+  rows:
+  - parameter: key
+    type: String
+examples:
+- kind: response
+  status: 200
+  body: '{{ \"tags\": [{{ \"key\": \"a\", \"extra\": 1 }}] }}'
+"
+    );
+    let found = findings(&text);
+    assert!(of(&found, Check::OrphanTable).is_empty(), "{found:?}");
+    let undocumented = of(&found, Check::UndocumentedKey);
+    assert_eq!(undocumented.len(), 1, "{found:?}");
+    assert!(undocumented[0].contains("extra"), "{}", undocumented[0]);
+}
+
+#[test]
 fn tables_no_row_refers_to_are_reported_apart_from_top_level_ones() {
     let text = format!(
         "{HEADER}tables:
@@ -641,6 +698,10 @@ fn the_command_exits_with_1_on_warnings_only_when_denied_and_2_on_errors() {
 
 #[cfg(feature = "import")]
 #[test]
+#[cfg_attr(
+    shared_missing,
+    ignore = "../shared/corpus is missing: no corpus page is linted"
+)]
 fn corpus_pages_lint_like_their_facts_say() {
     use docspec::import::{import_page, ImportOptions};
     /// The corpus's `checks` that the linter also finds, by the check that finds them.

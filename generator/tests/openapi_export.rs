@@ -489,9 +489,15 @@ impl Reader<'_> {
             .or_else(|| outer.get("x-docspec-default"));
         let same_default = match (exported_default, &field.default) {
             (None, None) => true,
-            (Some(Value::String(s)), Some(model)) => s == model,
-            (Some(Value::Number(n)), Some(model)) => model.parse::<f64>().ok() == n.as_f64(),
-            (Some(other), Some(model)) => &other.to_string() == model,
+            (Some(Value::String(s)), Some(model)) => *s == model.written,
+            (Some(Value::Number(n)), Some(model)) => {
+                model.written.parse::<f64>().ok() == n.as_f64()
+            }
+            // A Boolean default is exported as a Boolean, however the docs capitalise it.
+            (Some(Value::Bool(b)), Some(model)) => {
+                model.written.eq_ignore_ascii_case(&b.to_string())
+            }
+            (Some(other), Some(model)) => *other.to_string() == model.written,
             _ => false,
         };
         if !same_default {
@@ -517,7 +523,8 @@ fn disagreements(document: &Value, operation: &Operation) -> Vec<String> {
         operation,
     };
     let mut found = Vec::new();
-    let exported = &document["paths"][&operation.path][operation.method.to_ascii_lowercase()];
+    let exported =
+        &document["paths"][&operation.path][operation.method.as_str().to_ascii_lowercase()];
     if exported["operationId"] != operation.id.as_str() {
         let unplaced = document["x-docspec-unplaced-operations"]
             .as_array()

@@ -178,3 +178,54 @@ fn explicit_values_that_disagree_with_the_text_are_warnings() {
     assert_eq!(field.rules.length.max, Some(128));
     assert_eq!(field.rules.length.min, Some(1));
 }
+
+#[test]
+fn every_yaml_mistake_of_a_file_is_reported_at_once() {
+    let text = "service: demo
+operation: Demo
+title: Demo
+method: POST
+path: /v1/demo
+summery: a typo
+tables:
+- role: request-body
+  rows:
+  - parameter: a
+    type: String
+    mandatroy: Yes
+  - parameter: b
+    type: [String]
+  - parameter: c
+- role: response-body
+  status: ok
+  rows:
+  - parameter: d
+    type: String
+    min_items: [1]
+examples:
+- kind: request
+  bdy: '{}'
+status_codes:
+- status: 200
+  description: OK
+- status: two hundred
+";
+    let found: Vec<String> = errors(text).errors().map(ToString::to_string).collect();
+    let expected = [
+        "6:10: error: not a valid spec: unknown field `summery`, expected one of",
+        "12:16: error: table \"request body\", row \"a\": not a valid spec: unknown field `mandatroy`",
+        "14:11: error: table \"request body\", row \"b\": not a valid spec: invalid type: sequence, expected a string",
+        "15:5: error: table \"request body\", row \"c\": not a valid spec: missing field `type`",
+        "17:11: error: table \"response body\": not a valid spec: invalid type: string \"ok\", expected u16",
+        "21:16: error: table \"response body\", row \"d\": not a valid spec: invalid type: sequence, expected a string, number or boolean",
+        "24:8: error: not a valid spec: unknown field `bdy`, expected one of `kind`",
+        "28:11: error: not a valid spec: invalid type: string \"two hundred\", expected u16",
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (found, expected) in found.iter().zip(expected) {
+        assert!(
+            found.starts_with(&format!("{FILE}:{expected}")),
+            "{found}\nexpected: {expected}"
+        );
+    }
+}

@@ -362,3 +362,109 @@ fn a_repeated_row_added_by_hand_stays_an_error() {
         "{message}"
     );
 }
+
+#[test]
+fn the_crate_docs_list_chapters_in_the_order_of_the_export_tree() {
+    let dir = folder("chapters");
+    for (file, title, path) in [
+        ("topic_0001.txt", "Creating a Zebra", "/v1/zebras"),
+        ("topic_0002.txt", "Creating an Apple", "/v1/apples"),
+    ] {
+        write(&dir, file, &page(title, "POST", path, &[]));
+    }
+    write(&dir, "topic_0100.txt", "Zebra Management\n");
+    write(&dir, "topic_0200.txt", "Apple Management\n");
+    // The reference puts Zebra Management first: not alphabetical.
+    write(
+        &dir,
+        "CLASS.TXT.json",
+        r#"[
+        {"uri": "topic_0100.txt", "title": "Zebra Management", "code": "1", "p_code": ""},
+        {"uri": "topic_0001.txt", "title": "Creating a Zebra", "code": "2", "p_code": "1"},
+        {"uri": "topic_0200.txt", "title": "Apple Management", "code": "3", "p_code": ""},
+        {"uri": "topic_0002.txt", "title": "Creating an Apple", "code": "4", "p_code": "3"}
+    ]"#,
+    );
+    let out = folder("chapters-spec");
+    let imported = import_service(&[dir], "fruit", None, &out);
+    assert!(imported.failures.is_empty(), "{:?}", imported.failures);
+    let orders: BTreeMap<String, Option<u32>> = imported
+        .imported
+        .iter()
+        .map(|p| (p.spec.operation.clone(), p.spec.chapter_order))
+        .collect();
+    assert_eq!(
+        orders,
+        BTreeMap::from([
+            ("CreateApple".to_owned(), Some(3)),
+            ("CreateZebra".to_owned(), Some(1)),
+        ])
+    );
+    let generation = docspec::generate::generate(&out, &[], "docspec generate")
+        .unwrap_or_else(|e| panic!("does not generate:\n{e}"));
+    let lib = generation
+        .files
+        .iter()
+        .find(|(path, _)| path.to_str() == Some("lib.rs"))
+        .map(|(_, source)| source.as_str())
+        .unwrap();
+    let zebra = lib.find("/// # Zebra Management\n").expect("Zebra chapter");
+    let apple = lib.find("/// # Apple Management\n").expect("Apple chapter");
+    assert!(zebra < apple, "chapters in the export's order:\n{lib}");
+}
+
+#[test]
+fn tables_that_are_not_parameter_tables_are_left_out_by_their_header_with_the_reason() {
+    let dir = folder("not-parameters");
+    let mut text = page(
+        "Creating a Listener",
+        "POST",
+        "/v1/listeners",
+        &[("policy", "No", "String", "The security policy.")],
+    );
+    // Data about the service, in a parameter section: by their columns, no
+    // parameter table (a list of TLS policies, error codes).
+    let data = "Table 3 lists the security policies.
+Security Policy | TLS Version | Cipher Suite |
+|---|---|---|
+tls-1-0 | TLS 1.2 TLS 1.1 TLS 1.0 | ECDHE-RSA-AES256-GCM-SHA384 |
+tls-1-2 | TLS 1.2 | ECDHE-RSA-AES128-GCM-SHA256 |
+Error codes this API returns:
+Error Code | Error Message | Solution |
+|---|---|---|
+ELB.001 | Bad listener. | Fix it. |
+Response Parameters";
+    text = text.replacen("Response Parameters", data, 1);
+    write(&dir, "topic_1.txt", &text);
+    let out = folder("not-parameters-spec");
+    let imported = import_service(&[dir], "elb", None, &out);
+    assert!(imported.failures.is_empty(), "{:?}", imported.failures);
+    let left_out: Vec<&str> = imported
+        .diagnostics
+        .warnings()
+        .filter(|d| d.guess == Some(Guess::NotAParameterTable))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(left_out.len(), 2, "{:#?}", imported.diagnostics);
+    assert!(
+        left_out[0].contains(
+            "(Security Policy | TLS Version | Cipher Suite) are not those of a parameter table"
+        ),
+        "{}",
+        left_out[0]
+    );
+    assert!(
+        left_out[1].contains("(Error Code | Error Message | Solution)"),
+        "{}",
+        left_out[1]
+    );
+    let spec = &imported.imported[0].spec;
+    let rows: Vec<&str> = spec
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.parameter.as_str())
+        .collect();
+    assert_eq!(rows, ["policy", "id"], "{:#?}", spec.tables);
+    assert!(docspec::generate::generate(&out, &[], "docspec generate").is_ok());
+}

@@ -3,7 +3,7 @@
 //! headers, content type, body; the AK/SK signature recomputed from the
 //! received request) and answers as scripted: every documented status with
 //! the page's example payload where it has one, an undocumented status,
-//! malformed JSON, a slow answer and 503-then-200.
+//! malformed JSON, a slow answer, 503-then-200 and Retry-After.
 
 use docspec_runtime::credentials::Credentials;
 use docspec_runtime::signing::{canonical_request, string_to_sign};
@@ -31,6 +31,7 @@ struct Reply {
     status: u16,
     body: &'static str,
     delay: Duration,
+    retry_after: Option<&'static str>,
 }
 
 fn reply(status: u16, body: &'static str) -> Reply {
@@ -38,6 +39,7 @@ fn reply(status: u16, body: &'static str) -> Reply {
         status,
         body,
         delay: Duration::ZERO,
+        retry_after: None,
     }
 }
 
@@ -106,6 +108,12 @@ async fn serve(script: Vec<Reply>) -> Server {
                             let mut answer =
                                 hyper::Response::new(Full::new(Bytes::from(next.body)));
                             *answer.status_mut() = http::StatusCode::from_u16(next.status).unwrap();
+                            if let Some(wait) = next.retry_after {
+                                answer.headers_mut().insert(
+                                    http::header::RETRY_AFTER,
+                                    http::HeaderValue::from_static(wait),
+                                );
+                            }
                             Ok::<_, hyper::Error>(answer)
                         }
                     },
@@ -336,9 +344,8 @@ async fn malformed_json_is_an_error_with_status_path_and_body() {
 #[tokio::test]
 async fn a_slow_answer_times_out() {
     let server = serve(vec![Reply {
-        status: 200,
-        body: "{ }",
         delay: Duration::from_secs(3),
+        ..reply(200, "{ }")
     }])
     .await;
     let options = Options {
@@ -370,6 +377,44 @@ async fn post_is_retried_after_503_only_when_asked() {
         .unwrap();
     assert_eq!(retried, Response::Ok("{ }".to_owned()));
     assert_eq!(server.count(), 2);
+}
+
+#[tokio::test]
+async fn retry_after_is_waited_for_and_a_longer_one_is_not_cut_short() {
+    let busy_for = |wait| Reply {
+        retry_after: Some(wait),
+        ..reply(429, "slow down")
+    };
+    let options = Options {
+        retry_post: true,
+        max_backoff: Duration::from_secs(2),
+        ..fast()
+    };
+
+    let server = serve(vec![busy_for("1"), reply(200, "{ }")]).await;
+    let started = std::time::Instant::now();
+    let answer = call(&server, Credentials::token(TOKEN), options.clone(), 1)
+        .await
+        .unwrap();
+    assert_eq!(answer, Response::Ok("{ }".to_owned()));
+    assert_eq!(server.count(), 2);
+    // The computed backoff is 5 ms; only the header explains a wait of a second.
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+
+    let server = serve(vec![busy_for("3600"), reply(200, "{ }")]).await;
+    let answer = call(&server, Credentials::token(TOKEN), options, 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        answer.status(),
+        429,
+        "the server's answer, not an early retry"
+    );
+    assert_eq!(server.count(), 1);
 }
 
 #[tokio::test]

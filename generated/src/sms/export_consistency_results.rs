@@ -91,12 +91,12 @@ impl client::Operation for Request {
     }
 }
 
-/// The request body table.
+/// The body of the `ExportConsistencyResults` request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestBody {
-    /// All task information. Array Length: 1 - 200
+    /// All task information.
     ///
-    /// Array length: 1 to 200.
+    /// Constraints: 1 to 200 items.
     pub task_info: ::std::vec::Vec<BatchConsistencyReq>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -173,22 +173,24 @@ impl validation::Validate for RequestBody {
     }
 }
 
-/// The object "BatchConsistencyReq" table.
+/// All task information.
+///
+/// Used in [`RequestBody::task_info`] (each item).
 ///
 /// Added by hand: The page refers to BatchConsistencyReq but lacks its table; rows taken from the live API reference.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BatchConsistencyReq {
-    /// Task ID. Minimum: 1 Maximum: 36
+    /// Task ID.
     ///
-    /// Length: 1 to 36 characters.
+    /// Constraints: 1 to 36 characters.
     pub task_id: ::core::option::Option<::std::string::String>,
-    /// Source server ID. Minimum: 0 Maximum: 255
+    /// Source server ID.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub source_id: ::core::option::Option<::std::string::String>,
-    /// Source server name. Minimum: 0 Maximum: 255
+    /// Source server name.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub source_name: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -284,16 +286,16 @@ impl validation::Validate for BatchConsistencyReq {
     }
 }
 
-/// The response body of status 400 table.
+/// The body of the 400 response (Bad Request).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BadRequestBody {
-    /// The error code. Minimum: 0 Maximum: 255
+    /// The error code.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The error message. Minimum: 0 Maximum: 1024
+    /// The error message.
     ///
-    /// Length: 0 to 1024 characters.
+    /// Constraints: 0 to 1024 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -380,28 +382,28 @@ impl validation::Validate for BadRequestBody {
     }
 }
 
-/// The response body of status 403 table.
+/// The body of the 403 response (Authentication failed).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ForbiddenBody {
-    /// The error code. Minimum: 0 Maximum: 255
+    /// The error code.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The error message. Minimum: 0 Maximum: 255
+    /// The error message.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
-    /// The encrypted authorization information. Minimum: 0 Maximum: 65535
+    /// The encrypted authorization information.
     ///
-    /// Length: 0 to 65535 characters.
+    /// Constraints: 0 to 65535 characters.
     pub encoded_authorization_message: ::core::option::Option<wire::Secret>,
-    /// Error parameters. Minimum: 0 Maximum: 65535 Array Length: 1 - 20
+    /// Error parameters.
     ///
-    /// Array length: 1 to 20. Each item's length: 0 to 65535 characters.
+    /// Constraints: 1 to 20 items; each item 0 to 65535 characters.
     pub error_param: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The error details. Array Length: 1 - 20
+    /// The error details.
     ///
-    /// Array length: 1 to 20.
+    /// Constraints: 1 to 20 items.
     pub details: ::core::option::Option<::std::vec::Vec<Details>>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -554,16 +556,18 @@ impl validation::Validate for ForbiddenBody {
     }
 }
 
-/// The object "details" table.
+/// The error details.
+///
+/// Used in [`ForbiddenBody::details`] (each item).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Details {
-    /// The SMS error code. Minimum: 0 Maximum: 65535
+    /// The SMS error code.
     ///
-    /// Length: 0 to 65535 characters.
+    /// Constraints: 0 to 65535 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The SMS error message. Minimum: 0 Maximum: 65535
+    /// The SMS error message.
     ///
-    /// Length: 0 to 65535 characters.
+    /// Constraints: 0 to 65535 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -650,16 +654,16 @@ impl validation::Validate for Details {
     }
 }
 
-/// The response body of status 404 table.
+/// The body of the 404 response (Not Found).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NotFoundBody {
-    /// The error code. Minimum: 0 Maximum: 255
+    /// The error code.
     ///
-    /// Length: 0 to 255 characters.
+    /// Constraints: 0 to 255 characters.
     pub error_code: ::core::option::Option<::std::string::String>,
-    /// The error message. Minimum: 0 Maximum: 1024
+    /// The error message.
     ///
-    /// Length: 0 to 1024 characters.
+    /// Constraints: 0 to 1024 characters.
     pub error_msg: ::core::option::Option<::std::string::String>,
     /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
     pub undocumented: wire::Undocumented,
@@ -854,29 +858,28 @@ mod examples {
     use super::*;
     #[test]
     fn request_example() {
-        assert_eq!(
-            wire::check_json_example:: < RequestBody >
-            (r#"{
+        let json = r#"{
 "task_info" : [ {
 "source_id" : "31806fb2-95bd-421f-ae35-b81b750dxxxx",
 "task_id" : "05a41be9-3ffe-4cc6-8d66-07359039xxxx",
 "source_name" : "ecsxxx"
 } ]
-}"#),
-            wire::ExampleCheck::RoundTrip
-        );
+}"#;
+
+        let check = wire::check_json_example::<RequestBody>(json);
+        assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 
     #[test]
     fn response_200_example() {
-        assert_eq!(wire::check_text_example(r#"{ }"#), wire::ExampleCheck::RoundTrip);
+        let text = r#"{ }"#;
+        let check = wire::check_text_example(text);
+        assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 
     #[test]
     fn response_403_example() {
-        assert_eq!(
-            wire::check_json_example:: < ForbiddenBody >
-            (r#"{
+        let json = r#"{
 "error_code" : "SMS.9004",
 "error_msg" : "The current account does not have the permission to execute policy. You do not have permission to perform action XXX on resource XXX.",
 "encoded_authorization_message" : "XXXXXX",
@@ -885,8 +888,9 @@ mod examples {
 "error_code" : "SMS.9004",
 "error_msg" : "You do not have permission to perform action XXX on resource XXX."
 } ]
-}"#),
-            wire::ExampleCheck::RoundTrip
-        );
+}"#;
+
+        let check = wire::check_json_example::<ForbiddenBody>(json);
+        assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
 }

@@ -150,12 +150,14 @@ impl Operation {
             path: self.path(),
             source: Some(source),
             chapter: None,
+            chapter_order: None,
             tables: self.tables(),
             examples: self.examples(),
             status_codes: STATUSES
                 .iter()
                 .map(|&(status, text)| status_code(status, text))
                 .collect(),
+            uncaptured_code: Vec::new(),
         }
     }
 

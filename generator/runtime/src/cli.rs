@@ -6,7 +6,7 @@
 
 use crate::client::{Operation, TypedResponse};
 use crate::credentials::Credentials;
-use crate::transport::Client;
+use crate::transport::{self, Client};
 use crate::validation::Validate;
 use serde::de::DeserializeOwned;
 use std::process::ExitCode;
@@ -120,17 +120,7 @@ where
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            eprintln!("cannot start the async runtime: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match runtime.block_on(client.send(&operation)) {
+    match transport::block_on(client.send(&operation)).and_then(|sent| sent) {
         Ok(response) => {
             println!("status: {}", response.status());
             let json = serde_json::to_string_pretty(&response.to_json())

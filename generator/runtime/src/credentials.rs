@@ -1,5 +1,6 @@
 //! Who is calling: a token, or an access key and secret key (AK/SK) that sign
-//! each request. Both secrets stay out of `Debug`, `Display` and errors.
+//! each request, with the security token of temporary AK/SK where there is
+//! one. Every secret stays out of `Debug`, `Display` and errors.
 
 use crate::client::RequestError;
 use crate::signing;
@@ -14,10 +15,14 @@ pub const ENV_ACCESS_KEY: &str = "HUAWEICLOUD_SDK_AK";
 pub const ENV_SECRET_KEY: &str = "HUAWEICLOUD_SDK_SK";
 pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
 pub const ENV_AUTH_TOKEN: &str = "HUAWEICLOUD_SDK_AUTH_TOKEN";
+/// The security token that comes with temporary AK/SK (read only together with them).
+pub const ENV_SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
 
 /// The header a token travels in. The docs list it as a mandatory header of
 /// every operation; the generator routes it here instead of into each request.
 pub const AUTH_TOKEN_HEADER: &str = "X-Auth-Token";
+/// The header the security token of temporary AK/SK travels in; it is signed with the request.
+pub const SECURITY_TOKEN_HEADER: &str = "X-Security-Token";
 /// The header naming the project, sent with either kind of credentials when a project id is set.
 pub const PROJECT_ID_HEADER: &str = "X-Project-Id";
 
@@ -33,6 +38,8 @@ pub enum Credentials {
     AkSk {
         access_key: String,
         secret_key: Secret,
+        /// Temporary AK/SK come with a security token, sent as `X-Security-Token`.
+        security_token: Option<Secret>,
         project_id: Option<String>,
     },
 }
@@ -64,8 +71,17 @@ impl Credentials {
         Credentials::AkSk {
             access_key: access_key.into(),
             secret_key: secret_key.into(),
+            security_token: None,
             project_id: None,
         }
+    }
+
+    /// Sets the security token of temporary AK/SK; token credentials have none and are left as they are.
+    pub fn with_security_token(mut self, token: impl Into<Secret>) -> Self {
+        if let Credentials::AkSk { security_token, .. } = &mut self {
+            *security_token = Some(token.into());
+        }
+        self
     }
 
     /// Sets the project id sent as `X-Project-Id`.
@@ -93,7 +109,10 @@ impl Credentials {
             get(ENV_SECRET_KEY),
             get(ENV_AUTH_TOKEN),
         ) {
-            (Some(ak), Some(sk), _) => Credentials::ak_sk(ak, sk),
+            (Some(ak), Some(sk), _) => match get(ENV_SECURITY_TOKEN) {
+                Some(token) => Credentials::ak_sk(ak, sk).with_security_token(token),
+                None => Credentials::ak_sk(ak, sk),
+            },
             (_, _, Some(token)) => Credentials::token(token),
             _ => return Err(MissingCredentials),
         };
@@ -128,8 +147,15 @@ impl Credentials {
             Credentials::AkSk {
                 access_key,
                 secret_key,
+                security_token,
                 ..
-            } => signing::sign(request, access_key, secret_key, now),
+            } => {
+                if let Some(token) = security_token {
+                    let value = header_value(SECURITY_TOKEN_HEADER, token.expose(), true)?;
+                    request.headers_mut().insert(SECURITY_TOKEN_HEADER, value);
+                }
+                signing::sign(request, access_key, secret_key, now)
+            }
         }
     }
 }
@@ -139,8 +165,17 @@ impl fmt::Display for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Credentials::Token { .. } => f.write_str("token credentials"),
-            Credentials::AkSk { access_key, .. } => {
-                write!(f, "AK/SK credentials (access key {access_key})")
+            Credentials::AkSk {
+                access_key,
+                security_token,
+                ..
+            } => {
+                let kind = if security_token.is_some() {
+                    "temporary AK/SK"
+                } else {
+                    "AK/SK"
+                };
+                write!(f, "{kind} credentials (access key {access_key})")
             }
         }
     }

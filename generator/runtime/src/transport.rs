@@ -5,7 +5,10 @@
 //! Requests are authenticated per attempt (an AK/SK signature carries its
 //! time), and retried with exponential backoff and jitter on connection
 //! errors, 429 and 5xx, but only when repeating them is safe: GET, HEAD, PUT,
-//! DELETE, or POST when [`Options::retry_post`] says so.
+//! DELETE, or POST when [`Options::retry_post`] says so. A `Retry-After`
+//! header on a 429 or 5xx answer is the server's word on when to come back:
+//! it replaces the computed delay, and when it asks for longer than
+//! [`Options::max_backoff`] the answer is returned rather than retried early.
 
 use crate::client::{is_idempotent, Operation, RequestError, ResponseError};
 use crate::credentials::Credentials;
@@ -23,7 +26,7 @@ pub struct Options {
     pub retries: u32,
     /// The delay before the first retry; doubled for each next one, with up to half of it as jitter.
     pub backoff: Duration,
-    /// The longest delay between two attempts.
+    /// The longest delay between two attempts, also the longest `Retry-After` honoured.
     pub max_backoff: Duration,
     /// Retry POST too (only for operations that are safe to repeat).
     pub retry_post: bool,
@@ -77,6 +80,16 @@ impl From<RequestError> for Error {
     fn from(e: RequestError) -> Self {
         Error::Request(e)
     }
+}
+
+/// Runs `future` to completion on a new single-threaded tokio runtime (the
+/// one reqwest needs), for programs that have no async runtime of their own.
+pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, Error> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start the async runtime: {e}")))?;
+    Ok(runtime.block_on(future))
 }
 
 /// Sends typed requests to one endpoint with one set of credentials.
@@ -143,16 +156,20 @@ impl Client {
             match self.http.execute(request).await {
                 Ok(answer) => {
                     let status = answer.status().as_u16();
-                    if last || !(status == 429 || (500..600).contains(&status)) {
+                    let asked = retry_after(answer.headers(), SystemTime::now());
+                    let too_long = asked.is_some_and(|wait| wait > self.options.max_backoff);
+                    if last || too_long || !(status == 429 || (500..600).contains(&status)) {
                         let headers = answer.headers().clone();
                         let body = answer.bytes().await.map_err(network)?;
                         return Ok((status, headers, body.to_vec()));
                     }
+                    tokio::time::sleep(asked.unwrap_or_else(|| self.delay(attempt))).await;
                 }
-                Err(e) if e.is_connect() && !last => {}
+                Err(e) if e.is_connect() && !last => {
+                    tokio::time::sleep(self.delay(attempt)).await;
+                }
                 Err(e) => return Err(network(e)),
             }
-            tokio::time::sleep(self.delay(attempt)).await;
             attempt += 1;
         }
     }
@@ -167,6 +184,21 @@ impl Client {
         let half = full / 2;
         half + half.mul_f64(fastrand::f64())
     }
+}
+
+/// The wait a `Retry-After` header asks for: delay-seconds or an HTTP-date
+/// (RFC 9110 §10.2.3). A date in the past means now; an unreadable value is ignored.
+fn retry_after(headers: &http::HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 fn network(e: reqwest::Error) -> Error {
@@ -229,6 +261,27 @@ mod tests {
         assert!(check_scheme("http://sms.example.com", false).is_err());
         assert!(check_scheme("http://sms.example.com", true).is_ok());
         assert!(check_scheme("ftp://sms.example.com", true).is_err());
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        let with = |value: &str| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert(http::header::RETRY_AFTER, value.parse().unwrap());
+            retry_after(&headers, now)
+        };
+        assert_eq!(with("120"), Some(Duration::from_secs(120)));
+        assert_eq!(with(" 0 "), Some(Duration::ZERO));
+        // 2015-10-21 07:28:00 UTC is `now`; two minutes later, and one day earlier.
+        assert_eq!(
+            with("Wed, 21 Oct 2015 07:30:00 GMT"),
+            Some(Duration::from_secs(120))
+        );
+        assert_eq!(with("Tue, 20 Oct 2015 07:28:00 GMT"), Some(Duration::ZERO));
+        assert_eq!(with("soon"), None);
+        assert_eq!(with("-5"), None);
+        assert_eq!(retry_after(&http::HeaderMap::new(), now), None);
     }
 
     #[test]

@@ -72,6 +72,11 @@ VECTORS = {
         "GET", "127.0.0.1:8443", "/v1/objects/my%20file/d%C3%A9j%C3%A0%20vu", "tag=b&tag=a&limit=10&name=x%20y",
         {"X-Language": "  en-us  ", "x_ignored": "left out"}, b"", None,
     ),
+    # Temporary AK/SK: the security token travels in X-Security-Token and is signed like any header.
+    "TEMPORARY_AK_SK": (
+        "DELETE", "sms.ap-southeast-1.myhuaweicloud.com", "/v3/tasks/t1", "",
+        {"X-Security-Token": "gQpzZWN1cml0eS10b2tlbi1leGFtcGxl"}, b"", None,
+    ),
 }
 
 for name, (method, host, path, query, headers, body, project) in VECTORS.items():

@@ -1,9 +1,8 @@
 //! Walks two models side by side and records every change, classified.
 
 use super::{classify, Change, ChangeKind, Constraint, Part};
-use crate::model::{Api, Body, Bounds, Field, Operation, Ty};
+use crate::model::{Api, Body, Bounds, DefaultValue, Field, Operation, Ty};
 use crate::phrase::Limit;
-use crate::resolve::parse_limit;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
@@ -237,8 +236,8 @@ impl<'a> OperationWalk<'a> {
             self.record(
                 &at,
                 ChangeKind::MethodChanged,
-                Some(old.method.clone()),
-                Some(new.method.clone()),
+                Some(old.method.to_string()),
+                Some(new.method.to_string()),
             );
         }
         if old.path != new.path {
@@ -521,10 +520,11 @@ impl<'a> OperationWalk<'a> {
             (None, None) => return,
             (None, Some(_)) => ChangeKind::DefaultAdded,
             (Some(_), None) => ChangeKind::DefaultRemoved,
-            (Some(before), Some(after)) if same_value(&new.ty, before, after) => return,
+            (Some(before), Some(after)) if before.value.same_as(&after.value) => return,
             (Some(_), Some(_)) => ChangeKind::DefaultChanged,
         };
-        self.record(at, kind, old.default.clone(), new.default.clone());
+        let written = |d: &Option<DefaultValue>| d.as_ref().map(|d| d.written.clone());
+        self.record(at, kind, written(&old.default), written(&new.default));
     }
 
     /// Follows objects held by a field, through arrays and maps, on the path the new type takes.
@@ -604,18 +604,6 @@ fn wire_values<'o>(operation: &'o Operation, name: &str) -> Vec<&'o str> {
         .find_enum(name)
         .map(|e| e.variants.iter().map(|v| v.wire.as_str()).collect())
         .unwrap_or_default()
-}
-
-/// Whether two defaults are the same value: `10` and `10.0` are one number, `True` and `true` one Boolean.
-fn same_value(ty: &Ty, a: &str, b: &str) -> bool {
-    match ty.innermost() {
-        Ty::I32 | Ty::I64 | Ty::F64 => match (parse_limit(a), parse_limit(b)) {
-            (Some(a), Some(b)) => a.partial_cmp(&b) == Some(Ordering::Equal),
-            _ => a == b,
-        },
-        Ty::Bool => a.eq_ignore_ascii_case(b),
-        _ => a == b,
-    }
 }
 
 /// Whether a list of numbers holds `value` (`2` and `2.0` are the same number).

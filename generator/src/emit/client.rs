@@ -3,7 +3,7 @@
 //! trait that joins them, and a per-service `Client` with one method per
 //! operation.
 //!
-//! Credential headers (`X-Auth-Token`) are not parameters here: the runtime's
+//! Credential headers (`X-Auth-Token`, `X-Security-Token`) are not parameters here: the runtime's
 //! credentials set them (see [`crate::model::is_credential_header`]).
 
 use super::types::{self, ident};

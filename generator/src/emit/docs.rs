@@ -1,12 +1,74 @@
 //! Doc comments from the docs' own words, made safe for rustdoc.
 
-use crate::model::{Field, Operation, Rules, Ty};
+use crate::model::{Body, Field, Operation, Rules, Struct, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `#[doc]` attributes for paragraphs, with a blank line between them.
 pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
+    attrs(&prose_lines(paragraphs))
+}
+
+fn is_list_item(line: &str) -> bool {
+    line.starts_with("- ")
+}
+
+/// The module doc of an operation: `` `POST /path`: Title `` (the line the
+/// service's list shows), the page's description, a usage snippet and the
+/// documented statuses, each linked to its `Response` variant.
+pub fn operation_doc(operation: &Operation, crate_path: &str) -> TokenStream {
+    let mut paragraphs = vec![format!(
+        "`{} {}`: {}",
+        operation.method,
+        operation.path,
+        operation.title.trim_end_matches('.')
+    )];
+    paragraphs.extend(operation.summary.iter().cloned());
+    let mut lines = prose_lines(&paragraphs);
+    if let Some(snippet) = super::usage::operation_snippet(operation) {
+        lines.push(String::new());
+        lines.push("# Usage".to_owned());
+        lines.push(String::new());
+        lines.push("```rust,ignore".to_owned());
+        lines.extend(snippet);
+        lines.push("```".to_owned());
+    }
+    lines.push(String::new());
+    lines.push("# Responses".to_owned());
+    lines.push(String::new());
+    if operation.responses.is_empty() {
+        lines.push(format!(
+            "The page documents no status: every answer is [`Response::Undocumented`]({crate_path}::Response::Undocumented), with the body as received."
+        ));
+    } else {
+        for response in &operation.responses {
+            let meaning = response
+                .doc
+                .first()
+                .map(|d| format!(": {}", markdown_safe(d.trim())))
+                .unwrap_or_default();
+            lines.push(format!(
+                "- `{}`{meaning} ([`Response::{}`]({crate_path}::Response::{}))",
+                response.status, response.variant, response.variant
+            ));
+        }
+        lines.push(format!(
+            "- any other status: [`Response::Undocumented`]({crate_path}::Response::Undocumented), with the body as received"
+        ));
+    }
+    attrs(&lines)
+}
+
+/// Doc lines for paragraphs, with a blank line between them (list items stay together).
+fn prose_lines(paragraphs: &[String]) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
+    // A line break in a text is a paragraph of its own: a doc attribute
+    // holding one would be printed as a `/** */` block.
+    let paragraphs = paragraphs
+        .iter()
+        .flat_map(|p| p.split('\n'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
     for paragraph in paragraphs {
         let continues_list =
             is_list_item(paragraph) && lines.last().is_some_and(|l| is_list_item(l));
@@ -15,6 +77,11 @@ pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
         }
         lines.push(markdown_safe(paragraph));
     }
+    lines
+}
+
+/// `#[doc]` attributes for lines already in Markdown.
+pub fn attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         if l.is_empty() {
             String::new()
@@ -25,30 +92,104 @@ pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-fn is_list_item(line: &str) -> bool {
-    line.starts_with("- ")
+/// A struct's doc: what the value is. A body says whose body it is; an
+/// object takes the description of the row that refers to it, and says
+/// where it is used; the spec's notes follow.
+pub fn struct_doc(operation: &Operation, shape: &Struct) -> TokenStream {
+    let is_body = |body: Option<&Body>| matches!(body, Some(Body::Json(Ty::Struct(name))) if *name == shape.name);
+    let mut paragraphs = Vec::new();
+    if is_body(operation.request_body.as_ref()) {
+        paragraphs.push(format!("The body of the `{}` request.", operation.id));
+    }
+    for response in operation
+        .responses
+        .iter()
+        .filter(|r| is_body(Some(&r.body)))
+    {
+        paragraphs.push(match response.doc.first() {
+            Some(meaning) => format!(
+                "The body of the {} response ({}).",
+                response.status,
+                meaning.trim().trim_end_matches('.')
+            ),
+            None => format!("The body of the {} response.", response.status),
+        });
+    }
+    let uses = uses_of(operation, &shape.name);
+    if paragraphs.is_empty() {
+        let described = uses.iter().find_map(|(_, field)| field.doc.first());
+        let name = shape.origin.trim_start_matches("object ");
+        paragraphs.push(match described {
+            Some(description) => description.clone(),
+            None if uses.is_empty() => format!(
+                "An object the page documents as {name}, which no documented field refers to."
+            ),
+            None => format!("An object the page documents as {name}."),
+        });
+    }
+    let mut lines = prose_lines(&paragraphs);
+    if !uses.is_empty() {
+        // Rust paths, written as links (not escaped like the page's prose).
+        let places: Vec<String> = uses
+            .iter()
+            .map(|(owner, field)| {
+                let place = if field.rust.starts_with("r#") {
+                    format!("`{owner}::{}`", field.rust)
+                } else {
+                    format!("[`{owner}::{}`]", field.rust)
+                };
+                match &field.ty {
+                    Ty::Array(_) => format!("{place} (each item)"),
+                    Ty::Map(_) => format!("{place} (each value)"),
+                    _ => place,
+                }
+            })
+            .collect();
+        lines.push(String::new());
+        lines.push(format!("Used in {}.", places.join(", ")));
+    }
+    if !shape.doc.is_empty() {
+        lines.push(String::new());
+        lines.extend(prose_lines(&shape.doc));
+    }
+    attrs(&lines)
 }
 
-/// The module doc of an operation: `` `POST /path`: Title. `` and the summary.
-pub fn operation_doc(operation: &Operation) -> TokenStream {
-    let mut paragraphs = vec![format!(
-        "`{} {}`: {}",
-        operation.method,
-        operation.path,
-        operation.title.trim_end_matches('.')
-    )];
-    paragraphs.extend(operation.summary.iter().cloned());
-    doc_attrs(&paragraphs)
+/// The fields of `operation` whose values are (or hold) the struct `name`, with the struct that has them.
+fn uses_of<'a>(operation: &'a Operation, name: &str) -> Vec<(&'a str, &'a Field)> {
+    operation
+        .structs
+        .iter()
+        .flat_map(|s| s.fields.iter().map(move |f| (s.name.as_str(), f)))
+        .filter(|(_, f)| holds(&f.ty, name))
+        .collect()
 }
 
-/// A field's doc: the description, then its constraints and default in words.
+fn holds(ty: &Ty, name: &str) -> bool {
+    match ty {
+        Ty::Struct(n) => n == name,
+        Ty::Array(inner) | Ty::Map(inner) => holds(inner, name),
+        _ => false,
+    }
+}
+
+/// A field's doc: the page's description (without the markers that state
+/// what the next line states, see `resolve::rules::prose`), then one line
+/// with every constraint read and the default, each stated once.
 pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream {
     let mut paragraphs = field.doc.clone();
-    if let Some(constraints) = constraint_sentence(&field.ty, &field.rules, enum_values) {
-        paragraphs.push(constraints);
+    let parts = constraint_parts(&field.ty, &field.rules, enum_values);
+    let mut line = Vec::new();
+    if !parts.is_empty() {
+        line.push(format!("Constraints: {}.", parts.join("; ")));
     }
-    if let Some(default) = &field.default {
-        paragraphs.push(format!("Default: `{}`.", code_safe(default)));
+    match field.default.as_ref().map(|d| d.written.as_str()) {
+        Some("") => line.push("Default: an empty string.".to_owned()),
+        Some(default) => line.push(format!("Default: `{}`.", code_safe(default))),
+        None => {}
+    }
+    if !line.is_empty() {
+        paragraphs.push(line.join(" "));
     }
     if paragraphs.is_empty() {
         paragraphs.push(format!("`{}`", field.wire));
@@ -56,37 +197,49 @@ pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream
     doc_attrs(&paragraphs)
 }
 
-/// "Array length: 1 to 200. Length: 1 to 36 characters." for a field's rules.
-fn constraint_sentence(ty: &Ty, rules: &Rules, enum_values: Option<Vec<String>>) -> Option<String> {
+/// `["1 to 200 items", "each item 1 to 36 characters"]` for a field's rules.
+fn constraint_parts(ty: &Ty, rules: &Rules, enum_values: Option<Vec<String>>) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(items) = range_words(rules.items.min, rules.items.max) {
-        parts.push(format!("Array length: {items}."));
+        let noun = if rules.items.max == Some(1)
+            || (rules.items.max.is_none() && rules.items.min == Some(1))
+        {
+            "item"
+        } else {
+            "items"
+        };
+        parts.push(format!("{items} {noun}"));
     }
     let each = if matches!(ty, Ty::Array(_)) {
-        "Each item's "
+        "each item "
     } else {
         ""
     };
     if let Some(length) = range_words(rules.length.min, rules.length.max) {
-        let label = if each.is_empty() { "Length" } else { "length" };
-        parts.push(format!("{each}{label}: {length} characters."));
+        let noun = if rules.length.max == Some(1)
+            || (rules.length.max.is_none() && rules.length.min == Some(1))
+        {
+            "character"
+        } else {
+            "characters"
+        };
+        parts.push(format!("{each}{length} {noun}"));
     }
     if let Some(range) = range_words(rules.range.min, rules.range.max) {
-        let label = if each.is_empty() { "Range" } else { "range" };
-        parts.push(format!("{each}{label}: {range}."));
+        parts.push(format!("{each}{range}"));
     }
     if let Some(list) = &rules.one_of {
         let list: Vec<String> = list.iter().map(|l| format!("`{l}`")).collect();
-        parts.push(format!("Allowed values: {}.", list.join(", ")));
+        parts.push(format!("{each}one of {}", list.join(", ")));
     }
     if let Some(values) = enum_values {
         let list: Vec<String> = values
             .iter()
             .map(|v| format!("`{}`", code_safe(v)))
             .collect();
-        parts.push(format!("Documented values: {}.", list.join(", ")));
+        parts.push(format!("{each}one of {}", list.join(", ")));
     }
-    (!parts.is_empty()).then(|| parts.join(" "))
+    parts
 }
 
 fn range_words<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> Option<String> {

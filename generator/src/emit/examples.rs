@@ -27,7 +27,7 @@ pub fn tests(operation: &Operation) -> TokenStream {
 }
 
 /// A raw string literal, so that a JSON example reads as on the page.
-fn raw_string(text: &str) -> Literal {
+pub fn raw_string(text: &str) -> Literal {
     let hashes = (1..)
         .map(|n| "#".repeat(n))
         .find(|h| !text.contains(&format!("\"{h}")))
@@ -50,35 +50,46 @@ fn test(operation: &Operation, example: &ExampleCase) -> Option<TokenStream> {
     };
     let name = format_ident!("{}", example.name);
     let text = raw_string(&example.body);
+    // The check is a statement of its own: prettyplease formats function
+    // calls, but leaves the arguments of a macro such as `assert_eq!` as raw tokens.
+    // The payload gets a statement of its own too: as an argument, a
+    // multi-line literal makes prettyplease break the turbofish apart.
     let check = match body {
-        Body::Text => quote!(wire::check_text_example(#text)),
+        Body::Text => quote! {
+            let text = #text;
+            let check = wire::check_text_example(text);
+        },
         Body::Json(ty) => {
             let ty = types::ty(ty);
-            quote!(wire::check_json_example::<#ty>(#text))
+            quote! {
+                let json = #text;
+                let check = wire::check_json_example::<#ty>(json);
+            }
         }
     };
     let assertion = match &example.expect {
-        Expectation::RoundTrip => quote!(assert_eq!(#check, wire::ExampleCheck::RoundTrip);),
+        Expectation::RoundTrip => quote!(assert_eq!(check, wire::ExampleCheck::RoundTrip);),
         Expectation::Violations(list) => quote! {
             // The example breaks the page's own constraints; the docs contradict themselves.
             let expected: ::std::vec::Vec<::std::string::String> = vec![#(#list.to_owned()),*];
-            assert_eq!(#check, wire::ExampleCheck::Violations(expected));
+            assert_eq!(check, wire::ExampleCheck::Violations(expected));
         },
         Expectation::DecodeError(path) => quote! {
             // The example does not fit the page's own tables; the docs contradict themselves.
-            match #check {
+            match check {
                 wire::ExampleCheck::Decode(error) => assert_eq!(error.path, #path, "{error}"),
                 other => panic!("expected the documented contradiction at {}, got {other:?}", #path),
             }
         },
         Expectation::InvalidJson => quote! {
             // The page's example is not JSON.
-            assert!(matches!(#check, wire::ExampleCheck::InvalidJson(_)));
+            assert!(matches!(check, wire::ExampleCheck::InvalidJson(_)));
         },
     };
     Some(quote! {
         #[test]
         fn #name() {
+            #check
             #assertion
         }
     })

@@ -88,9 +88,7 @@ fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
 /// A struct for one object table, with its constructor, serde impls and validation.
 pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
     let name = ident(&shape.name);
-    let mut paragraphs = vec![format!("The {} table.", shape.origin)];
-    paragraphs.extend(shape.doc.iter().cloned());
-    let doc = docs::doc_attrs(&paragraphs);
+    let doc = docs::struct_doc(operation, shape);
     let fields = shape.fields.iter().map(|f| field_decl(operation, f));
     let all_optional = shape.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
@@ -115,7 +113,7 @@ pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
 /// Past this many required fields a positional constructor is easy to call
 /// with two values swapped (clippy's `too_many_arguments` draws the same
 /// line): such a value is built with a struct literal instead.
-const MAX_CONSTRUCTOR_ARGUMENTS: usize = 7;
+pub const MAX_CONSTRUCTOR_ARGUMENTS: usize = 7;
 
 fn constructor(shape: &Struct) -> TokenStream {
     let name = ident(&shape.name);

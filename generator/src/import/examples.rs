@@ -12,12 +12,14 @@ use super::language::{heading_has_title, request_piece, status_marker, RequestPi
 use super::page::BlockKind;
 use super::sections::Located;
 use super::Reporter;
-use crate::spec::{Example, ExampleKind};
+use crate::spec::{Example, ExampleKind, UncapturedCode};
 
 /// Reads every example of the page. A code block outside the example
-/// sections is not an example; it is reported, so that no example is lost
-/// silently (a heading the import does not know as an example heading).
-pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
+/// sections is not an example; it is kept apart and reported, so that no
+/// example is lost silently (a heading the import does not know as an
+/// example heading).
+pub fn examples(located: &[Located], report: &mut Reporter) -> (Vec<Example>, Vec<UncapturedCode>) {
+    let mut uncaptured = Vec::new();
     let mut builder = Builder::new();
     let mut section = Section::Preamble;
     let mut heading: Option<&str> = None;
@@ -32,8 +34,8 @@ pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
             builder.start_section(section, introduces);
         }
         if !is_examples(section) {
-            if let BlockKind::Code(_) = item.block.kind {
-                report_uncaptured(heading, item.block.line, report);
+            if let BlockKind::Code(code) = &item.block.kind {
+                uncaptured.push(report_uncaptured(heading, item.block.line, code, report));
             }
             continue;
         }
@@ -66,10 +68,19 @@ pub fn examples(located: &[Located], report: &mut Reporter) -> Vec<Example> {
         }
     }
     builder.flush();
-    builder.done
+    (builder.done, uncaptured)
 }
 
-fn report_uncaptured(heading: Option<&str>, line: usize, report: &mut Reporter) {
+fn report_uncaptured(
+    heading: Option<&str>,
+    line: usize,
+    code: &str,
+    report: &mut Reporter,
+) -> UncapturedCode {
+    let reason = match heading {
+        Some(_) => "it stands under a heading that is not an example section",
+        None => "it stands before the first heading",
+    };
     let place = match heading {
         Some(heading) => {
             format!("under the heading \"{heading}\", which is not an example section")
@@ -79,11 +90,18 @@ fn report_uncaptured(heading: Option<&str>, line: usize, report: &mut Reporter) 
     report.warn(
         line,
         format!(
-            "a code block {place} is not read as an example; if it is one, \
-             add it to the spec's examples by hand or put it under a heading like \
-             `Example Request` or `Example Response` and import again"
+            "a code block {place} is not read as an example (kept in the spec's \
+             uncaptured_code); if it is one, add it to the spec's examples by hand \
+             or put it under a heading like `Example Request` or `Example Response` \
+             and import again"
         ),
     );
+    UncapturedCode {
+        line,
+        heading: heading.map(str::to_owned),
+        reason: reason.to_owned(),
+        code: code.to_owned(),
+    }
 }
 
 fn is_examples(section: Section) -> bool {

@@ -4,6 +4,7 @@
 //! Every rule here is about how this documentation system writes things in
 //! general, never about one page's wording.
 
+use crate::model::Method;
 use crate::phrase::{leading_type_phrase, parse_type, TypePhrase};
 
 /// The part of a page a block stands in.
@@ -152,10 +153,8 @@ pub fn status_marker(line: &str) -> Option<u16> {
         .flatten()
 }
 
-const METHODS: [&str; 7] = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-
 pub fn is_method(word: &str) -> bool {
-    METHODS.contains(&word)
+    Method::from_name(word).is_some()
 }
 
 fn is_url(word: &str) -> bool {
@@ -237,20 +236,6 @@ pub fn strip_query(path: &str) -> String {
         Some(i) => out[..i].to_owned(),
         None => out,
     }
-}
-
-/// The `{placeholder}` names of a path.
-pub fn placeholders(path: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        names.push(rest[start + 1..start + len].trim().to_owned());
-        rest = &rest[start + len + 1..];
-    }
-    names
 }
 
 /// Every `Table N` the text mentions (`For details, see Table 5.`), in order.
@@ -597,10 +582,6 @@ mod tests {
         );
         assert_eq!(strip_query("/v3/{p}/x?limit={limit}"), "/v3/{p}/x");
         assert_eq!(strip_query("/v3/{p}/x{?a,b}"), "/v3/{p}/x");
-        assert_eq!(
-            placeholders("/v3/{project_id}/x/{id}"),
-            vec!["project_id", "id"]
-        );
         assert_eq!(
             field_description_reference("For details, see the nics field description."),
             Some("nics".into())

@@ -124,9 +124,11 @@ mod tests {
             path: "/x".into(),
             source: None,
             chapter: None,
+            chapter_order: None,
             tables,
             examples: Vec::new(),
             status_codes: Vec::new(),
+            uncaptured_code: Vec::new(),
         }
     }
 

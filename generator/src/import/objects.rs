@@ -20,7 +20,8 @@ use super::language::{
 use super::page::{Cell, Link, LinkTarget, PageTable};
 use super::roles::{Columns, Placed};
 use super::Reporter;
-use crate::spec::{Example, ExampleKind, Row, Side, Table, TableRole};
+use crate::infer::{infer_table, Subject};
+use crate::spec::{Example, ExampleKind, Side, Table, TableRole};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -568,36 +569,29 @@ impl Linker<'_, '_> {
         needs
             .into_iter()
             .map(|need| {
-                let params: Vec<&str> = need.rows.iter().map(|r| r.param.as_str()).collect();
-                let inferred = self.evidence.infer_rows(need.side, &params);
+                let objects: Vec<&Map<String, Value>> = need
+                    .rows
+                    .iter()
+                    .flat_map(|r| self.evidence.objects_under(need.side, &r.param))
+                    .collect();
                 let name = need.name;
-                let why = if inferred.rows.is_empty() {
+                let why = if objects.is_empty() {
                     format!("`{name}` is referred to but has no table on the page; the examples give no rows for it")
                 } else {
                     format!("`{name}` is referred to but has no table on the page; rows inferred from the examples")
                 };
-                let mut message = why.clone();
-                if !inferred.untyped.is_empty() {
-                    message.push_str(&format!(
-                        " (left out, the examples give no type: {})",
-                        inferred.untyped.join(", ")
-                    ));
-                }
-                report.warn_row(need.rows[0].line, &need.rows[0].param, message);
+                report.warn_row(need.rows[0].line, &need.rows[0].param, why.clone());
+                let subject = Subject {
+                    role: TableRole::Object,
+                    name: Some(name.to_owned()),
+                    side: need.side,
+                    status: None,
+                };
+                let mut table = infer_table(subject, &objects, "the examples");
+                table.inferred = Some(why);
                 MissingTable {
                     after: need.after,
-                    table: Table {
-                        role: TableRole::Object,
-                        name: Some(name.to_owned()),
-                        status: None,
-                        side: Some(need.side),
-                        caption: None,
-                        columns: ["Parameter", "Type", "Description"].map(str::to_owned).to_vec(),
-                        added_by_hand: None,
-                        inferred: Some(why),
-                        note: None,
-                        rows: inferred.rows,
-                    },
+                    table,
                 }
             })
             .collect()
@@ -608,12 +602,6 @@ impl Linker<'_, '_> {
 struct Evidence {
     request: Vec<Value>,
     response: Vec<Value>,
-}
-
-/// Rows inferred from examples, and the keys whose type the examples do not show.
-struct InferredRows {
-    rows: Vec<Row>,
-    untyped: Vec<String>,
 }
 
 impl Evidence {
@@ -653,30 +641,6 @@ impl Evidence {
             .flat_map(|object| object.keys().cloned())
             .collect()
     }
-
-    /// One row per key of the objects under `params`, typed by its first non-null value.
-    fn infer_rows(&self, side: Side, params: &[&str]) -> InferredRows {
-        let objects: Vec<&Map<String, Value>> = params
-            .iter()
-            .flat_map(|p| self.objects_under(side, p))
-            .collect();
-        let keys: BTreeSet<&String> = objects.iter().flat_map(|o| o.keys()).collect();
-        let mut inferred = InferredRows {
-            rows: Vec::new(),
-            untyped: Vec::new(),
-        };
-        for key in keys {
-            let type_ = objects
-                .iter()
-                .filter_map(|o| o.get(key))
-                .find_map(json_type);
-            match type_ {
-                Some(type_) => inferred.rows.push(Row::new(key.clone(), None, type_, "")),
-                None => inferred.untyped.push(key.clone()),
-            }
-        }
-        inferred
-    }
 }
 
 fn find_objects<'v>(value: &'v Value, key: &str, found: &mut Vec<&'v Map<String, Value>>) {
@@ -699,40 +663,5 @@ fn collect_objects<'v>(value: &'v Value, found: &mut Vec<&'v Map<String, Value>>
         Value::Object(map) => found.push(map),
         Value::Array(items) => items.iter().for_each(|item| collect_objects(item, found)),
         _ => {}
-    }
-}
-
-/// The Type cell for a JSON value; `None` when the value shows no type (null, `[]`).
-/// Nested objects stay plain `Object`: naming them would invent tables.
-fn json_type(value: &Value) -> Option<String> {
-    let scalar = |value: &Value| -> Option<&'static str> {
-        match value {
-            Value::Bool(_) => Some("Boolean"),
-            Value::Number(n) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => {
-                Some("Integer")
-            }
-            Value::Number(n) if n.is_i64() || n.is_u64() => Some("Long"),
-            Value::Number(_) => Some("Number"),
-            Value::String(_) => Some("String"),
-            Value::Object(_) => Some("Object"),
-            Value::Null | Value::Array(_) => None,
-        }
-    };
-    match value {
-        Value::Array(items) => {
-            let item = items.iter().find_map(scalar)?;
-            Some(
-                match item {
-                    "Boolean" => "Array of booleans",
-                    "Integer" => "Array of integers",
-                    "Long" => "Array of longs",
-                    "Number" => "Array of numbers",
-                    "String" => "Array of strings",
-                    _ => "Array of objects",
-                }
-                .to_owned(),
-            )
-        }
-        other => scalar(other).map(str::to_owned),
     }
 }

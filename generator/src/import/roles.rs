@@ -119,6 +119,34 @@ fn is_status_code_table(table: &PageTable) -> bool {
         .is_some_and(|h| h.to_ascii_lowercase().starts_with("status code"))
 }
 
+/// Why a table is not a parameter table, judged by its header alone: a
+/// parameter table names its parameters (`Parameter`, `Name`, `Field`) and
+/// says what they are (`Type`, `Mandatory`, `Description`), or at least has
+/// a Type or Mandatory column. Anything else (a list of TLS policies with
+/// their protocols and ciphers, error codes, permissions) is data about the
+/// service, not parameters. A table without a header cannot be judged and
+/// is read by its column count.
+pub fn not_parameters(table: &PageTable) -> Option<String> {
+    if table.header.is_empty() {
+        return None;
+    }
+    let has = |words: &[&str]| {
+        table.header.iter().any(|h| {
+            let h = h.to_ascii_lowercase();
+            words.iter().any(|w| h.contains(w))
+        })
+    };
+    let typed = has(&["type", "mandatory", "required"]);
+    let named_and_described =
+        has(&["parameter", "name", "field"]) && has(&["description", "remark"]);
+    (!(typed || named_and_described)).then(|| {
+        format!(
+            "its columns ({}) are not those of a parameter table (Parameter, Mandatory, Type, Description); it is left out",
+            table.header.join(" | ")
+        )
+    })
+}
+
 /// Whether every row names an HTTP header (copied text has no caption to say so).
 fn has_header_rows(table: &PageTable) -> bool {
     let columns = Columns::of(table);
@@ -245,11 +273,11 @@ pub fn spec_table(placed: &Placed, role: TableRole, rows: Vec<Row>) -> Table {
 /// A URI table as spec tables: rows that are `{placeholders}` of the path
 /// are path parameters, the others query parameters. A table holding both
 /// is split in two.
-pub fn uri_tables(placed: &Placed, placeholders: &[String], report: &mut Reporter) -> Vec<Table> {
+pub fn uri_tables(placed: &Placed, placeholders: &[&str], report: &mut Reporter) -> Vec<Table> {
     let rows = spec_rows(placed, report);
     let (path, query): (Vec<Row>, Vec<Row>) = rows
         .into_iter()
-        .partition(|row| placeholders.contains(&row.parameter));
+        .partition(|row| placeholders.contains(&row.parameter.as_str()));
     let caption = placed
         .table
         .caption

@@ -76,6 +76,8 @@ pub struct PageIndex {
 struct IndexEntry {
     title: String,
     chapter: Option<String>,
+    /// The chapter's place in the index (its entry's position).
+    chapter_order: Option<u32>,
     has_children: bool,
 }
 
@@ -104,9 +106,12 @@ impl PageIndex {
                 .trim()
                 .to_owned()
         };
-        let titles: BTreeMap<String, String> = items
+        // Each entry's title and place in the index, by its code: the
+        // index lists the tree in the reference's order.
+        let titles: BTreeMap<String, (String, u32)> = items
             .iter()
-            .map(|item| (field(item, "code"), field(item, "title")))
+            .zip(1..)
+            .map(|(item, place)| (field(item, "code"), (field(item, "title"), place)))
             .collect();
         let parents: BTreeSet<String> = items.iter().map(|item| field(item, "p_code")).collect();
         let entries = items
@@ -115,12 +120,13 @@ impl PageIndex {
             .map(|item| {
                 let uri = field(item, "uri");
                 let file = uri.split(['#', '?']).next().unwrap_or_default().to_owned();
+                let chapter = titles
+                    .get(&field(item, "p_code"))
+                    .filter(|(title, _)| !title.is_empty());
                 let entry = IndexEntry {
                     title: field(item, "title"),
-                    chapter: titles
-                        .get(&field(item, "p_code"))
-                        .filter(|t| !t.is_empty())
-                        .cloned(),
+                    chapter: chapter.map(|(title, _)| title.clone()),
+                    chapter_order: chapter.map(|(_, place)| *place),
                     has_children: parents.contains(&field(item, "code")),
                 };
                 (file, entry)
@@ -240,6 +246,7 @@ pub fn import_service(
                         spec.title = entry.title.clone();
                     }
                     spec.chapter = entry.chapter.clone();
+                    spec.chapter_order = entry.chapter_order;
                 }
                 result.diagnostics.extend(imported.diagnostics);
                 fresh.push((page, spec));
@@ -521,7 +528,7 @@ impl fmt::Display for ServiceImport {
         for (reason, count) in skipped {
             writeln!(f, "  {count:>4}  {}", reason.describe())?;
         }
-        write!(f, "{}", guess_summary(&self.diagnostics))?;
+        write!(f, "{}", self.diagnostics.summary())?;
         if !self.failures.is_empty() {
             writeln!(
                 f,
@@ -531,22 +538,4 @@ impl fmt::Display for ServiceImport {
         }
         Ok(())
     }
-}
-
-/// Warnings grouped by the kind of guess, with counts: what to review first.
-pub fn guess_summary(diagnostics: &Diagnostics) -> String {
-    let mut kinds: BTreeMap<Option<Guess>, usize> = BTreeMap::new();
-    for d in diagnostics.warnings() {
-        *kinds.entry(d.guess).or_default() += 1;
-    }
-    let total: usize = kinds.values().sum();
-    let mut out = format!("{total} warning(s) to review\n");
-    for (kind, count) in kinds {
-        let what = kind.map_or(
-            "other warnings (unread constraints, examples against tables, ...)",
-            Guess::describe,
-        );
-        out.push_str(&format!("  {count:>4}  {what}\n"));
-    }
-    out
 }

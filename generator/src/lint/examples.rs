@@ -2,10 +2,10 @@
 
 use super::positions::{value_lines, BodyPosition};
 use super::shape::{body_shape, whole_body_row};
-use super::skeleton::{infer_table, table_yaml, Subject};
 use super::walk::{walk, Place, Walked};
 use super::{Check, Linter, Target};
 use crate::diagnostic::{Diagnostic, Location};
+use crate::infer::{infer_table, table_yaml, Subject};
 use crate::model::Body;
 use crate::phrase::{parse_type, TypePhrase};
 use crate::resolve::{departures, DepartureKind};

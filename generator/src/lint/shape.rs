@@ -2,9 +2,8 @@
 //! an object, what the items of an array are. Read from the spec as written,
 //! so that examples can be walked even when the spec does not resolve.
 
-use crate::phrase::{parse_type, TypePhrase};
-use crate::resolve::find_object;
-use crate::spec::{Side, Table, TableRole};
+use crate::resolve::{self, Linked};
+use crate::spec::Table;
 
 /// The structure a row gives its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,35 +34,32 @@ impl Shape {
     }
 }
 
-/// The half of the page a table's rows are read in, as the resolver reads them.
-pub fn side_of(table: &Table) -> Side {
-    match table.role {
-        TableRole::PathParameters
-        | TableRole::QueryParameters
-        | TableRole::HeaderParameters
-        | TableRole::RequestBody => Side::Request,
-        TableRole::ResponseBody | TableRole::ResponseHeaders => Side::Response,
-        TableRole::Object => table.side.unwrap_or(Side::Response),
-    }
-}
-
-/// The shape of the value of row `r` of table `t`.
+/// The shape of the value of row `r` of table `t`: its Type cell read and
+/// linked by the resolver's rules ([`resolve::read_type_phrase`], [`resolve::link_type`]).
 pub fn row_shape(tables: &[Table], t: usize, r: usize) -> Shape {
     let table = &tables[t];
     let row = &table.rows[r];
-    let Ok(phrase) = parse_type(&row.type_) else {
+    let Ok((phrase, _)) = resolve::read_type_phrase(table, row) else {
         return Shape::Any;
     };
-    let explicit = row
-        .object
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    Linker {
+    shape(&resolve::link_type(
         tables,
-        side: side_of(table),
+        &phrase,
+        row,
+        resolve::side_of(table),
+    ))
+}
+
+fn shape(linked: &Linked) -> Shape {
+    match linked {
+        Linked::Scalar(_) => Shape::Scalar,
+        Linked::Any => Shape::Any,
+        Linked::Table(t) => Shape::Table(*t),
+        Linked::Missing { name, .. } => Shape::Untabled(Some(name.clone())),
+        Linked::FreeObject => Shape::Untabled(None),
+        Linked::Array(inner) => Shape::Array(Box::new(shape(inner))),
+        Linked::Map(values) => Shape::Map(Box::new(shape(values))),
     }
-    .shape(&phrase, explicit)
 }
 
 /// The shape of a body described by table `t`: its `-` row's value when it
@@ -97,47 +93,4 @@ pub fn referenced_tables(tables: &[Table]) -> Vec<usize> {
     referenced.sort_unstable();
     referenced.dedup();
     referenced
-}
-
-/// Links the names of a type phrase to tables, the way the resolver does
-/// when it builds types (`Resolver::ty`): an explicit `ref` names the object
-/// (or, for a map of free-form values, the map's values).
-struct Linker<'a> {
-    tables: &'a [Table],
-    side: Side,
-}
-
-impl Linker<'_> {
-    fn shape(&self, phrase: &TypePhrase, explicit: Option<&str>) -> Shape {
-        match phrase {
-            TypePhrase::String
-            | TypePhrase::Integer
-            | TypePhrase::Long
-            | TypePhrase::Number
-            | TypePhrase::Boolean => Shape::Scalar,
-            TypePhrase::Any => Shape::Any,
-            TypePhrase::Object { name } => match explicit.or(name.as_deref()) {
-                Some(name) => self.object(name),
-                None => Shape::Untabled(None),
-            },
-            TypePhrase::Named(name) => self.object(explicit.unwrap_or(name)),
-            TypePhrase::Array(inner) => Shape::Array(Box::new(self.shape(inner, explicit))),
-            TypePhrase::Map(inner) => {
-                let values = match (explicit, inner.as_ref()) {
-                    (Some(name), TypePhrase::Any | TypePhrase::Object { name: None }) => {
-                        self.object(name)
-                    }
-                    _ => self.shape(inner, explicit),
-                };
-                Shape::Map(Box::new(values))
-            }
-        }
-    }
-
-    fn object(&self, name: &str) -> Shape {
-        match find_object(self.tables, name.trim(), self.side) {
-            Some(t) => Shape::Table(t),
-            None => Shape::Untabled(Some(name.trim().to_owned())),
-        }
-    }
 }

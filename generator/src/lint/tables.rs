@@ -1,12 +1,13 @@
 //! The tables against each other and against the statuses: objects without
 //! a table, statuses without a body, tables nothing refers to.
 
-use super::shape::{referenced_tables, row_shape, side_of, Shape};
-use super::skeleton::{infer_table, table_yaml, Subject};
+use super::shape::{referenced_tables, row_shape, Shape};
 use super::walk::Place;
 use super::{and_list, Check, Linter, Samples, Target};
 use crate::diagnostic::Diagnostic;
+use crate::infer::{infer_table, table_yaml, Subject};
 use crate::resolve::naming;
+use crate::resolve::side_of;
 use crate::spec::TableRole;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;

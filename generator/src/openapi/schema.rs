@@ -1,7 +1,7 @@
 //! Model types and constraints → JSON Schema, as OpenAPI 3.1 and 3.0 embed it.
 
 use super::Version;
-use crate::model::{Enum, Field, Operation, Rules, Struct, Ty};
+use crate::model::{Enum, Field, Literal, Operation, Rules, Struct, Ty};
 use crate::phrase::Limit;
 use serde_json::{json, Map, Value};
 
@@ -56,7 +56,7 @@ impl Schemas<'_> {
         let mut schema = self.ty(&field.ty);
         apply_rules(&mut schema, &field.rules, field.ty.innermost());
         if let Some(default) = &field.default {
-            let value = typed_default(&field.ty, default);
+            let value = default_json(&default.value);
             let object = as_object(&mut schema);
             if default_fits(object, &value) {
                 object.insert("default".into(), value);
@@ -267,22 +267,17 @@ fn insert_bounds<T: Copy>(
     }
 }
 
-/// A documented default (as written on the wire) as the JSON value of its type.
-fn typed_default(ty: &Ty, written: &str) -> Value {
-    let parsed = match ty {
-        Ty::I32 | Ty::I64 => written.parse::<i64>().ok().map(Value::from),
-        Ty::F64 => written
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-            .map(Value::Number),
-        Ty::Bool => written.parse::<bool>().ok().map(Value::from),
-        Ty::String | Ty::Secret | Ty::Enum(_) => None,
-        Ty::Struct(_) | Ty::Array(_) | Ty::Map(_) | Ty::Json => {
-            serde_json::from_str::<Value>(written).ok()
-        }
-    };
-    parsed.unwrap_or_else(|| Value::String(written.to_owned()))
+/// A default as JSON: numbers and Booleans as such, text as a string.
+fn default_json(value: &Literal) -> Value {
+    match value {
+        Literal::Number(Limit::Int(i)) => Value::from(*i),
+        Literal::Number(Limit::Float(f)) => serde_json::Number::from_f64(*f)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(f.to_string())),
+        Literal::Bool(b) => Value::Bool(*b),
+        Literal::Text(text) => Value::String(text.clone()),
+        Literal::Json(json) => json.clone(),
+    }
 }
 
 /// Whether a default agrees with the type and constraints written beside it

@@ -95,6 +95,31 @@ pub struct ConstraintText {
     /// Default value as written on the wire (`""` for an empty string).
     pub default: Option<String>,
     pub findings: Vec<Finding>,
+    /// The statements in the docs' marker form, in order: what a doc can
+    /// leave out where it states the same constraint itself.
+    pub markers: Vec<Marker>,
+}
+
+/// A constraint stated in marker form (`Minimum: 1`, `Maximum: 255`,
+/// `Array Length: 1 - 200`, `Default: true`), and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// The bytes of the description the marker takes.
+    pub span: std::ops::Range<usize>,
+    pub states: Stated,
+}
+
+/// What a marker states, with the meaning the subject gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stated {
+    /// A minimum length (text) or value (numbers), as [`ConstraintText::min`].
+    Min(Limit),
+    Max(Limit),
+    MinItems(u64),
+    MaxItems(u64),
+    /// The values allowed, as [`ConstraintText::enum_values`].
+    Values(Vec<String>),
+    Default(String),
 }
 
 /// Reads the constraints stated in `description` for a value of kind `subject`.
@@ -127,6 +152,7 @@ fn select(statements: &[Statement], subject: Subject) -> ConstraintText {
     }
     // A range read as a minimum and a maximum is reported once.
     text.findings.dedup();
+    text.markers.sort_by_key(|m| m.span.start);
     text
 }
 
@@ -181,12 +207,26 @@ fn select_bounds(statements: &[Statement], subject: Subject, text: &mut Constrai
             continue;
         };
         match applicable_bound(side, limit, measure, subject) {
-            Ok(bound) => candidates.push(Candidate {
-                bound,
-                limit,
-                strength,
-                statement,
-            }),
+            Ok(bound) => {
+                if statement.marker {
+                    let states = match bound {
+                        Bound::Min => Some(Stated::Min(limit)),
+                        Bound::Max => Some(Stated::Max(limit)),
+                        Bound::MinItems => item_count(limit).map(Stated::MinItems),
+                        Bound::MaxItems => item_count(limit).map(Stated::MaxItems),
+                    };
+                    text.markers.extend(states.map(|states| Marker {
+                        span: statement.span.clone(),
+                        states,
+                    }));
+                }
+                candidates.push(Candidate {
+                    bound,
+                    limit,
+                    strength,
+                    statement,
+                })
+            }
             Err(reason) => text.findings.push(finding(statement, reason.to_string())),
         }
     }
@@ -317,6 +357,12 @@ fn select_values(statements: &[Statement], subject: Subject, text: &mut Constrai
         }
     }
     if let Some(&(chosen, values)) = stated.first() {
+        if chosen.marker {
+            text.markers.push(Marker {
+                span: chosen.span.clone(),
+                states: Stated::Values(values.clone()),
+            });
+        }
         for &(other, other_values) in stated.iter().skip(1).chain(&conditional) {
             if other_values.iter().any(|v| !values.contains(v)) {
                 let message = format!("lists values that \"{}\" does not", chosen.phrase);
@@ -352,6 +398,12 @@ fn select_default(statements: &[Statement], subject: Subject, text: &mut Constra
             let message = format!("the default {value} is not a value of this type");
             text.findings.push(finding(statement, message));
             continue;
+        }
+        if statement.marker {
+            text.markers.push(Marker {
+                span: statement.span.clone(),
+                states: Stated::Default(value.clone()),
+            });
         }
         match chosen {
             None => chosen = Some((statement, value)),
@@ -977,6 +1029,45 @@ mod tests {
         assert_eq!(parsed.findings.len(), 1);
     }
 
+    // -- Markers ---------------------------------------------------------------
+
+    #[test]
+    fn markers_are_the_constraints_in_marker_form() {
+        let text = "Task ID. The value ranges from 1 to 36. Minimum: 1 Maximum: 36 Default: a1";
+        let read = parse(text, Subject::Text);
+        let marked: Vec<(&str, Stated)> = read
+            .markers
+            .iter()
+            .map(|m| (&text[m.span.clone()], m.states.clone()))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("Minimum: 1", Stated::Min(Limit::Int(1))),
+                ("Maximum: 36", Stated::Max(Limit::Int(36))),
+                ("Default: a1", Stated::Default("a1".into())),
+            ],
+            "prose (`ranges from 1 to 36`) is no marker"
+        );
+        let list = "Value options:\n- HTTP\n- HTTPS";
+        let read = parse(list, Subject::Text);
+        assert_eq!(read.markers.len(), 1);
+        assert_eq!(&list[read.markers[0].span.clone()], list);
+        let meanings = "Value options: UP: smallest first DOWN: largest first";
+        assert!(
+            parse(meanings, Subject::Text).markers.is_empty(),
+            "a list that explains its values is prose"
+        );
+        let items = "Tags. Array Length: 1 - 20";
+        let read = parse(items, Subject::ArrayOfOther);
+        let spans: Vec<&str> = read
+            .markers
+            .iter()
+            .map(|m| &items[m.span.clone()])
+            .collect();
+        assert_eq!(spans, ["Array Length: 1 - 20", "Array Length: 1 - 20"]);
+    }
+
     // -- Both forms of a cell ------------------------------------------------
 
     #[test]
@@ -1003,7 +1094,13 @@ mod tests {
                 "Specifies who may enter.\n- open (default): Anyone.\n- closed: Members only.",
             ),
         ] {
-            let (from_copy, from_html) = (parse(copied, Subject::Text), parse(html, Subject::Text));
+            let (mut from_copy, mut from_html) =
+                (parse(copied, Subject::Text), parse(html, Subject::Text));
+            // The markers stand at other bytes of the two forms, but state the same.
+            let states = |t: &ConstraintText| t.markers.iter().map(|m| m.states.clone()).collect::<Vec<_>>();
+            assert_eq!(states(&from_copy), states(&from_html), "{copied}");
+            from_copy.markers.clear();
+            from_html.markers.clear();
             assert_eq!(from_copy, from_html, "{copied}");
             assert!(from_copy.enum_values.is_some() || from_copy.min.is_some(), "{copied}");
         }

@@ -46,6 +46,13 @@ pub fn parse_str(path: &Path, text: &str) -> Result<LoadedSpec, Diagnostics> {
             source_map: SourceMap::build(text),
         }),
         Err(err) => {
+            // Where the YAML reads, every part that does not fit is reported, not only the first.
+            if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+                let mistakes = super::mistakes::shape_mistakes(path, text, &value);
+                if !mistakes.is_empty() {
+                    return Err(Diagnostics::from_iter(mistakes));
+                }
+            }
             let location = match err.location() {
                 Some(l) => Location::new(path, l.line(), l.column()),
                 None => Location::file(path),

@@ -19,8 +19,16 @@ pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>)
             Some(reason) => vec![Claim::Unreadable(reason)],
             None => reading.claims(),
         };
+        // `Minimum length: 8 characters` goes on after the number: only the
+        // bare markers are words that say nothing else.
+        let marker = reading.strength == Strength::Explicit && reading.measure != Measure::Length;
         for claim in claims {
-            found.push(Statement::new(words, at, reading.end, claim));
+            let statement = Statement::new(words, at, reading.end, claim);
+            found.push(if marker {
+                statement.marked()
+            } else {
+                statement
+            });
         }
     }
 }

@@ -14,7 +14,12 @@ pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>)
         }
         if let Some(phrase) = default_phrase(words, at) {
             if let Some(claim) = read_value(words, at, phrase) {
-                found.push(Statement::new(words, at, phrase.value_at + 1, claim));
+                let statement = Statement::new(words, at, phrase.value_at + 1, claim);
+                found.push(if phrase.marker {
+                    statement.marked()
+                } else {
+                    statement
+                });
             }
         } else if words.default_gloss(at).is_some() {
             // A `(default)` that no list has claimed.

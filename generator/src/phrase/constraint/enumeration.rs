@@ -25,13 +25,30 @@ pub(super) fn scan(words: &Words, claimed: &mut Claimed, found: &mut Vec<Stateme
         if claimed.contains(at) {
             continue;
         }
-        let read = if let Some(start) = colon_lead_in(words, at) {
-            Some(list_after_colon(words, start))
+        let (read, label) = if let Some(start) = colon_lead_in(words, at) {
+            // `Options:`, `Value options:`, `Enumeration values:`: a label of
+            // its own, no sentence around it.
+            let label = words.sentence_start(at) + 1 >= at
+                && (words.is(at, "options") || words.is(at, "values"));
+            (Some(list_after_colon(words, start)), label)
         } else {
-            inline_lead_in(words, at).map(|lead_in| lead_in.read(words))
+            (
+                inline_lead_in(words, at).map(|lead_in| lead_in.read(words)),
+                false,
+            )
         };
         if let Some(read) = read {
+            let bare_values = read.as_ref().is_ok_and(|list| {
+                list.claims.is_empty() && list.items.iter().all(|i| i.default_at.is_none())
+            });
+            let start = found.len();
             record(words, at, read, claimed, found);
+            if label && bare_values {
+                // Nothing but a label and the values: the list in marker form.
+                for statement in &mut found[start..] {
+                    statement.marker = true;
+                }
+            }
         }
     }
     // Lists without a lead-in come last, so that they do not take the items

@@ -10,6 +10,11 @@ pub(super) struct Statement {
     pub at: usize,
     /// The words concerned, as written.
     pub phrase: String,
+    /// Where they stand in the description (bytes).
+    pub span: std::ops::Range<usize>,
+    /// Stated in the docs' marker form (`Minimum: 1`, `Array Length: 1 - 200`,
+    /// `Default: true`): words that say nothing but the constraint.
+    pub marker: bool,
     pub claim: Claim,
 }
 
@@ -70,7 +75,17 @@ impl Statement {
         Statement {
             at: from,
             phrase: words.phrase(from, to),
+            span: words.span(from, to),
+            marker: false,
             claim,
+        }
+    }
+
+    /// The same statement, in marker form.
+    pub fn marked(self) -> Self {
+        Statement {
+            marker: true,
+            ..self
         }
     }
 }

@@ -12,6 +12,8 @@ use super::Limit;
 #[derive(Debug)]
 pub(super) struct Word<'a> {
     pub raw: &'a str,
+    /// Byte offset of `raw` in the description.
+    pub start: usize,
     /// First word of a sentence, a line or a bulleted item.
     pub starts_sentence: bool,
     /// First word of a line (only the HTML form has several).
@@ -97,6 +99,8 @@ impl<'a> Words<'a> {
                 }
                 words.push(Word {
                     raw,
+                    // `raw` is a slice of `description`: its offset is where it starts.
+                    start: raw.as_ptr() as usize - description.as_ptr() as usize,
                     starts_sentence,
                     starts_line,
                     in_parens,
@@ -142,6 +146,17 @@ impl<'a> Words<'a> {
             .map(|w| w.raw)
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The bytes of the description that the words from `from` up to (not including) `to` take.
+    pub fn span(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let to = to.min(self.words.len());
+        let from = from.min(to);
+        match self.words[from..to] {
+            [] => 0..0,
+            [ref first, .., ref last] => first.start..last.start + last.raw.len(),
+            [ref only] => only.start..only.start + only.raw.len(),
+        }
     }
 
     /// The first word of the sentence that `at` is in.

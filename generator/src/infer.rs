@@ -1,9 +1,13 @@
-//! Tables inferred from examples, offered where the docs lack one: the rows
-//! are the members the examples show, typed from their values, for a
-//! reviewer to check against the API reference and complete.
+//! Tables inferred from examples, where the docs lack one: the rows are the
+//! members the examples show, by name, each typed by
+//! the phrase that fits every value shown (any JSON where the values differ
+//! or show no type), for a reviewer to check against the API reference.
+//! The one rule: the importer adds these tables to a spec, the linter offers
+//! them as hints.
 
 use crate::spec::{Row, Side, Table, TableRole};
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 
 /// What the inferred table documents.
 pub struct Subject {
@@ -15,39 +19,28 @@ pub struct Subject {
     pub status: Option<u16>,
 }
 
-/// A table whose rows are the members `objects` show, in order of first
-/// appearance; `source` names the examples they come from.
+/// A table whose rows are the members `objects` show, by name (the same
+/// table whatever order the examples come in); `source` names the examples
+/// they come from. An example shows a member, never whether it must be
+/// sent: the rows say nothing of Mandatory.
 pub fn infer_table(subject: Subject, objects: &[&Map<String, Value>], source: &str) -> Table {
-    let request = subject.side == Side::Request;
-    let mut keys: Vec<&str> = Vec::new();
-    for object in objects {
-        for key in object.keys() {
-            if !keys.contains(&key.as_str()) {
-                keys.push(key);
-            }
-        }
-    }
+    let keys: BTreeSet<&String> = objects.iter().flat_map(|object| object.keys()).collect();
     let rows = keys
         .into_iter()
         .map(|key| {
             let values = objects.iter().filter_map(|object| object.get(key));
-            // An example shows a member, never that the member must be sent.
-            let mandatory = request.then(|| "No".to_owned());
-            Row::new(key, mandatory, type_phrase(values), "")
+            Row::new(key.clone(), None, type_phrase(values), "")
         })
         .collect();
-    let columns: &[&str] = if request {
-        &["Parameter", "Mandatory", "Type", "Description"]
-    } else {
-        &["Parameter", "Type", "Description"]
-    };
     Table {
         role: subject.role,
         side: (subject.role == TableRole::Object).then_some(subject.side),
         name: subject.name,
         status: subject.status,
         caption: None,
-        columns: columns.iter().map(|c| c.to_string()).collect(),
+        columns: ["Parameter", "Type", "Description"]
+            .map(str::to_owned)
+            .to_vec(),
         added_by_hand: None,
         inferred: Some(format!(
             "rows from {source}; check types, Mandatory and descriptions against the API reference"
@@ -57,10 +50,29 @@ pub fn infer_table(subject: Subject, objects: &[&Map<String, Value>], source: &s
     }
 }
 
-/// The table as a spec's `tables` list holds it, indented to stand in a hint.
+/// A table offered for a request: every row written out as optional, so
+/// that the reviewer sees the one thing the examples cannot tell.
+fn with_optional_rows(mut table: Table) -> Table {
+    table.columns = ["Parameter", "Mandatory", "Type", "Description"]
+        .map(str::to_owned)
+        .to_vec();
+    for row in &mut table.rows {
+        row.mandatory = Some("No".to_owned());
+    }
+    table
+}
+
+/// The table as a spec's `tables` list holds it, indented to stand in a
+/// hint; a request table with its rows written out as optional.
 pub fn table_yaml(table: &Table) -> String {
+    let request = table.role == TableRole::RequestBody || table.side == Some(Side::Request);
+    let table = if request {
+        with_optional_rows(table.clone())
+    } else {
+        table.clone()
+    };
     // Plain data with string keys always serializes.
-    let yaml = serde_yaml::to_string(std::slice::from_ref(table)).unwrap_or_default();
+    let yaml = serde_yaml::to_string(std::slice::from_ref(&table)).unwrap_or_default();
     yaml.lines()
         .map(|line| format!("    {line}"))
         .collect::<Vec<_>>()

@@ -1,0 +1,371 @@
+//! Every code block of the README works as written.
+//!
+//! - Shell blocks name commands and flags that exist: every `docspec` command
+//!   (typed as `docspec ...` or `cargo run -p docspec -- ...`) is a subcommand
+//!   whose `--help` lists each flag the README gives it, every
+//!   `cargo ... -p NAME` names a package of the workspace, and every generated
+//!   example the README runs accepts the flags it is given.
+//! - The client snippet compiles against the generated crate.
+//! - The build.rs recipe (its `Cargo.toml`, `build.rs` and `src/lib.rs`
+//!   blocks) builds as a crate outside this workspace, with `/path/to/docspec`
+//!   read as this checkout.
+//!
+//! The crates are written below `CARGO_TARGET_TMPDIR` and build in the target
+//! folder the other tests' generated crates share.
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The fenced blocks of a Markdown text whose info string is `language`, with
+/// the line each starts on.
+fn fenced_blocks(markdown: &str, language: &str) -> Vec<(usize, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(usize, bool, String)> = None;
+    for (number, line) in markdown.lines().enumerate() {
+        match (&mut open, line.trim_start().strip_prefix("```")) {
+            (None, Some(info)) => open = Some((number + 1, info.trim() == language, String::new())),
+            (Some(_), Some(_)) => {
+                let (start, wanted, text) = open.take().unwrap();
+                if wanted {
+                    blocks.push((start, text));
+                }
+            }
+            (Some((_, _, text)), None) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    assert!(open.is_none(), "an unclosed code block in README.md");
+    blocks
+}
+
+/// The commands of a shell block: continuation lines joined, comments
+/// dropped, `a && b` split, environment assignments left out.
+fn commands(block: &str) -> Vec<Vec<String>> {
+    let joined = block.replace("\\\n", " ");
+    let mut commands = Vec::new();
+    for line in joined.lines() {
+        let line = line.split(" #").next().unwrap();
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        for command in line.split("&&") {
+            let words: Vec<String> = command.split_whitespace().map(str::to_owned).collect();
+            if !words.is_empty() && words[0] != "export" {
+                commands.push(words);
+            }
+        }
+    }
+    commands
+}
+
+/// The commands the README's prose gives as inline code (`cargo ...`,
+/// `docspec ...`; spans may wrap lines), with their lines, fenced blocks left out.
+fn inline_commands(markdown: &str) -> Vec<(usize, Vec<String>)> {
+    let mut prose = String::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            prose.push('\n');
+            continue;
+        }
+        if !fenced {
+            prose.push_str(line);
+        }
+        prose.push('\n');
+    }
+    let mut commands = Vec::new();
+    let mut line = 1;
+    for (index, piece) in prose.split('`').enumerate() {
+        let words: Vec<String> = piece.split_whitespace().map(str::to_owned).collect();
+        if index % 2 == 1 && words.len() > 1 && ["cargo", "docspec"].contains(&words[0].as_str()) {
+            commands.push((line, words));
+        }
+        line += piece.matches('\n').count();
+    }
+    commands
+}
+
+/// The workspace's package names, from each member's manifest, with their folders.
+fn packages() -> Vec<(String, PathBuf)> {
+    let manifest = std::fs::read_to_string(workspace().join("Cargo.toml")).unwrap();
+    let members = manifest
+        .split("members = [")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .expect("the workspace manifest lists its members");
+    members
+        .split(',')
+        .map(|member| member.trim().trim_matches('"'))
+        .filter(|member| !member.is_empty())
+        .map(|member| {
+            let manifest =
+                std::fs::read_to_string(workspace().join(member).join("Cargo.toml")).unwrap();
+            let name = manifest
+                .lines()
+                .find_map(|line| line.strip_prefix("name = "))
+                .map(|name| name.trim_matches('"').to_owned())
+                .unwrap_or_else(|| panic!("{member}/Cargo.toml names no package"));
+            (name, workspace().join(member))
+        })
+        .collect()
+}
+
+fn flags(words: &[String]) -> impl Iterator<Item = &str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|word| word.starts_with('-') && *word != "-")
+}
+
+fn help(subcommand: &str) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_docspec"))
+        .args([subcommand, "--help"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "`docspec {subcommand}` is no command:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Checks one `docspec` command line (the words after `docspec`).
+fn check_docspec(line: usize, words: &[String], problems: &mut Vec<String>) {
+    let Some(subcommand) = words.first() else {
+        problems.push(format!("README.md:{line}: `docspec` without a command"));
+        return;
+    };
+    let help = help(subcommand);
+    for flag in flags(&words[1..]) {
+        let listed = help
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|word| word == flag);
+        if !listed {
+            problems.push(format!(
+                "README.md:{line}: `docspec {subcommand}` has no flag {flag}"
+            ));
+        }
+    }
+}
+
+/// Checks one `cargo` command line (the words after `cargo`).
+fn check_cargo(
+    line: usize,
+    words: &[String],
+    packages: &[(String, PathBuf)],
+    problems: &mut Vec<String>,
+) {
+    let (cargo_args, program_args) = match words.iter().position(|w| w == "--") {
+        Some(split) => (&words[..split], &words[split + 1..]),
+        None => (words, &[][..]),
+    };
+    let after = |flag: &str| {
+        cargo_args
+            .iter()
+            .position(|w| w == flag)
+            .and_then(|i| cargo_args.get(i + 1))
+    };
+    let package = after("-p");
+    if let Some(package) = package {
+        match packages.iter().find(|(name, _)| name == package) {
+            None => problems.push(format!(
+                "README.md:{line}: no package {package} in the workspace"
+            )),
+            Some((_, dir)) => {
+                if let Some(test) = after("--test") {
+                    if !dir.join(format!("tests/{test}.rs")).is_file() {
+                        problems.push(format!(
+                            "README.md:{line}: the package {package} has no test {test}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    match (package.map(String::as_str), after("--example")) {
+        (Some("docspec"), None) if cargo_args.first().is_some_and(|c| c == "run") => {
+            check_docspec(line, program_args, problems)
+        }
+        (Some("huaweicloud-api"), Some(example)) => {
+            let source = workspace().join(format!("generated/examples/{example}.rs"));
+            let Ok(source) = std::fs::read_to_string(&source) else {
+                problems.push(format!(
+                    "README.md:{line}: no example {example} in generated/examples"
+                ));
+                return;
+            };
+            let usage = source
+                .lines()
+                .find(|l| l.starts_with("const USAGE"))
+                .unwrap_or_default();
+            for flag in flags(program_args) {
+                if !usage.contains(flag) {
+                    problems.push(format!(
+                        "README.md:{line}: the example {example} takes no {flag} ({usage})"
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_command_in_the_readme_exists_with_its_flags() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let packages = packages();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let blocks = fenced_blocks(&readme, "sh");
+    let in_blocks = blocks
+        .iter()
+        .flat_map(|(line, block)| commands(block).into_iter().map(|words| (*line, words)));
+    for (line, words) in in_blocks.chain(inline_commands(&readme)) {
+        match words[0].as_str() {
+            "docspec" => check_docspec(line, &words[1..], &mut problems),
+            "cargo" => check_cargo(line, &words[1..], &packages, &mut problems),
+            _ => continue,
+        }
+        checked += 1;
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked >= 20, "only {checked} commands found in README.md");
+}
+
+#[test]
+fn inline_commands_are_found_where_they_wrap_lines() {
+    let markdown = "Run `cargo clippy\n--all-targets` here.\n```sh\n`docspec no`\n```\nthen `docspec lint SPEC`.\n";
+    let found = inline_commands(markdown);
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        found,
+        [
+            (1, words("cargo clippy --all-targets")),
+            (6, words("docspec lint SPEC"))
+        ]
+    );
+}
+
+#[test]
+fn a_flag_the_cli_lacks_is_found() {
+    let mut problems = Vec::new();
+    let words: Vec<String> = ["generate", "--no-such-flag"].map(String::from).into();
+    check_docspec(7, &words, &mut problems);
+    assert_eq!(
+        problems,
+        ["README.md:7: `docspec generate` has no flag --no-such-flag"]
+    );
+}
+
+/// The README's Rust block that begins with `marker`.
+fn rust_block(readme: &str, marker: &str) -> String {
+    let mut found = fenced_blocks(readme, "rust")
+        .into_iter()
+        .filter(|(_, block)| block.starts_with(marker));
+    let (_, block) = found
+        .next()
+        .unwrap_or_else(|| panic!("README.md has no rust block starting with {marker:?}"));
+    assert!(
+        found.next().is_none(),
+        "two rust blocks start with {marker:?}"
+    );
+    block
+}
+
+/// Writes a crate of its own below the shared scratch folder (a workspace of
+/// its own, with this workspace's lock file so that versions match), builds
+/// it with warnings denied and panics with cargo's output when that fails.
+fn build_crate(name: &str, manifest: &str, files: &[(&str, &str)]) {
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-crates");
+    let dir = scratch.join(name);
+    let lock = std::fs::read_to_string(workspace().join("Cargo.lock")).unwrap();
+    let mut all = vec![("Cargo.toml", manifest), ("Cargo.lock", &lock)];
+    all.extend_from_slice(files);
+    for (path, text) in all {
+        let path = dir.join(path);
+        // Unchanged files keep their time, so that a second run rebuilds nothing.
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            continue;
+        }
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "--quiet"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", scratch.join("target"))
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "the README's code does not build as the crate {}:\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// What makes a crate below this workspace's folder a workspace of its own;
+/// a crate outside this repository needs no such line.
+const OWN_WORKSPACE: &str = "[workspace]\n";
+
+fn checkout() -> String {
+    workspace()
+        .canonicalize()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn the_client_snippet_compiles_against_the_generated_crate() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let snippet = rust_block(&readme, "use huaweicloud_api::");
+    let manifest = format!(
+        "[package]\nname = \"readme-client\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         {OWN_WORKSPACE}\n[dependencies]\nhuaweicloud-api = {{ path = \"{}/generated\" }}\n",
+        checkout()
+    );
+    // Compiled, not run: running it would send the request.
+    let main = format!("{snippet}\nfn main() {{\n    drop(export_results());\n}}\n");
+    build_crate("readme-client", &manifest, &[("src/main.rs", &main)]);
+}
+
+#[test]
+fn the_build_rs_recipe_builds_outside_this_workspace() {
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let toml_blocks = fenced_blocks(&readme, "toml");
+    let [(_, dependencies)] = toml_blocks.as_slice() else {
+        panic!("README.md has one toml block, the build.rs recipe's: {toml_blocks:?}");
+    };
+    assert!(dependencies.contains("/path/to/docspec"), "{dependencies}");
+    let manifest = format!(
+        "[package]\nname = \"readme-build-rs\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+         {OWN_WORKSPACE}\n{}",
+        dependencies.replace("/path/to/docspec", &checkout())
+    );
+    let build_rs = rust_block(&readme, "// build.rs");
+    let lib_rs = rust_block(&readme, "// src/lib.rs");
+    // The recipe's spec folder, `spec/` with the service it generates.
+    let spec = std::fs::read_to_string(workspace().join("spec/sms/ExportConsistencyResults.yaml"))
+        .unwrap();
+    build_crate(
+        "readme-build-rs",
+        &manifest,
+        &[
+            ("build.rs", &build_rs),
+            ("src/lib.rs", &lib_rs),
+            ("spec/sms/ExportConsistencyResults.yaml", &spec),
+        ],
+    );
+}

@@ -1,0 +1,302 @@
+//! The README's "Adding a page", followed literally on a copy of the
+//! workspace: its commands (taken from README.md itself) import a real page it
+//! has never seen as a new service and regenerate `generated/`, and then CI's
+//! checks pass on the copy: fmt, the build, clippy with warnings denied,
+//! `docspec check`, and the tests a new service can break (the generated
+//! crate's own tests, `build-rs-consumer` and the drift test).
+//!
+//! The copy lives below `CARGO_TARGET_TMPDIR` with `../shared` beside it, as
+//! the README expects, and shares the workspace's build folder (see
+//! `cargo_for_copy`), so that only the copy's own packages are compiled again.
+//! Where `../shared/corpus` is missing, the test says so and passes.
+
+use docspec_tests::{scratch_dir, workspace};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Set in every command run on the copy, so that the copy's own copy of this
+/// test never starts another copy.
+const INSIDE_COPY: &str = "DOCSPEC_ADD_A_PAGE_COPY";
+
+/// The page added: small, a service `spec/` does not have, examples in both
+/// directions.
+const PAGE: &str = "corpus/ecs/NovaUpdateServerMetadata/page.html";
+const SERVICE: &str = "ecs";
+const OPERATION: &str = "NovaUpdateServerMetadata";
+
+/// CI's checks (`.ci/run`) that the new page must leave green, each with the
+/// command run on the copy; the test asserts `.ci/run` still runs each of
+/// them. A page changes only `generated/` and `spec/`, so clippy on the
+/// packages built from them is CI's workspace-wide clippy for this change,
+/// without linting the unchanged generator a second time.
+const CI_CHECKS: [(&str, &str); 3] = [
+    ("cargo fmt --all -- --check", "cargo fmt --all -- --check"),
+    (
+        "cargo clippy --workspace --all-targets -- -D warnings",
+        "cargo clippy -p huaweicloud-api -p build-rs-consumer --all-targets -- -D warnings",
+    ),
+    (
+        "cargo run -q -p docspec -- check",
+        "cargo run -q -p docspec -- check",
+    ),
+];
+
+/// Of the README's `cargo test --workspace`, the tests that adding a page can
+/// break; the rest read `../shared` or fixtures of their own and are run by
+/// the workspace's own `cargo test`.
+const TESTS: [&str; 2] = [
+    "cargo test -p huaweicloud-api -p build-rs-consumer",
+    "cargo test -p docspec-tests --test generated_is_fresh",
+];
+
+#[test]
+#[cfg_attr(
+    shared_missing,
+    ignore = "../shared/corpus is missing: the README's add-a-page flow is not tried on a copy of the workspace"
+)]
+fn the_readme_add_a_page_flow_keeps_ci_green() {
+    if std::env::var_os(INSIDE_COPY).is_some() {
+        println!("skipped: already inside the copy made by add_a_page");
+        return;
+    }
+    let shared = workspace().join("../shared");
+    if !shared.join(PAGE).is_file() {
+        println!(
+            "skipped: ../shared/{PAGE} is missing, so the README's add-a-page flow was not tried"
+        );
+        return;
+    }
+    let started = std::time::Instant::now();
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let root = scratch_dir(scratch, "add-a-page");
+    let copy = root.join("docspec");
+    sync_workspace_to(&copy);
+    link_shared(&shared, &root.join("shared"));
+
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    let steps = add_a_page_commands(&readme);
+    let page = format!("../shared/{PAGE}");
+    let mut ran_workspace_tests = false;
+    for step in &steps {
+        let command = step
+            .replace("path/to/Page.html", &page)
+            .replace("<name>", SERVICE)
+            .replace("<OperationId>", OPERATION);
+        assert!(
+            !command.contains('<'),
+            "a placeholder the test does not know in the README's `{step}`"
+        );
+        if command == "cargo test --workspace" {
+            ran_workspace_tests = true;
+            let output: String = TESTS
+                .iter()
+                .map(|tests| run(&copy, scratch, tests))
+                .collect();
+            // The page's examples became tests of the generated crate, and they ran.
+            let page_tests = output
+                .lines()
+                .filter(|line| line.starts_with(&format!("test {SERVICE}::")))
+                .collect::<Vec<_>>();
+            assert!(
+                page_tests.len() >= 2 && page_tests.iter().all(|line| line.ends_with(" ok")),
+                "the page's example tests: {page_tests:#?}\n{output}"
+            );
+        } else {
+            run(&copy, scratch, &command);
+        }
+    }
+    assert!(
+        ran_workspace_tests,
+        "the README's add-a-page steps no longer end with `cargo test --workspace`: {steps:?}"
+    );
+
+    let spec = copy.join(format!("spec/{SERVICE}/{OPERATION}.yaml"));
+    assert!(
+        spec.is_file(),
+        "the README's import wrote no {}",
+        spec.display()
+    );
+    let module = copy.join("generated/src").join(SERVICE);
+    assert!(
+        module.is_dir(),
+        "the README's generate wrote no {}",
+        module.display()
+    );
+
+    let ci = std::fs::read_to_string(workspace().join(".ci/run")).unwrap();
+    for (check, on_copy) in CI_CHECKS {
+        assert!(ci.contains(check), ".ci/run no longer runs `{check}`");
+        run(&copy, scratch, on_copy);
+    }
+    println!(
+        "the README's add-a-page flow and CI's checks on the copy: {:.0?}",
+        started.elapsed()
+    );
+}
+
+/// The commands of the README's "Adding a page" steps, in order: every
+/// inline code span of the section's numbered list that starts with `cargo `.
+fn add_a_page_commands(readme: &str) -> Vec<String> {
+    let section = readme
+        .split("\n## ")
+        .find(|section| section.starts_with("Adding a page"))
+        .expect("README.md has an \"Adding a page\" section");
+    let steps = section
+        .split("\n\n")
+        .find(|paragraph| paragraph.starts_with("1. "))
+        .expect("the README's \"Adding a page\" has numbered steps");
+    let commands: Vec<String> = steps
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|span| span.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|span| span.starts_with("cargo "))
+        .collect();
+    assert!(
+        commands.iter().any(|c| c.contains(" import "))
+            && commands.iter().any(|c| c.ends_with(" generate")),
+        "the README's add-a-page section names no import and generate commands: {commands:?}"
+    );
+    commands
+}
+
+/// Runs a command as a user types it (words split at spaces, no quoting) in
+/// the copy; panics with its output when it fails, else returns its stdout.
+fn run(copy: &Path, scratch: &Path, command: &str) -> String {
+    let words: Vec<&str> = command.split(' ').collect();
+    assert_eq!(words[0], "cargo", "{command}");
+    let output = cargo_for_copy(copy, scratch)
+        .args(&words[1..])
+        .env(INSIDE_COPY, "1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "`{command}` fails in the copy {} after the README's add-a-page steps:\n{}\n{}",
+        copy.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A `cargo` command in the copy, in this test run's environment (so with
+/// the flags the workspace itself was built with), keeping its intermediate
+/// artifacts in the workspace's own build folder: the copy's dependencies
+/// are the workspace's, compiled once for both. Its final artifacts (the
+/// copy's `docspec` binary, test executables) go to a target folder of its
+/// own, so the workspace's are never replaced. Cargo holds no lock on the
+/// build folder while this test runs, only while it compiles.
+fn cargo_for_copy(copy: &Path, scratch: &Path) -> Command {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo.current_dir(copy).env(
+        "CARGO_TARGET_DIR",
+        scratch_dir(scratch, "add-a-page-target"),
+    );
+    // `CARGO_TARGET_TMPDIR` is `tmp` in the build folder.
+    if let Some(build_dir) = scratch.parent() {
+        cargo.env("CARGO_BUILD_BUILD_DIR", build_dir);
+    }
+    // What cargo sets for this test's process describes this package; build
+    // scripts that watch such a variable (ring's watches CARGO_MANIFEST_DIR and OUT_DIR)
+    // would otherwise be rerun, and their crates rebuilt, in both workspaces.
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("CARGO_PKG_") || PACKAGE_VARIABLES.contains(&name.as_ref()) {
+            cargo.env_remove(name.as_ref());
+        }
+    }
+    cargo
+}
+
+/// The variables besides `CARGO_PKG_*` that cargo sets for a test process.
+const PACKAGE_VARIABLES: [&str; 7] = [
+    "OUT_DIR",
+    "CARGO_MANIFEST_DIR",
+    "CARGO_MANIFEST_PATH",
+    "CARGO_MANIFEST_LINKS",
+    "CARGO_CRATE_NAME",
+    "CARGO_PRIMARY_PACKAGE",
+    "CARGO_BIN_NAME",
+];
+
+/// Makes `copy` hold exactly the workspace's files (what `git ls-files` lists,
+/// tracked or new and not ignored; without git, every file outside `target`
+/// and `.git`). Files whose content is unchanged keep their modification
+/// time, so that cargo rebuilds in the copy only what the last run changed.
+fn sync_workspace_to(copy: &Path) {
+    let source = workspace();
+    let files = workspace_files(&source);
+    for file in &files {
+        let Ok(bytes) = std::fs::read(source.join(file)) else {
+            continue; // listed by git but deleted in the working tree
+        };
+        let target = copy.join(file);
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            continue;
+        }
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, bytes).unwrap();
+    }
+    for stale in files_below(copy, copy) {
+        if !files.contains(&stale) {
+            std::fs::remove_file(copy.join(&stale)).unwrap();
+        }
+    }
+}
+
+fn workspace_files(root: &Path) -> BTreeSet<PathBuf> {
+    let listed = Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(root)
+        .output();
+    match listed {
+        Ok(output) if output.status.success() => output
+            .stdout
+            .split(|b| *b == 0)
+            .filter(|name| !name.is_empty())
+            .map(|name| PathBuf::from(String::from_utf8_lossy(name).into_owned()))
+            .collect(),
+        _ => files_below(root, root),
+    }
+}
+
+/// Every file below `dir`, relative to `root`, outside `target` and `.git`.
+fn files_below(root: &Path, dir: &Path) -> BTreeSet<PathBuf> {
+    let mut files = BTreeSet::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        if name == "target" || name == ".git" {
+            continue;
+        }
+        if path.is_dir() {
+            files.extend(files_below(root, &path));
+        } else {
+            files.insert(path.strip_prefix(root).unwrap().to_owned());
+        }
+    }
+    files
+}
+
+/// `../shared` of the copy: a link to the real one.
+fn link_shared(shared: &Path, link: &Path) {
+    if link.exists() {
+        return;
+    }
+    let shared = shared.canonicalize().unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&shared, link).unwrap();
+    #[cfg(not(unix))]
+    std::os::windows::fs::symlink_dir(&shared, link).unwrap();
+}
