@@ -247,7 +247,7 @@ pub fn quickstart_body(
     let status = proc_macro2::Literal::u16_unsuffixed(status);
     let answer = super::examples::raw_string(answer);
     // One import a line, each kept as written: rustfmt would regroup them.
-    let wire = super::modules_named(&request, ["wire"])[0]
+    let wire = super::modules_named(request, ["wire"])[0]
         .is_some()
         .then(|| quote!(#[rustfmt::skip] use #krate::wire;));
     let items = quote! {
