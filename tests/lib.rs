@@ -105,3 +105,62 @@ pub fn clippy(crate_dir: &Path, scratch: &Path) -> Result<(), String> {
         )),
     }
 }
+
+/// `(service, operation, page file)` for every page of the corpus, both forms.
+pub fn corpus_pages(corpus: &Path) -> Vec<(String, String, PathBuf)> {
+    let mut pages = Vec::new();
+    let mut services: Vec<_> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    services.sort();
+    for service in services.iter().filter(|p| p.is_dir()) {
+        let service_name = service.file_name().unwrap().to_string_lossy().into_owned();
+        let mut operations: Vec<_> = std::fs::read_dir(service)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        operations.sort();
+        for operation in operations.iter().filter(|p| p.is_dir()) {
+            let name = operation
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            for form in ["html", "txt"] {
+                let page = operation.join(format!("page.{form}"));
+                if page.is_file() {
+                    // One service per form keeps the two imports of a page apart in one crate.
+                    let service = format!(
+                        "{service_name}_{}",
+                        if form == "txt" { "text" } else { form }
+                    );
+                    pages.push((service, name.clone(), page));
+                }
+            }
+        }
+    }
+    pages
+}
+
+/// Imports every page of the corpus (see [`corpus_pages`]) into
+/// `spec_dir/<service>/<operation>.yaml`; returns what failed, one line a page.
+pub fn import_corpus(corpus: &Path, spec_dir: &Path) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (service, operation, page) in corpus_pages(corpus) {
+        let options = docspec::import::ImportOptions {
+            service: service.clone(),
+            operation: Some(operation.clone()),
+        };
+        let bytes = std::fs::read(&page).unwrap();
+        match docspec::import::import_page(&page, &bytes, &options) {
+            Ok(imported) => {
+                let dir = spec_dir.join(&service);
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join(format!("{operation}.yaml")), &imported.yaml).unwrap();
+            }
+            Err(errors) => failures.push(format!("{}: import failed:\n{errors}", page.display())),
+        }
+    }
+    failures
+}

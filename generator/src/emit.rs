@@ -438,15 +438,15 @@ impl StructCache<'_> {
         shape: &crate::model::Struct,
     ) -> Result<FormattedStruct, syn::Error> {
         // The struct's doc depends on where the operation uses it, so it is part of the key.
+        let doc = docs::struct_doc(operation, shape);
         let key = format!(
-            "{shape:?}{:?}{}",
+            "{shape:?}{:?}{doc}",
             types::enum_values_of_fields(operation, shape),
-            docs::struct_doc(operation, shape)
         );
         if let Some(found) = self.formatted.get(&key) {
             return Ok(found.clone());
         }
-        let tokens = types::struct_item(operation, shape);
+        let tokens = types::struct_item(operation, shape, doc);
         let formatted = FormattedStruct {
             modules: modules_named(&tokens, IMPORTABLE),
             text: unparse(tokens, self.runtime)?,

@@ -6,50 +6,14 @@
 //! Nothing from the corpus is committed: the crate is generated under
 //! the target folder (`CARGO_TARGET_TMPDIR`). Where `../shared/corpus` is missing, the test says so and passes.
 
-use docspec::import::{import_page, ImportOptions};
-use docspec_tests::{build_and_pass_every_example, clippy, scratch_dir, workspace};
+use docspec_tests::{
+    build_and_pass_every_example, clippy, corpus_pages, import_corpus, scratch_dir, workspace,
+};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Option<PathBuf> {
     let dir = workspace().join("../shared/corpus");
     dir.is_dir().then_some(dir)
-}
-
-/// `(service, operation, page file)` for every page of the corpus, both forms.
-fn pages(corpus: &Path) -> Vec<(String, String, PathBuf)> {
-    let mut pages = Vec::new();
-    let mut services: Vec<_> = std::fs::read_dir(corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    services.sort();
-    for service in services.iter().filter(|p| p.is_dir()) {
-        let service_name = service.file_name().unwrap().to_string_lossy().into_owned();
-        let mut operations: Vec<_> = std::fs::read_dir(service)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        operations.sort();
-        for operation in operations.iter().filter(|p| p.is_dir()) {
-            let name = operation
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            for form in ["html", "txt"] {
-                let page = operation.join(format!("page.{form}"));
-                if page.is_file() {
-                    // One service per form keeps the two imports of a page apart in one crate.
-                    let service = format!(
-                        "{service_name}_{}",
-                        if form == "txt" { "text" } else { form }
-                    );
-                    pages.push((service, name.clone(), page));
-                }
-            }
-        }
-    }
-    pages
 }
 
 #[test]
@@ -67,23 +31,8 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
     let crate_dir = scratch_dir(scratch, "corpus-api");
     let _ = std::fs::remove_dir_all(&spec_dir);
 
-    let mut failures = Vec::new();
-    let pages = pages(&corpus);
-    for (service, operation, page) in &pages {
-        let options = ImportOptions {
-            service: service.clone(),
-            operation: Some(operation.clone()),
-        };
-        let bytes = std::fs::read(page).unwrap();
-        match import_page(page, &bytes, &options) {
-            Ok(imported) => {
-                let dir = spec_dir.join(service);
-                std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(dir.join(format!("{operation}.yaml")), &imported.yaml).unwrap();
-            }
-            Err(errors) => failures.push(format!("{}: import failed:\n{errors}", page.display())),
-        }
-    }
+    let pages = corpus_pages(&corpus);
+    let failures = import_corpus(&corpus, &spec_dir);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 
     let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {

@@ -9,8 +9,8 @@
 
 use docspec::emit::Files;
 use docspec::generate::Generation;
-use docspec::import::{import_page, import_service, ImportOptions};
-use docspec_tests::{clippy, scratch_dir, workspace, write_crate};
+use docspec::import::import_service;
+use docspec_tests::{clippy, import_corpus, scratch_dir, workspace, write_crate};
 use std::path::Path;
 
 fn source<'a>(files: &'a Files, path: &str) -> &'a str {
@@ -323,41 +323,8 @@ fn corpus_generation(scratch: &Path) -> Option<Generation> {
     }
     let spec_dir = scratch_dir(scratch, "docs-corpus-spec");
     let _ = std::fs::remove_dir_all(&spec_dir);
-    let mut services: Vec<_> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    services.sort();
-    for service in services.iter().filter(|p| p.is_dir()) {
-        let mut operations: Vec<_> = std::fs::read_dir(service)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        operations.sort();
-        for operation in operations.iter().filter(|p| p.is_dir()) {
-            let name = operation
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            for form in ["html", "txt"] {
-                let page = operation.join(format!("page.{form}"));
-                if !page.is_file() {
-                    continue;
-                }
-                let service = format!("{}_{form}", service.file_name().unwrap().to_string_lossy());
-                let options = ImportOptions {
-                    service: service.clone(),
-                    operation: Some(name.clone()),
-                };
-                let imported = import_page(&page, &std::fs::read(&page).unwrap(), &options)
-                    .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
-                let dir = spec_dir.join(&service);
-                std::fs::create_dir_all(&dir).unwrap();
-                std::fs::write(dir.join(format!("{name}.yaml")), &imported.yaml).unwrap();
-            }
-        }
-    }
+    let failures = import_corpus(&corpus, &spec_dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     Some(
         docspec::generate::generate(&spec_dir, &[], "docspec generate")
             .unwrap_or_else(|e| panic!("{e}")),

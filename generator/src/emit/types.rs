@@ -86,9 +86,9 @@ fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
 }
 
 /// A struct for one object table, with its constructor, serde impls and validation.
-pub fn struct_item(operation: &Operation, shape: &Struct) -> TokenStream {
+/// `doc` is [`docs::struct_doc`] of `shape`, which the caller has at hand.
+pub fn struct_item(operation: &Operation, shape: &Struct, doc: TokenStream) -> TokenStream {
     let name = ident(&shape.name);
-    let doc = docs::struct_doc(operation, shape);
     let fields = shape.fields.iter().map(|f| field_decl(operation, f));
     let all_optional = shape.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
