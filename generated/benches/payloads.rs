@@ -35,7 +35,7 @@ use payload_data::{baseline, large_forbidden_body, max_request_body};
 /// the benchmarks then compare equal work.
 fn check_payload<Generated, Baseline>(json: &str)
 where
-    Generated: DeserializeOwned + Serialize + Validate,
+    Generated: DeserializeOwned + wire::Decode + Serialize + Validate,
     Baseline: DeserializeOwned + Serialize,
 {
     let original: Value = serde_json::from_str(json).expect("the payload is JSON");
@@ -56,7 +56,7 @@ where
 /// baseline come from measurements taken minutes apart at most.
 fn compare<Generated, Baseline>(c: &mut Criterion, group_name: &str, json: &str)
 where
-    Generated: DeserializeOwned + Serialize + Validate,
+    Generated: DeserializeOwned + wire::Decode + Serialize + Validate,
     Baseline: DeserializeOwned + Serialize,
 {
     check_payload::<Generated, Baseline>(json);

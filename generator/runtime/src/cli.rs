@@ -68,7 +68,7 @@ impl Args {
     }
 
     /// The JSON file named by `--body`, read as a `T`; errors name the JSON path.
-    pub fn body<T: DeserializeOwned>(&self) -> Result<T, String> {
+    pub fn body<T: crate::wire::Decode>(&self) -> Result<T, String> {
         let path = self.text("--body").ok_or("--body is required")?;
         let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         crate::wire::from_json(&bytes).map_err(|e| format!("{path}: {e}"))
