@@ -47,6 +47,7 @@ impl validation::Validate for Request {
 
 impl Request {
     /// Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).
+    #[inline]
     pub fn to_http(
         &self,
         endpoint: &str,
@@ -72,6 +73,7 @@ impl client::Operation for Request {
     type Response = Response;
     const NAME: &'static str = "ExportConsistencyResults";
     const METHOD: ::docspec_runtime::http::Method = METHOD;
+    #[inline]
     fn to_http(
         &self,
         endpoint: &str,
@@ -82,6 +84,7 @@ impl client::Operation for Request {
         Request::to_http(self, endpoint)
     }
 
+    #[inline]
     fn from_http(
         status: u16,
         _headers: &::docspec_runtime::http::HeaderMap,
@@ -769,6 +772,7 @@ pub enum Response {
 
 impl Response {
     /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
+    #[inline]
     pub fn from_http(
         status: u16,
         body: &[u8],
@@ -823,6 +827,7 @@ impl client::TypedResponse for Response {
         Response::is_documented(self)
     }
 
+    #[inline]
     fn to_json(&self) -> ::docspec_runtime::serde_json::Value {
         match self {
             Response::Ok(body) => {

@@ -129,7 +129,12 @@ pub fn request(operation: &Operation) -> TokenStream {
         }
 
         impl Request {
+            // `#[inline]` on the functions that reach serde: the JSON code of
+            // every body type is then compiled in the crate that calls them,
+            // for the operations it calls, not for every operation of the
+            // service when the generated crate builds (most of its LLVM IR).
             /// Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).
+            #[inline]
             pub fn to_http(&self, endpoint: &str) -> ::core::result::Result<::docspec_runtime::http::Request<::std::vec::Vec<u8>>, client::RequestError> {
                 self.validate().map_err(client::RequestError::Invalid)?;
                 let #mutability uri = client::UriBuilder::new(endpoint)?;
@@ -145,10 +150,12 @@ pub fn request(operation: &Operation) -> TokenStream {
             const NAME: &'static str = #id;
             const METHOD: ::docspec_runtime::http::Method = METHOD;
 
+            #[inline]
             fn to_http(&self, endpoint: &str) -> ::core::result::Result<::docspec_runtime::http::Request<::std::vec::Vec<u8>>, client::RequestError> {
                 Request::to_http(self, endpoint)
             }
 
+            #[inline]
             fn from_http(status: u16, _headers: &::docspec_runtime::http::HeaderMap, body: &[u8]) -> ::core::result::Result<Response, client::ResponseError> {
                 Response::from_http(status, body)
             }
@@ -336,6 +343,8 @@ pub fn response(operation: &Operation) -> TokenStream {
 
         impl Response {
             /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
+            // Inline for the reason given at `Request::to_http`.
+            #[inline]
             pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, client::ResponseError> {
                 #decode
             }
@@ -363,6 +372,7 @@ pub fn response(operation: &Operation) -> TokenStream {
                 Response::is_documented(self)
             }
 
+            #[inline]
             fn to_json(&self) -> ::docspec_runtime::serde_json::Value {
                 match self {
                     #(#to_json)*
