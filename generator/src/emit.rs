@@ -411,8 +411,19 @@ fn service_doc(service: &Service) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-/// The runtime modules an operation's file may import, when its items name them.
-const IMPORTABLE: [&str; 3] = ["client", "validation", "wire"];
+/// The runtime modules an operation's file may import, when its items name
+/// them. Generated type names are UpperCamelCase, so none of these is
+/// shadowed, and the prelude names the code uses (`Option`, `String`, `Vec`,
+/// `Box`, `Result`, `Ok`) are kept from object names by the resolver: the
+/// file reads as hand-written code, and every path is fewer tokens to parse.
+const IMPORTABLE: [&str; 6] = [
+    "client",
+    "http",
+    "serde",
+    "serde_json",
+    "validation",
+    "wire",
+];
 
 /// A struct's formatted code (before [`separate_items`]) and the runtime
 /// modules it names.
@@ -482,7 +493,7 @@ fn try_operation_file(
     // would copy them, token by token.
     let mut head = quote! {
         /// The HTTP method.
-        pub const METHOD: ::docspec_runtime::http::Method = ::docspec_runtime::http::Method::#method;
+        pub const METHOD: http::Method = http::Method::#method;
         /// The path template; `{name}` stands for a path parameter.
         pub const PATH: &str = #path;
     };
