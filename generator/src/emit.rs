@@ -6,6 +6,7 @@
 //! fails on input.
 
 mod client;
+mod doc_lines;
 mod docs;
 mod examples;
 mod serde_impls;
@@ -257,7 +258,7 @@ fn format_tokens(tokens: TokenStream, runtime: Option<&RuntimePath>) -> String {
 /// prettyplease's text for tokens that make a file's items, with the
 /// runtime reached by `runtime` if given.
 fn unparse(tokens: TokenStream, runtime: Option<&RuntimePath>) -> Result<String, syn::Error> {
-    parse(tokens, runtime).map(|file| prettyplease::unparse(&file))
+    parse(tokens, runtime).map(|file| doc_lines::restore(prettyplease::unparse(&file)))
 }
 
 /// [`unparse`], with the runtime modules the items name.
@@ -266,7 +267,10 @@ fn unparse_naming(
     runtime: Option<&RuntimePath>,
 ) -> Result<(String, Modules), syn::Error> {
     let file = parse(tokens, runtime)?;
-    Ok((prettyplease::unparse(&file), modules_named(&file)))
+    Ok((
+        doc_lines::restore(prettyplease::unparse(&file)),
+        modules_named(&file),
+    ))
 }
 
 fn parse(tokens: TokenStream, runtime: Option<&RuntimePath>) -> Result<syn::File, syn::Error> {
@@ -486,14 +490,16 @@ impl StructCache<'_> {
         // The struct's doc depends on where the operation uses it, so it is part of the key.
         let doc = docs::struct_doc(operation, shape);
         let key = format!(
-            "{shape:?}{:?}{doc}",
+            "{shape:?}{:?}{doc:?}",
             types::enum_values_of_fields(operation, shape),
         );
         if let Some(found) = self.formatted.get(&key) {
             return Ok(found.clone());
         }
-        let (text, modules) =
-            unparse_naming(types::struct_item(operation, shape, doc), self.runtime)?;
+        let (text, modules) = unparse_naming(
+            types::struct_item(operation, shape, docs::attrs(&doc)),
+            self.runtime,
+        )?;
         let formatted = FormattedStruct { text, modules };
         self.formatted.insert(key, formatted.clone());
         Ok(formatted)

@@ -86,7 +86,7 @@ fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
 }
 
 /// A struct for one object table, with its constructor, serde impls and validation.
-/// `doc` is [`docs::struct_doc`] of `shape`, which the caller has at hand.
+/// `doc` is the attributes of [`docs::struct_doc`] of `shape`, which the caller has at hand.
 pub fn struct_item(operation: &Operation, shape: &Struct, doc: TokenStream) -> TokenStream {
     let name = ident(&shape.name);
     let fields = shape.fields.iter().map(|f| field_decl(operation, f));
