@@ -487,22 +487,42 @@ impl StructCache<'_> {
         operation: &Operation,
         shape: &crate::model::Struct,
     ) -> Result<FormattedStruct, syn::Error> {
-        // The struct's doc depends on where the operation uses it, so it is part of the key.
+        // The struct's doc depends on where the operation uses it: printed
+        // apart where it can be, so that the rest is formatted once for
+        // every place, else part of the key.
         let doc = docs::struct_doc(operation, shape);
-        let key = format!(
-            "{shape:?}{:?}{doc:?}",
-            types::enum_values_of_fields(operation, shape),
+        let values: Vec<String> = doc.iter().map(|l| docs::attr_value(l)).collect();
+        let printed_doc = doc_lines::top_level(&values);
+        let mut key = format!(
+            "{shape:?}{:?}",
+            types::enum_values_of_fields(operation, shape)
         );
-        if let Some(found) = self.formatted.get(&key) {
-            return Ok(found.clone());
-        }
-        let (text, modules) = unparse_naming(
-            types::struct_item(operation, shape, docs::attrs(&doc)),
-            self.runtime,
-        )?;
-        let formatted = FormattedStruct { text, modules };
-        self.formatted.insert(key, formatted.clone());
-        Ok(formatted)
+        let doc_attrs = match &printed_doc {
+            Some(_) => TokenStream::new(),
+            None => {
+                key.push_str(&format!("{doc:?}"));
+                docs::attrs(&doc)
+            }
+        };
+        let formatted = match self.formatted.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let (text, modules) = unparse_naming(
+                    types::struct_item(operation, shape, doc_attrs),
+                    self.runtime,
+                )?;
+                let formatted = FormattedStruct { text, modules };
+                self.formatted.insert(key, formatted.clone());
+                formatted
+            }
+        };
+        Ok(match printed_doc {
+            Some(doc) => FormattedStruct {
+                text: doc + &formatted.text,
+                ..formatted
+            },
+            None => formatted,
+        })
     }
 }
 

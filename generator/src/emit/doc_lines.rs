@@ -29,11 +29,20 @@ thread_local! {
     static DEFERRED: RefCell<Deferred> = RefCell::new(Deferred::default());
 }
 
+/// Whether prettyplease prints the outer doc `text` as `///` and the text,
+/// trailing spaces trimmed (see [`line`]), and it can be deferred.
+fn printed_as_line(text: &str) -> bool {
+    !text.contains('\n') && !text.starts_with('/') && !text.contains(MARKER)
+}
+
+/// The line prettyplease prints for the outer doc `text`, without indentation.
+fn line(text: &str) -> String {
+    format!("///{}\n", text.trim_end_matches(' '))
+}
+
 /// The value for a `#[doc = ...]` attribute that stands for `text`.
 pub fn defer(text: String) -> String {
-    // prettyplease prints such a doc as `///` and the text, trailing spaces trimmed.
-    let printed_as_line = !text.contains('\n') && !text.starts_with('/');
-    if !printed_as_line || text.contains(MARKER) {
+    if !printed_as_line(&text) {
         return text;
     }
     DEFERRED.with_borrow_mut(|deferred| {
@@ -74,8 +83,7 @@ pub fn restore(printed: String) -> String {
             };
             deferred.outstanding -= 1;
             out.push_str(&printed[copied..at]);
-            out.push_str("///");
-            out.push_str(text.trim_end_matches(' '));
+            out.push_str(line(&text).trim_end_matches('\n'));
             copied = end;
         }
         out.push_str(&printed[copied..]);
@@ -84,4 +92,14 @@ pub fn restore(printed: String) -> String {
         }
         out
     })
+}
+
+/// The outer doc attributes `values` as prettyplease prints them before a
+/// top-level item, if each is printed as a `///` line: an item's text is
+/// then the same with its doc printed apart.
+pub fn top_level(values: &[String]) -> Option<String> {
+    values
+        .iter()
+        .map(|value| printed_as_line(value).then(|| line(value)))
+        .collect()
 }

@@ -82,14 +82,17 @@ fn prose_lines(paragraphs: &[String]) -> Vec<String> {
 
 /// `#[doc]` attributes for lines already in Markdown.
 pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        super::doc_lines::defer(if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        })
-    });
+    let lines = lines.iter().map(|l| super::doc_lines::defer(attr_value(l)));
     quote! { #(#[doc = #lines])* }
+}
+
+/// The value of the `#[doc]` attribute for one line: rustdoc's `/// line`.
+pub fn attr_value(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 /// A struct's doc lines (see [`attrs`]): what the value is. A body says whose body it is; an
