@@ -184,9 +184,7 @@ pub mod sms {
             Client { transport }
         }
         /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
-        pub fn from_env(
-            endpoint: &str,
-        ) -> ::core::result::Result<Self, transport::Error> {
+        pub fn from_env(endpoint: &str) -> Result<Self, transport::Error> {
             let credentials = ::docspec_runtime::credentials::Credentials::from_env()
                 .map_err(|e| transport::Error::Config(e.to_string()))?;
             transport::Client::new(endpoint, credentials).map(Client::new)
@@ -199,10 +197,7 @@ pub mod sms {
         pub async fn export_consistency_results(
             &self,
             request: export_consistency_results::Request,
-        ) -> ::core::result::Result<
-            export_consistency_results::Response,
-            transport::Error,
-        > {
+        ) -> Result<export_consistency_results::Response, transport::Error> {
             self.transport.send(&request).await
         }
     }

@@ -16,7 +16,8 @@
 #
 # Short on purpose (the machine is shared): generation best of 3 runs,
 # one build of each crate and profile; the 100-operation synthetic crates
-# are built only with BUILD_SYNTH=1.
+# are built only with BUILD_SYNTH=1, and NO_BUILD=1 skips every build
+# (generation figures only).
 set -euo pipefail
 old=$(realpath "$1")
 new=$(realpath "$2")
@@ -66,7 +67,7 @@ for input in synth corpus modelarts synth100; do
         fi
         lines=$(find "$out/src" -name '*.rs' -exec cat {} + | wc -l)
         builds=""
-        if [ "$input" != synth ] && { [ "$input" != synth100 ] || [ -n "${BUILD_SYNTH:-}" ]; }; then
+        if [ -z "${NO_BUILD:-}" ] && [ "$input" != synth ] && { [ "$input" != synth100 ] || [ -n "${BUILD_SYNTH:-}" ]; }; then
             cp "$root/Cargo.lock" "$out/Cargo.lock"
             for profile in dev release; do
                 target="$work/target-${gen/plain/new}"

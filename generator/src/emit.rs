@@ -6,6 +6,7 @@
 //! fails on input.
 
 mod client;
+mod doc_lines;
 mod docs;
 mod examples;
 mod serde_impls;
@@ -86,6 +87,25 @@ pub fn crate_root(
         .unwrap_or_default();
     with_header(
         &format!("{front_page}{}", lib_file(api, runtime)),
+        "the specs",
+        command,
+    )
+}
+
+/// [`crate_root`] of the crate named `crate_name`, from the `lib.rs` that
+/// [`emit`] wrote for the same `api` (without a front page): its items are
+/// the same, so they are not built and formatted a second time.
+pub fn crate_root_with_front_page(
+    api: &Api,
+    crate_name: &str,
+    command: &str,
+    plain_root: &str,
+) -> String {
+    let items = plain_root
+        .split_once("\n\n")
+        .map_or(plain_root, |(_header, items)| items);
+    with_header(
+        &format!("{}{items}", front_page(api, crate_name)),
         "the specs",
         command,
     )
@@ -238,11 +258,27 @@ fn format_tokens(tokens: TokenStream, runtime: Option<&RuntimePath>) -> String {
 /// prettyplease's text for tokens that make a file's items, with the
 /// runtime reached by `runtime` if given.
 fn unparse(tokens: TokenStream, runtime: Option<&RuntimePath>) -> Result<String, syn::Error> {
+    parse(tokens, runtime).map(|file| doc_lines::restore(prettyplease::unparse(&file)))
+}
+
+/// [`unparse`], with the runtime modules the items name.
+fn unparse_naming(
+    tokens: TokenStream,
+    runtime: Option<&RuntimePath>,
+) -> Result<(String, Modules), syn::Error> {
+    let file = parse(tokens, runtime)?;
+    Ok((
+        doc_lines::restore(prettyplease::unparse(&file)),
+        modules_named(&file),
+    ))
+}
+
+fn parse(tokens: TokenStream, runtime: Option<&RuntimePath>) -> Result<syn::File, syn::Error> {
     let tokens = match runtime {
         Some(runtime) => runtime.substitute(tokens),
         None => tokens,
     };
-    syn::parse2::<syn::File>(tokens).map(|file| prettyplease::unparse(&file))
+    syn::parse2::<syn::File>(tokens)
 }
 
 /// The Rust path by which generated code reaches the `docspec-runtime`
@@ -411,15 +447,29 @@ fn service_doc(service: &Service) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-/// The runtime modules an operation's file may import, when its items name them.
-const IMPORTABLE: [&str; 3] = ["client", "validation", "wire"];
+/// The runtime modules an operation's file may import, when its items name
+/// them. Generated type names are UpperCamelCase, so none of these is
+/// shadowed, and the prelude names the code uses (`Option`, `String`, `Vec`,
+/// `Box`, `Result`, `Ok`) are kept from object names by the resolver: the
+/// file reads as hand-written code, and every path is fewer tokens to parse.
+const IMPORTABLE: [&str; 6] = [
+    "client",
+    "http",
+    "serde",
+    "serde_json",
+    "validation",
+    "wire",
+];
+
+/// Which of [`IMPORTABLE`] a file's items name.
+type Modules = [Option<&'static str>; IMPORTABLE.len()];
 
 /// A struct's formatted code (before [`separate_items`]) and the runtime
 /// modules it names.
 #[derive(Clone)]
 struct FormattedStruct {
     text: String,
-    modules: [Option<&'static str>; IMPORTABLE.len()],
+    modules: Modules,
 }
 
 /// Structs already formatted in this run, by everything their code depends
@@ -437,22 +487,42 @@ impl StructCache<'_> {
         operation: &Operation,
         shape: &crate::model::Struct,
     ) -> Result<FormattedStruct, syn::Error> {
-        // The struct's doc depends on where the operation uses it, so it is part of the key.
+        // The struct's doc depends on where the operation uses it: printed
+        // apart where it can be, so that the rest is formatted once for
+        // every place, else part of the key.
         let doc = docs::struct_doc(operation, shape);
-        let key = format!(
-            "{shape:?}{:?}{doc}",
-            types::enum_values_of_fields(operation, shape),
+        let values: Vec<String> = doc.iter().map(|l| docs::attr_value(l)).collect();
+        let printed_doc = doc_lines::top_level(&values);
+        let mut key = format!(
+            "{shape:?}{:?}",
+            types::enum_values_of_fields(operation, shape)
         );
-        if let Some(found) = self.formatted.get(&key) {
-            return Ok(found.clone());
-        }
-        let tokens = types::struct_item(operation, shape, doc);
-        let formatted = FormattedStruct {
-            modules: modules_named(&tokens, IMPORTABLE),
-            text: unparse(tokens, self.runtime)?,
+        let doc_attrs = match &printed_doc {
+            Some(_) => TokenStream::new(),
+            None => {
+                key.push_str(&format!("{doc:?}"));
+                docs::attrs(&doc)
+            }
         };
-        self.formatted.insert(key, formatted.clone());
-        Ok(formatted)
+        let formatted = match self.formatted.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let (text, modules) = unparse_naming(
+                    types::struct_item(operation, shape, doc_attrs),
+                    self.runtime,
+                )?;
+                let formatted = FormattedStruct { text, modules };
+                self.formatted.insert(key, formatted.clone());
+                formatted
+            }
+        };
+        Ok(match printed_doc {
+            Some(doc) => FormattedStruct {
+                text: doc + &formatted.text,
+                ..formatted
+            },
+            None => formatted,
+        })
     }
 }
 
@@ -482,7 +552,7 @@ fn try_operation_file(
     // would copy them, token by token.
     let mut head = quote! {
         /// The HTTP method.
-        pub const METHOD: ::docspec_runtime::http::Method = ::docspec_runtime::http::Method::#method;
+        pub const METHOD: http::Method = http::Method::#method;
         /// The path template; `{name}` stands for a path parameter.
         pub const PATH: &str = #path;
     };
@@ -492,66 +562,84 @@ fn try_operation_file(
     ]);
     let mut tail: TokenStream = operation.enums.iter().map(types::enum_item).collect();
     tail.extend([client::response(operation), examples::tests(operation)]);
+    let (head, mut named) = unparse_naming(head, cache.runtime)?;
+    let (tail, tail_named) = unparse_naming(tail, cache.runtime)?;
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    let mut named = modules_named(&head, IMPORTABLE);
-    for (i, module) in modules_named(&tail, IMPORTABLE).into_iter().enumerate() {
-        named[i] = named[i].or(module);
-    }
-    for shape in &structs {
-        for (i, module) in shape.modules.iter().enumerate() {
+    for modules in std::iter::once(&tail_named).chain(structs.iter().map(|s| &s.modules)) {
+        for (i, module) in modules.iter().enumerate() {
             named[i] = named[i].or(*module);
         }
     }
     let modules = named.into_iter().flatten().map(types::ident);
-    let mut file = quote! {
+    let imports = quote! {
         use ::docspec_runtime::{#(#modules),*};
         use ::docspec_runtime::validation::Validate as _;
     };
-    file.extend([head]);
-    let mut text = unparse(file, cache.runtime)?;
+    let mut text = unparse(imports, cache.runtime)?;
+    text.push_str(&head);
     for shape in &structs {
         text.push_str(&shape.text);
     }
-    text.push_str(&unparse(tail, cache.runtime)?);
+    text.push_str(&tail);
     Ok(separate_items(&text))
 }
 
-/// Which of `modules` the tokens use as a path's first segment
-/// (`module::item`), in one walk: each walk clones the token trees it visits.
-fn modules_named<const N: usize>(
-    tokens: &TokenStream,
-    modules: [&'static str; N],
-) -> [Option<&'static str>; N] {
-    fn walk<const N: usize>(
-        tokens: &TokenStream,
-        modules: &[&'static str; N],
-        found: &mut [Option<&'static str>; N],
-    ) {
-        let mut previous: Option<usize> = None;
-        for token in tokens.clone() {
-            match token {
-                proc_macro2::TokenTree::Group(group) => {
-                    walk(&group.stream(), modules, found);
-                    previous = None;
-                }
-                proc_macro2::TokenTree::Ident(ident) => {
-                    previous = modules.iter().position(|module| ident == module);
-                }
-                proc_macro2::TokenTree::Punct(punct) => {
-                    if let Some(i) = previous {
-                        if punct.as_char() == ':' && punct.spacing() == proc_macro2::Spacing::Joint
-                        {
-                            found[i] = Some(modules[i]);
-                        }
-                    }
-                    previous = None;
-                }
-                proc_macro2::TokenTree::Literal(_) => previous = None,
+/// Which of [`IMPORTABLE`] the items use as a path's first segment
+/// (`module::item`), read from the parsed file: walking the tokens would
+/// copy every one of them. Macro arguments are tokens to syn, so they are
+/// walked as such.
+fn modules_named(file: &syn::File) -> Modules {
+    struct Finder(Modules);
+    impl Finder {
+        fn mark(&mut self, ident: &proc_macro2::Ident) {
+            if let Some(i) = IMPORTABLE.iter().position(|module| ident == module) {
+                self.0[i] = Some(IMPORTABLE[i]);
             }
         }
     }
-    let mut found = [None; N];
-    walk(tokens, &modules, &mut found);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            if path.leading_colon.is_none() && path.segments.len() > 1 {
+                self.mark(&path.segments[0].ident);
+            }
+            syn::visit::visit_path(self, path);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            path_heads(&mac.tokens, &mut |ident| self.mark(ident));
+            syn::visit::visit_macro(self, mac);
+        }
+    }
+    let mut finder = Finder([None; IMPORTABLE.len()]);
+    syn::visit::Visit::visit_file(&mut finder, file);
+    finder.0
+}
+
+/// Whether the tokens use `module` as a path's first segment (`module::item`).
+fn names_module(tokens: &TokenStream, module: &str) -> bool {
+    let mut found = false;
+    path_heads(tokens, &mut |ident| found |= ident == module);
     found
+}
+
+/// Calls `found` with each identifier that a `::` follows.
+fn path_heads(tokens: &TokenStream, found: &mut impl FnMut(&proc_macro2::Ident)) {
+    let mut previous: Option<proc_macro2::Ident> = None;
+    for token in tokens.clone() {
+        match token {
+            proc_macro2::TokenTree::Group(group) => {
+                path_heads(&group.stream(), found);
+                previous = None;
+            }
+            proc_macro2::TokenTree::Ident(ident) => previous = Some(ident),
+            proc_macro2::TokenTree::Punct(punct) => {
+                if let Some(ident) = previous.take() {
+                    if punct.as_char() == ':' && punct.spacing() == proc_macro2::Spacing::Joint {
+                        found(&ident);
+                    }
+                }
+            }
+            proc_macro2::TokenTree::Literal(_) => previous = None,
+        }
+    }
 }

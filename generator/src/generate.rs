@@ -117,10 +117,11 @@ impl Generation {
     /// front page, whose example names the crate. (Build scripts `include!`
     /// the plain `lib.rs`, which can hold no inner doc.)
     pub fn for_crate(&mut self, crate_name: &str, command: &str) {
-        self.files.insert(
-            PathBuf::from("lib.rs"),
-            emit::crate_root(&self.api, Some(crate_name), command, None),
-        );
+        let root = match self.files.get(Path::new("lib.rs")) {
+            Some(plain) => emit::crate_root_with_front_page(&self.api, crate_name, command, plain),
+            None => emit::crate_root(&self.api, Some(crate_name), command, None),
+        };
+        self.files.insert(PathBuf::from("lib.rs"), root);
     }
 
     /// As [`Generation::for_crate`], for the crate in `crate_dir`, named by its `Cargo.toml`.

@@ -53,8 +53,9 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let mut services: BTreeMap<String, Vec<Operation>> = BTreeMap::new();
     let mut seen: BTreeMap<(String, String), &LoadedSpec> = BTreeMap::new();
+    let mut phrases = rules::PhraseCache::default();
     for spec in specs {
-        let Some(operation) = resolve_operation(spec, &mut diagnostics) else {
+        let Some(operation) = resolve_with(spec, &mut diagnostics, &mut phrases) else {
             continue;
         };
         let service = naming::field_name(&spec.spec.service);
@@ -91,8 +92,19 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
 
 /// Resolves one spec; `None` when it has errors (all reported in `diagnostics`).
 pub fn resolve_operation(spec: &LoadedSpec, diagnostics: &mut Diagnostics) -> Option<Operation> {
+    resolve_with(spec, diagnostics, &mut rules::PhraseCache::default())
+}
+
+/// [`resolve_operation`] with the descriptions read so far in this run.
+fn resolve_with(
+    spec: &LoadedSpec,
+    diagnostics: &mut Diagnostics,
+    phrases: &mut rules::PhraseCache,
+) -> Option<Operation> {
     let mut resolver = Resolver::new(spec);
+    resolver.phrases = std::mem::take(phrases);
     let operation = resolver.operation();
+    *phrases = std::mem::take(&mut resolver.phrases);
     let had_errors = resolver.diagnostics.has_errors();
     diagnostics.extend(resolver.diagnostics);
     if had_errors {
@@ -132,6 +144,8 @@ struct Resolver<'a> {
     enums: Vec<Enum>,
     /// Rows that repeat an earlier row of their table, by (table, row): left out.
     repeated_rows: BTreeSet<(usize, usize)>,
+    /// What descriptions state, shared by the specs of one run.
+    phrases: rules::PhraseCache,
 }
 
 /// Where a row's table stands, which decides what its fields may be.
@@ -151,6 +165,7 @@ impl<'a> Resolver<'a> {
             structs: Vec::new(),
             enums: Vec::new(),
             repeated_rows: BTreeSet::new(),
+            phrases: rules::PhraseCache::default(),
         }
     }
 

@@ -9,6 +9,8 @@
 //! validator needs Python: where either is missing the test says so and passes.
 #![cfg(feature = "import")]
 
+pub mod common;
+
 use docspec::generate::{resolve_dir, ResolvedDir};
 use docspec::import::{import_page, ImportOptions};
 use docspec::model::{Body, Field, Operation, Rules, Ty};
@@ -84,35 +86,8 @@ fn write_spec(dir: &Path, service: &str, operation: &str, yaml: &str) {
 
 /// Every corpus page in both forms, one service per service and form.
 fn import_corpus() -> Option<PathBuf> {
-    let corpus = shared().join("corpus");
-    let services = std::fs::read_dir(&corpus).ok()?;
     let out = scratch().join("corpus-spec");
-    let mut pages = 0;
-    for service in services.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
-        let service_name = service.file_name().unwrap().to_string_lossy().into_owned();
-        for operation in std::fs::read_dir(&service).unwrap() {
-            let operation = operation.unwrap().path();
-            let name = operation
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            for (form, suffix) in [("html", "html"), ("txt", "text")] {
-                let page = operation.join(format!("page.{form}"));
-                let Ok(bytes) = std::fs::read(&page) else {
-                    continue;
-                };
-                let options = ImportOptions {
-                    service: format!("{service_name}_{suffix}"),
-                    operation: Some(name.clone()),
-                };
-                let imported = import_page(&page, &bytes, &options)
-                    .unwrap_or_else(|e| panic!("{}: import failed:\n{e}", page.display()));
-                write_spec(&out, &options.service, &name, &imported.yaml);
-                pages += 1;
-            }
-        }
-    }
+    let pages = common::import_both_forms(&shared().join("corpus"), &out)?;
     println!("corpus: {pages} pages imported");
     Some(out)
 }

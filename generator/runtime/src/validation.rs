@@ -327,7 +327,7 @@ pub mod check {
     }
 
     fn count(value: &str) -> u64 {
-        value.chars().count() as u64
+        bytecount::num_chars(value.as_bytes()) as u64
     }
 
     /// A number within `min..=max`.

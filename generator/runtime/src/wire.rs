@@ -67,47 +67,72 @@ impl Decode for Secret {
 }
 
 /// What a JSON object held beyond its documented fields, kept for a lossless round trip.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Undocumented {
+    // Boxed and absent in the usual case, where an object holds only documented
+    // members: every generated struct carries one, and a single pointer is
+    // cheaper to move and drop than the two vectors. Present only once a
+    // member or a null is recorded (nothing removes either).
+    members: Option<Box<Members>>,
+}
+
+#[derive(Clone, Default)]
+struct Members {
     fields: Vec<(String, serde_json::Value)>,
     nulls: Vec<&'static str>,
 }
 
 impl Undocumented {
     pub fn is_empty(&self) -> bool {
-        self.fields.is_empty() && self.nulls.is_empty()
+        self.members.is_none()
+    }
+
+    fn field_list(&self) -> &[(String, serde_json::Value)] {
+        self.members.as_ref().map_or(&[], |m| &m.fields)
+    }
+
+    fn null_list(&self) -> &[&'static str] {
+        self.members.as_ref().map_or(&[], |m| &m.nulls)
+    }
+
+    fn members_mut(&mut self) -> &mut Members {
+        self.members.get_or_insert_with(Box::default)
     }
 
     /// A member the docs do not list.
     pub fn get(&self, key: &str) -> Option<&serde_json::Value> {
-        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.field_list()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// The members the docs do not list, in the order received.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &serde_json::Value)> {
-        self.fields.iter().map(|(k, v)| (k.as_str(), v))
+        self.field_list().iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Adds (or replaces) a member the docs do not list.
     pub fn insert(&mut self, key: impl Into<String>, value: serde_json::Value) {
         let key = key.into();
-        match self.fields.iter_mut().find(|(k, _)| *k == key) {
+        let fields = &mut self.members_mut().fields;
+        match fields.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = value,
-            None => self.fields.push((key, value)),
+            None => fields.push((key, value)),
         }
     }
 
     /// Whether the documented optional field `field` was received as an explicit `null`.
     #[inline]
     pub fn is_null(&self, field: &str) -> bool {
-        self.nulls.contains(&field)
+        self.null_list().contains(&field)
     }
 
     /// Records that the documented optional field `field` was an explicit `null`.
     #[inline]
     pub fn set_null(&mut self, field: &'static str) {
         if !self.is_null(field) {
-            self.nulls.push(field);
+            self.members_mut().nulls.push(field);
         }
     }
 
@@ -122,17 +147,33 @@ impl Undocumented {
             return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
         }
         let value = map.next_value_seed(At::<serde_json::Value>::key(&key))?;
-        self.fields.push((key, value));
+        self.members_mut().fields.push((key, value));
         Ok(())
     }
 
     /// Writes the undocumented members after the documented ones.
     #[inline]
     pub fn write_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (key, value) in &self.fields {
+        for (key, value) in self.field_list() {
             map.serialize_entry(key, value)?;
         }
         Ok(())
+    }
+}
+
+// By content, as the two vectors compared and printed before they were boxed.
+impl PartialEq for Undocumented {
+    fn eq(&self, other: &Self) -> bool {
+        self.field_list() == other.field_list() && self.null_list() == other.null_list()
+    }
+}
+
+impl fmt::Debug for Undocumented {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Undocumented")
+            .field("fields", &self.field_list())
+            .field("nulls", &self.null_list())
+            .finish()
     }
 }
 

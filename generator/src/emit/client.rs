@@ -135,11 +135,11 @@ pub fn request(operation: &Operation) -> TokenStream {
             // service when the generated crate builds (most of its LLVM IR).
             /// Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).
             #[inline]
-            pub fn to_http(&self, endpoint: &str) -> ::core::result::Result<::docspec_runtime::http::Request<::std::vec::Vec<u8>>, client::RequestError> {
+            pub fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, client::RequestError> {
                 self.validate().map_err(client::RequestError::Invalid)?;
                 let #mutability uri = client::UriBuilder::new(endpoint)?;
                 #uri
-                let builder = ::docspec_runtime::http::Request::builder().method(METHOD).uri(uri.finish()?);
+                let builder = http::Request::builder().method(METHOD).uri(uri.finish()?);
                 #(#headers)*
                 #finish
             }
@@ -148,15 +148,15 @@ pub fn request(operation: &Operation) -> TokenStream {
         impl client::Operation for Request {
             type Response = Response;
             const NAME: &'static str = #id;
-            const METHOD: ::docspec_runtime::http::Method = METHOD;
+            const METHOD: http::Method = METHOD;
 
             #[inline]
-            fn to_http(&self, endpoint: &str) -> ::core::result::Result<::docspec_runtime::http::Request<::std::vec::Vec<u8>>, client::RequestError> {
+            fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, client::RequestError> {
                 Request::to_http(self, endpoint)
             }
 
             #[inline]
-            fn from_http(status: u16, _headers: &::docspec_runtime::http::HeaderMap, body: &[u8]) -> ::core::result::Result<Response, client::ResponseError> {
+            fn from_http(status: u16, _headers: &http::HeaderMap, body: &[u8]) -> Result<Response, client::ResponseError> {
                 Response::from_http(status, body)
             }
         }
@@ -169,7 +169,7 @@ fn response_ty(body: &Body) -> TokenStream {
     match body {
         Body::Json(Ty::Struct(name)) => {
             let name = ident(name);
-            quote!(::std::boxed::Box<#name>)
+            quote!(Box<#name>)
         }
         _ => body_ty(body),
     }
@@ -177,7 +177,7 @@ fn response_ty(body: &Body) -> TokenStream {
 
 fn body_ty(body: &Body) -> TokenStream {
     match body {
-        Body::Text => quote!(::std::string::String),
+        Body::Text => quote!(String),
         Body::Json(ty) => types::ty(ty),
     }
 }
@@ -240,7 +240,7 @@ fn header_setting(p: &Field) -> TokenStream {
         Ty::Array(_) => quote!(client::header(builder, #wire, &value
             .iter()
             .map(::std::string::ToString::to_string)
-            .collect::<::std::vec::Vec<_>>()
+            .collect::<Vec<_>>()
             .join(","))?),
         _ => quote!(client::header(builder, #wire, value)?),
     };
@@ -285,7 +285,7 @@ pub fn response(operation: &Operation) -> TokenStream {
         };
         let wrap = match &r.body {
             Body::Json(Ty::Struct(_)) => {
-                quote!(|body| Response::#variant(::std::boxed::Box::new(body)))
+                quote!(|body| Response::#variant(Box::new(body)))
             }
             _ => quote!(Response::#variant),
         };
@@ -304,7 +304,7 @@ pub fn response(operation: &Operation) -> TokenStream {
         let variant = ident(&r.variant);
         match &r.body {
             Body::Text => {
-                quote!(Response::#variant(body) => ::docspec_runtime::serde_json::Value::String(body.clone()),)
+                quote!(Response::#variant(body) => serde_json::Value::String(body.clone()),)
             }
             Body::Json(_) => quote!(Response::#variant(body) => client::json_value(body),),
         }
@@ -338,14 +338,14 @@ pub fn response(operation: &Operation) -> TokenStream {
         pub enum Response {
             #(#variants)*
             /// A status the docs do not list, with the body as received.
-            Undocumented { status: u16, body: ::std::vec::Vec<u8> },
+            Undocumented { status: u16, body: Vec<u8> },
         }
 
         impl Response {
             /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
             // Inline for the reason given at `Request::to_http`.
             #[inline]
-            pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, client::ResponseError> {
+            pub fn from_http(status: u16, body: &[u8]) -> Result<Self, client::ResponseError> {
                 #decode
             }
 
@@ -373,7 +373,7 @@ pub fn response(operation: &Operation) -> TokenStream {
             }
 
             #[inline]
-            fn to_json(&self) -> ::docspec_runtime::serde_json::Value {
+            fn to_json(&self) -> serde_json::Value {
                 match self {
                     #(#to_json)*
                     Response::Undocumented { body, .. } => client::raw_json_value(body),
@@ -402,7 +402,7 @@ pub fn service_client(service: &Service) -> TokenStream {
         )]);
         quote! {
             #doc
-            pub async fn #module(&self, request: #module::Request) -> ::core::result::Result<#module::Response, transport::Error> {
+            pub async fn #module(&self, request: #module::Request) -> Result<#module::Response, transport::Error> {
                 self.transport.send(&request).await
             }
         }
@@ -425,7 +425,7 @@ pub fn service_client(service: &Service) -> TokenStream {
             }
 
             /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
-            pub fn from_env(endpoint: &str) -> ::core::result::Result<Self, transport::Error> {
+            pub fn from_env(endpoint: &str) -> Result<Self, transport::Error> {
                 let credentials = ::docspec_runtime::credentials::Credentials::from_env()
                     .map_err(|e| transport::Error::Config(e.to_string()))?;
                 transport::Client::new(endpoint, credentials).map(Client::new)

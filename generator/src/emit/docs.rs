@@ -82,20 +82,23 @@ fn prose_lines(paragraphs: &[String]) -> Vec<String> {
 
 /// `#[doc]` attributes for lines already in Markdown.
 pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
+    let lines = lines.iter().map(|l| super::doc_lines::defer(attr_value(l)));
     quote! { #(#[doc = #lines])* }
 }
 
-/// A struct's doc: what the value is. A body says whose body it is; an
+/// The value of the `#[doc]` attribute for one line: rustdoc's `/// line`.
+pub fn attr_value(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
+}
+
+/// A struct's doc lines (see [`attrs`]): what the value is. A body says whose body it is; an
 /// object takes the description of the row that refers to it, and says
 /// where it is used; the spec's notes follow.
-pub fn struct_doc(operation: &Operation, shape: &Struct) -> TokenStream {
+pub fn struct_doc(operation: &Operation, shape: &Struct) -> Vec<String> {
     let is_body = |body: Option<&Body>| matches!(body, Some(Body::Json(Ty::Struct(name))) if *name == shape.name);
     let mut paragraphs = Vec::new();
     if is_body(operation.request_body.as_ref()) {
@@ -152,7 +155,7 @@ pub fn struct_doc(operation: &Operation, shape: &Struct) -> TokenStream {
         lines.push(String::new());
         lines.extend(prose_lines(&shape.doc));
     }
-    attrs(&lines)
+    lines
 }
 
 /// The fields of `operation` whose values are (or hold) the struct `name`, with the struct that has them.

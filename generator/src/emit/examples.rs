@@ -71,7 +71,7 @@ fn test(operation: &Operation, example: &ExampleCase) -> Option<TokenStream> {
         Expectation::RoundTrip => quote!(assert_eq!(check, wire::ExampleCheck::RoundTrip);),
         Expectation::Violations(list) => quote! {
             // The example breaks the page's own constraints; the docs contradict themselves.
-            let expected: ::std::vec::Vec<::std::string::String> = vec![#(#list.to_owned()),*];
+            let expected: Vec<String> = vec![#(#list.to_owned()),*];
             assert_eq!(check, wire::ExampleCheck::Violations(expected));
         },
         Expectation::DecodeError(path) => quote! {

@@ -38,15 +38,15 @@ pub fn struct_impls(shape: &Struct) -> TokenStream {
     let read_body = if shape.fields.is_empty() {
         quote! {
             let _ = (slots, key, map);
-            ::core::result::Result::Ok(false)
+            Ok(false)
         }
     } else {
         quote! {
             match key {
                 #(#arms)*
-                _ => return ::core::result::Result::Ok(false),
+                _ => return Ok(false),
             }
-            ::core::result::Result::Ok(true)
+            Ok(true)
         }
     };
     let inits = shape.fields.iter().map(|f| {
@@ -89,18 +89,18 @@ pub fn struct_impls(shape: &Struct) -> TokenStream {
             type Slots = #slots_name;
 
             #[inline]
-            fn read_member<'de, A: ::docspec_runtime::serde::de::MapAccess<'de>>(slots: &mut #slots_name, key: &str, map: &mut A) -> ::core::result::Result<bool, A::Error> {
+            fn read_member<'de, A: serde::de::MapAccess<'de>>(slots: &mut #slots_name, key: &str, map: &mut A) -> Result<bool, A::Error> {
                 #read_body
             }
 
-            fn from_slots<E: ::docspec_runtime::serde::de::Error>(#slots_param: #slots_name, #undocumented_param: wire::Undocumented) -> ::core::result::Result<Self, E> {
-                ::core::result::Result::Ok(#name {
+            fn from_slots<E: serde::de::Error>(#slots_param: #slots_name, #undocumented_param: wire::Undocumented) -> Result<Self, E> {
+                Ok(#name {
                     #(#inits)*
                     undocumented,
                 })
             }
 
-            fn write_members<M: ::docspec_runtime::serde::ser::SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> {
+            fn write_members<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
                 #(#entries)*
                 self.undocumented.write_entries(map)
             }

@@ -16,7 +16,7 @@ pub fn ident(name: &str) -> Ident {
 /// The Rust type of a value.
 pub fn ty(ty: &Ty) -> TokenStream {
     match ty {
-        Ty::String => quote!(::std::string::String),
+        Ty::String => quote!(String),
         Ty::Secret => quote!(wire::Secret),
         Ty::I32 => quote!(i32),
         Ty::I64 => quote!(i64),
@@ -28,13 +28,13 @@ pub fn ty(ty: &Ty) -> TokenStream {
         }
         Ty::Array(inner) => {
             let inner = self::ty(inner);
-            quote!(::std::vec::Vec<#inner>)
+            quote!(Vec<#inner>)
         }
         Ty::Map(inner) => {
             let inner = self::ty(inner);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            quote!(::std::collections::BTreeMap<String, #inner>)
         }
-        Ty::Json => quote!(::docspec_runtime::serde_json::Value),
+        Ty::Json => quote!(serde_json::Value),
     }
 }
 
@@ -44,7 +44,7 @@ pub fn field_ty(field: &Field) -> TokenStream {
     if field.required {
         inner
     } else {
-        quote!(::core::option::Option<#inner>)
+        quote!(Option<#inner>)
     }
 }
 
@@ -52,7 +52,7 @@ pub fn field_ty(field: &Field) -> TokenStream {
 /// `null` of an optional field, told apart from an absent one.
 pub fn field_slot_ty(field: &Field) -> TokenStream {
     let ty = field_ty(field);
-    quote!(::core::option::Option<#ty>)
+    quote!(Option<#ty>)
 }
 
 /// A field declaration with its doc comment.
@@ -86,7 +86,7 @@ fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
 }
 
 /// A struct for one object table, with its constructor, serde impls and validation.
-/// `doc` is [`docs::struct_doc`] of `shape`, which the caller has at hand.
+/// `doc` is the attributes of [`docs::struct_doc`] of `shape`, which the caller has at hand.
 pub fn struct_item(operation: &Operation, shape: &Struct, doc: TokenStream) -> TokenStream {
     let name = ident(&shape.name);
     let fields = shape.fields.iter().map(|f| field_decl(operation, f));
@@ -165,7 +165,7 @@ pub fn enum_item(item: &Enum) -> TokenStream {
         pub enum #name {
             #(#[doc = #variant_docs] #variants,)*
             /// A value the docs do not list: kept, so that answers from newer servers still read; `validate()` reports it.
-            Undocumented(::std::string::String),
+            Undocumented(String),
         }
 
         impl #name {

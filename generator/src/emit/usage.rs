@@ -247,9 +247,8 @@ pub fn quickstart_body(
     let status = proc_macro2::Literal::u16_unsuffixed(status);
     let answer = super::examples::raw_string(answer);
     // One import a line, each kept as written: rustfmt would regroup them.
-    let wire = super::modules_named(request, ["wire"])[0]
-        .is_some()
-        .then(|| quote!(#[rustfmt::skip] use #krate::wire;));
+    let wire =
+        super::names_module(request, "wire").then(|| quote!(#[rustfmt::skip] use #krate::wire;));
     let items = quote! {
         #[rustfmt::skip] use #krate::credentials::Credentials;
         #[rustfmt::skip] use #krate::#service_module;

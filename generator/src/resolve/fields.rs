@@ -109,7 +109,9 @@ impl Resolver<'_> {
         r: usize,
         ty: &mut Ty,
     ) -> (Rules, Option<DefaultValue>, String) {
-        let constraints = rules::row_constraints(&self.tables()[t].rows[r], subject(ty));
+        let constraints = self
+            .phrases
+            .row_constraints(&self.tables()[t].rows[r], subject(ty));
         for problem in &constraints.problems {
             let message = problem.message.clone();
             self.at_cell(t, r, "description", problem.severity, message)

@@ -5,6 +5,7 @@ use crate::diagnostic::{Severity, Topic};
 use crate::model::Rules;
 use crate::phrase::{parse_constraints, ConstraintText, Limit, Marker, Stated, Subject};
 use crate::spec::{Row, Scalar};
+use std::collections::HashMap;
 
 /// What a row's constraints came to, before they are put on a type.
 #[derive(Debug, Default)]
@@ -57,7 +58,35 @@ impl Problem {
 
 /// Reads the description and applies the row's explicit corrections.
 pub fn row_constraints(row: &Row, subject: Subject) -> RowConstraints {
-    let text = parse_constraints(&row.description, subject);
+    with_text(row, parse_constraints(&row.description, subject))
+}
+
+/// What descriptions state, by description and subject, for one run: a
+/// service repeats the same descriptions across its operations (shared
+/// objects, error bodies), and reading a phrase is a pure function of both.
+#[derive(Debug, Default)]
+pub struct PhraseCache {
+    read: HashMap<Subject, HashMap<String, ConstraintText>>,
+}
+
+impl PhraseCache {
+    /// [`row_constraints`], reading each distinct description once.
+    pub fn row_constraints(&mut self, row: &Row, subject: Subject) -> RowConstraints {
+        let read = self.read.entry(subject).or_default();
+        let text = match read.get(&row.description) {
+            Some(text) => text.clone(),
+            None => {
+                let text = parse_constraints(&row.description, subject);
+                read.insert(row.description.clone(), text.clone());
+                text
+            }
+        };
+        with_text(row, text)
+    }
+}
+
+/// The row's constraints from what its description states (`text`).
+fn with_text(row: &Row, text: ConstraintText) -> RowConstraints {
     let mut out = RowConstraints::default();
     for finding in &text.findings {
         out.problems.push(Problem::unread(format!(

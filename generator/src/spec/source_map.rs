@@ -66,7 +66,11 @@ enum Frame {
 #[derive(Default)]
 struct Recorder {
     stack: Vec<Frame>,
-    path: Vec<String>,
+    /// The pointer of the node being read (`/tables/3`), and where each
+    /// level of it starts: a node's pointer is built by appending to it,
+    /// not from every segment again.
+    path: String,
+    starts: Vec<usize>,
     positions: HashMap<String, (usize, usize)>,
 }
 
@@ -86,14 +90,27 @@ impl Recorder {
     }
 
     fn pointer(&self, last: &str) -> String {
-        let mut p = String::new();
-        for seg in self.path.iter().map(String::as_str).chain([last]) {
-            if !seg.is_empty() {
-                p.push('/');
-                p.push_str(seg);
-            }
+        let mut p = String::with_capacity(self.path.len() + 1 + last.len());
+        p.push_str(&self.path);
+        if !last.is_empty() {
+            p.push('/');
+            p.push_str(last);
         }
         p
+    }
+
+    fn push(&mut self, seg: &str) {
+        self.starts.push(self.path.len());
+        if !seg.is_empty() {
+            self.path.push('/');
+            self.path.push_str(seg);
+        }
+    }
+
+    fn pop(&mut self) {
+        if let Some(start) = self.starts.pop() {
+            self.path.truncate(start);
+        }
     }
 
     fn record(&mut self, seg: &str, mark: Marker) {
@@ -125,7 +142,7 @@ impl MarkedEventReceiver for Recorder {
                 if matches!(ev, Event::SequenceStart(..)) {
                     self.record(&seg, mark);
                 }
-                self.path.push(seg);
+                self.push(&seg);
                 self.stack.push(match ev {
                     Event::MappingStart(..) => Frame::Mapping { key: None },
                     _ => Frame::Sequence { next: 0 },
@@ -133,7 +150,7 @@ impl MarkedEventReceiver for Recorder {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
-                self.path.pop();
+                self.pop();
             }
             Event::Alias(_) => {
                 self.enter_node();

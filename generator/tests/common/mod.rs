@@ -1,5 +1,6 @@
 //! What the corpus tests share (`phrase_corpus`, `import_corpus`,
-//! `constraint_corpus`): where the corpus is and its pages, the facts judged
+//! `constraint_corpus`, `openapi_export`, `printed_as_prettyplease`): where
+//! the corpus is, its pages and their import in both forms, the facts judged
 //! wrong, how `facts.json` tables pair with the rows of a page and with the
 //! tables of an import, and the precision/recall tallies.
 //!
@@ -36,6 +37,44 @@ pub fn page_dirs(corpus: &Path) -> Option<Vec<PathBuf>> {
         .collect();
     dirs.sort();
     Some(dirs)
+}
+
+/// Imports every page of `corpus` in both forms into `out`, one service per
+/// service and form (`elb_html`, `elb_text`), as `<service>/<Operation>.yaml`;
+/// returns how many pages were imported, `None` when the corpus is not there.
+#[cfg(feature = "import")]
+pub fn import_both_forms(corpus: &Path, out: &Path) -> Option<usize> {
+    use docspec::import::{import_page, ImportOptions};
+    let services = fs::read_dir(corpus).ok()?;
+    let mut pages = 0;
+    for service in services.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
+        let service_name = service.file_name().unwrap().to_string_lossy().into_owned();
+        for operation in fs::read_dir(&service).unwrap() {
+            let operation = operation.unwrap().path();
+            let name = operation
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            for (form, suffix) in [("html", "html"), ("txt", "text")] {
+                let page = operation.join(format!("page.{form}"));
+                let Ok(bytes) = fs::read(&page) else {
+                    continue;
+                };
+                let options = ImportOptions {
+                    service: format!("{service_name}_{suffix}"),
+                    operation: Some(name.clone()),
+                };
+                let imported = import_page(&page, &bytes, &options)
+                    .unwrap_or_else(|e| panic!("{}: import failed:\n{e}", page.display()));
+                let dir = out.join(&options.service);
+                fs::create_dir_all(&dir).unwrap();
+                fs::write(dir.join(format!("{name}.yaml")), &imported.yaml).unwrap();
+                pages += 1;
+            }
+        }
+    }
+    Some(pages)
 }
 
 /// `elb/CreateListener`, as the exclusions name pages.

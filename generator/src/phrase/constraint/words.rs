@@ -12,6 +12,9 @@ use super::Limit;
 #[derive(Debug)]
 pub(super) struct Word<'a> {
     pub raw: &'a str,
+    /// `raw` without its trailing punctuation: the matchers compare it
+    /// millions of times over a service, so it is trimmed once.
+    core: &'a str,
     /// Byte offset of `raw` in the description.
     pub start: usize,
     /// First word of a sentence, a line or a bulleted item.
@@ -22,10 +25,10 @@ pub(super) struct Word<'a> {
     pub in_parens: bool,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// The word without the punctuation that ends it (`READY.` → `READY`).
-    pub fn core(&self) -> &str {
-        self.raw.trim_end_matches(TRAILING_PUNCTUATION)
+    pub fn core(&self) -> &'a str {
+        self.core
     }
 
     /// Compares the core with a word of a phrase, ignoring case.
@@ -99,6 +102,7 @@ impl<'a> Words<'a> {
                 }
                 words.push(Word {
                     raw,
+                    core: raw.trim_end_matches(TRAILING_PUNCTUATION),
                     // `raw` is a slice of `description`: its offset is where it starts.
                     start: raw.as_ptr() as usize - description.as_ptr() as usize,
                     starts_sentence,
