@@ -102,7 +102,7 @@ impl RequestBody {
     pub fn new(task_info: Vec<BatchConsistencyReq>) -> Self {
         RequestBody {
             task_info,
-            undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+            undocumented: wire::Undocumented::new(),
         }
     }
 }
@@ -198,7 +198,7 @@ impl BatchConsistencyReq {
             task_id: None,
             source_id: None,
             source_name: None,
-            undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+            undocumented: wire::Undocumented::new(),
         }
     }
 }
@@ -302,7 +302,7 @@ impl BadRequestBody {
         BadRequestBody {
             error_code: None,
             error_msg: None,
-            undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+            undocumented: wire::Undocumented::new(),
         }
     }
 }
@@ -413,7 +413,7 @@ impl ForbiddenBody {
             encoded_authorization_message: None,
             error_param: None,
             details: None,
-            undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+            undocumented: wire::Undocumented::new(),
         }
     }
 }
@@ -570,7 +570,7 @@ impl Details {
         Details {
             error_code: None,
             error_msg: None,
-            undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+            undocumented: wire::Undocumented::new(),
         }
     }
 }
@@ -666,7 +666,7 @@ impl NotFoundBody {
         NotFoundBody {
             error_code: None,
             error_msg: None,
-            undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+            undocumented: wire::Undocumented::new(),
         }
     }
 }

@@ -83,6 +83,11 @@ struct Members {
 }
 
 impl Undocumented {
+    /// Nothing beyond the documented members: what a value built in code holds.
+    pub const fn new() -> Self {
+        Undocumented { members: None }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.members.is_none()
     }

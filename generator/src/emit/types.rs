@@ -145,7 +145,7 @@ fn constructor(shape: &Struct) -> TokenStream {
             pub fn new(#(#params),*) -> Self {
                 #name {
                     #(#inits,)*
-                    undocumented: <wire::Undocumented as ::core::default::Default>::default(),
+                    undocumented: wire::Undocumented::new(),
                 }
             }
         }
