@@ -109,24 +109,8 @@ pub fn clippy(crate_dir: &Path, scratch: &Path) -> Result<(), String> {
 /// `(service, operation, page file)` for every page of the corpus, both forms.
 pub fn corpus_pages(corpus: &Path) -> Vec<(String, String, PathBuf)> {
     let mut pages = Vec::new();
-    let mut services: Vec<_> = std::fs::read_dir(corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    services.sort();
-    for service in services.iter().filter(|p| p.is_dir()) {
-        let service_name = service.file_name().unwrap().to_string_lossy().into_owned();
-        let mut operations: Vec<_> = std::fs::read_dir(service)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        operations.sort();
-        for operation in operations.iter().filter(|p| p.is_dir()) {
-            let name = operation
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
+    for (service_name, service) in subfolders(corpus) {
+        for (name, operation) in subfolders(&service) {
             for form in ["html", "txt"] {
                 let page = operation.join(format!("page.{form}"));
                 if page.is_file() {
@@ -141,6 +125,18 @@ pub fn corpus_pages(corpus: &Path) -> Vec<(String, String, PathBuf)> {
         }
     }
     pages
+}
+
+/// The folders in `dir`, by name, sorted.
+fn subfolders(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut folders: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    folders.sort();
+    folders
 }
 
 /// Imports every page of the corpus (see [`corpus_pages`]) into
