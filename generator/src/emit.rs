@@ -10,6 +10,7 @@ mod doc_lines;
 mod docs;
 mod examples;
 mod serde_impls;
+mod text;
 mod types;
 mod usage;
 mod validate;
@@ -19,6 +20,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use text::Item;
+
+/// The path by which generated code reaches the runtime crate, unless told otherwise.
+const DOCSPEC_RUNTIME: &str = "::docspec_runtime";
 
 /// The regenerate command named in every file header, unless set otherwise.
 pub const DEFAULT_COMMAND: &str = "docspec generate";
@@ -52,10 +57,6 @@ pub fn emit(api: &Api, command: &str) -> Files {
 /// of `::docspec_runtime` (a crate that renames or re-exports it).
 pub fn emit_with_runtime(api: &Api, command: &str, runtime: Option<&RuntimePath>) -> Files {
     let mut files = Files::new();
-    let mut cache = StructCache {
-        runtime,
-        formatted: Default::default(),
-    };
     files.insert(
         PathBuf::from("lib.rs"),
         crate_root(api, None, command, runtime),
@@ -66,7 +67,7 @@ pub fn emit_with_runtime(api: &Api, command: &str, runtime: Option<&RuntimePath>
             let source = spec_name(operation);
             files.insert(
                 path,
-                with_header(&operation_file(operation, &mut cache), &source, command),
+                with_header(&operation_file(operation, runtime), &source, command),
             );
         }
     }
@@ -287,6 +288,8 @@ fn parse(tokens: TokenStream, runtime: Option<&RuntimePath>) -> Result<syn::File
 #[derive(Debug, Clone)]
 pub struct RuntimePath {
     tokens: TokenStream,
+    /// The path as printed: `::my_sdk::runtime`.
+    text: String,
 }
 
 impl RuntimePath {
@@ -302,8 +305,15 @@ impl RuntimePath {
                 "`{text}` is not an absolute module path: write `::name` or `crate::name`"
             ));
         }
+        let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let leading = if path.leading_colon.is_some() {
+            "::"
+        } else {
+            ""
+        };
         Ok(RuntimePath {
             tokens: quote!(#path),
+            text: format!("{leading}{}", segments.join("::")),
         })
     }
 
@@ -464,125 +474,80 @@ const IMPORTABLE: [&str; 6] = [
 /// Which of [`IMPORTABLE`] a file's items name.
 type Modules = [Option<&'static str>; IMPORTABLE.len()];
 
-/// A struct's formatted code (before [`separate_items`]) and the runtime
-/// modules it names.
-#[derive(Clone)]
-struct FormattedStruct {
-    text: String,
-    modules: Modules,
-}
-
-/// Structs already formatted in this run, by everything their code depends
-/// on. A service repeats the same tables across operations (error bodies,
-/// shared objects): each is built and formatted once. The text is a pure
-/// function of the key, so the output does not depend on the order.
-struct StructCache<'a> {
-    runtime: Option<&'a RuntimePath>,
-    formatted: std::collections::HashMap<String, FormattedStruct>,
-}
-
-impl StructCache<'_> {
-    fn get(
-        &mut self,
-        operation: &Operation,
-        shape: &crate::model::Struct,
-    ) -> Result<FormattedStruct, syn::Error> {
-        // The struct's doc depends on where the operation uses it: printed
-        // apart where it can be, so that the rest is formatted once for
-        // every place, else part of the key.
-        let doc = docs::struct_doc(operation, shape);
-        let values: Vec<String> = doc.iter().map(|l| docs::attr_value(l)).collect();
-        let printed_doc = doc_lines::top_level(&values);
-        let mut key = format!(
-            "{shape:?}{:?}",
-            types::enum_values_of_fields(operation, shape)
-        );
-        let doc_attrs = match &printed_doc {
-            Some(_) => TokenStream::new(),
-            None => {
-                key.push_str(&format!("{doc:?}"));
-                docs::attrs(&doc)
-            }
-        };
-        let formatted = match self.formatted.get(&key) {
-            Some(found) => found.clone(),
-            None => {
-                let (text, modules) = unparse_naming(
-                    types::struct_item(operation, shape, doc_attrs),
-                    self.runtime,
-                )?;
-                let formatted = FormattedStruct { text, modules };
-                self.formatted.insert(key, formatted.clone());
-                formatted
-            }
-        };
-        Ok(match printed_doc {
-            Some(doc) => FormattedStruct {
-                text: doc + &formatted.text,
-                ..formatted
-            },
-            None => formatted,
-        })
-    }
-}
-
 /// One operation's file, formatted (without its header).
-fn operation_file(operation: &Operation, cache: &mut StructCache<'_>) -> String {
-    match try_operation_file(operation, cache) {
+fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> String {
+    match try_operation_file(operation, runtime) {
         Ok(text) => text,
         Err(e) => invalid_rust(&e),
     }
 }
 
 /// prettyplease prints a file's items one after another, each from a fresh
-/// line, so the file is the concatenation of its parts printed apart: the
-/// structs come from the cache, the rest is printed per operation.
+/// line, so the file is the concatenation of its parts printed apart.
 fn try_operation_file(
     operation: &Operation,
-    cache: &mut StructCache,
+    runtime: Option<&RuntimePath>,
 ) -> Result<String, syn::Error> {
-    let method = types::ident(operation.method.as_str());
-    let path = &operation.path;
-    let structs = operation
+    let runtime_text = runtime.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
+    let mut head = Item::new(runtime_text);
+    head.doc(" The HTTP method.");
+    head.line(&format!(
+        "pub const METHOD: http::Method = http::Method::{};",
+        operation.method.as_str()
+    ));
+    head.doc(" The path template; `{name}` stands for a path parameter.");
+    head.line(&format!(
+        "pub const PATH: &str = {};",
+        text::string(&operation.path)
+    ));
+    client::parameter_structs(&mut head, operation);
+    let head = head.finish();
+    let (request, mut named) = unparse_naming(client::request(operation), runtime)?;
+    let structs: Vec<String> = operation
         .structs
         .iter()
-        .map(|s| cache.get(operation, s))
-        .collect::<Result<Vec<_>, _>>()?;
-    // Owned streams are moved in, not copied as `quote!`'s interpolation
-    // would copy them, token by token.
-    let mut head = quote! {
-        /// The HTTP method.
-        pub const METHOD: http::Method = http::Method::#method;
-        /// The path template; `{name}` stands for a path parameter.
-        pub const PATH: &str = #path;
-    };
-    head.extend([
-        client::parameter_structs(operation),
-        client::request(operation),
-    ]);
+        .map(|shape| {
+            let mut item = Item::new(runtime_text);
+            let doc = docs::values(&docs::struct_doc(operation, shape));
+            types::struct_item(&mut item, operation, shape, &doc);
+            item.finish()
+        })
+        .collect();
     let mut tail: TokenStream = operation.enums.iter().map(types::enum_item).collect();
     tail.extend([client::response(operation), examples::tests(operation)]);
-    let (head, mut named) = unparse_naming(head, cache.runtime)?;
-    let (tail, tail_named) = unparse_naming(tail, cache.runtime)?;
+    let (tail, tail_named) = unparse_naming(tail, runtime)?;
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    for modules in std::iter::once(&tail_named).chain(structs.iter().map(|s| &s.modules)) {
+    let text_named = std::iter::once(&head)
+        .chain(&structs)
+        .map(|code| text::modules_named(code, &IMPORTABLE));
+    for modules in std::iter::once(tail_named).chain(text_named) {
         for (i, module) in modules.iter().enumerate() {
             named[i] = named[i].or(*module);
         }
     }
-    let modules = named.into_iter().flatten().map(types::ident);
-    let imports = quote! {
-        use ::docspec_runtime::{#(#modules),*};
-        use ::docspec_runtime::validation::Validate as _;
-    };
-    let mut text = unparse(imports, cache.runtime)?;
+    let modules: Vec<&str> = named.into_iter().flatten().collect();
+    let mut text = imports(runtime_text, &modules);
     text.push_str(&head);
+    text.push_str(&request);
     for shape in &structs {
-        text.push_str(&shape.text);
+        text.push_str(shape);
     }
     text.push_str(&tail);
     Ok(separate_items(&text))
+}
+
+/// The `use` items of an operation's file: the runtime's `modules`, and
+/// `Validate` for its `validate()`.
+fn imports(runtime: &str, modules: &[&str]) -> String {
+    let mut item = Item::new(runtime);
+    let modules = match modules {
+        [one] => (*one).to_owned(),
+        _ => format!("{{{}}}", modules.join(", ")),
+    };
+    item.line(&format!("use {runtime}::{modules};"));
+    item.line(&format!("use {runtime}::validation::Validate as _;"));
+    item.finish()
 }
 
 /// Which of [`IMPORTABLE`] the items use as a path's first segment

@@ -6,6 +6,7 @@
 //! Credential headers (`X-Auth-Token`, `X-Security-Token`) are not parameters here: the runtime's
 //! credentials set them (see [`crate::model::is_credential_header`]).
 
+use super::text::Item;
 use super::types::{self, ident};
 use super::validate;
 use crate::model::{Body, Field, Operation, PathPiece, Service, Ty};
@@ -50,25 +51,18 @@ fn groups(
     .collect()
 }
 
-pub fn parameter_structs(operation: &Operation) -> TokenStream {
-    let items = groups(operation)
-        .into_iter()
-        .map(|(_, name, _, fields, doc)| {
-            let name = ident(name);
-            let decls = fields.iter().map(|f| types::field_decl(operation, f));
-            let default = fields.iter().all(|f| !f.required).then(|| quote!(Default,));
-            let validate = validate::struct_impl(&name, &fields);
-            let doc = super::docs::doc_attrs(&[doc.to_owned()]);
-            quote! {
-                #doc
-                #[derive(Debug, Clone, PartialEq, #default)]
-                pub struct #name {
-                    #(#decls)*
-                }
-                #validate
-            }
-        });
-    quote!(#(#items)*)
+/// The structs of the request's parameters, by where they go.
+pub fn parameter_structs(item: &mut Item, operation: &Operation) {
+    for (_, name, _, fields, doc) in groups(operation) {
+        item.docs(&super::docs::prose(&[doc.to_owned()]));
+        item.line(types::derives(&fields));
+        item.open(&format!("pub struct {name}"));
+        for field in &fields {
+            types::field_decl(item, operation, field);
+        }
+        item.close("");
+        validate::struct_impl(item, name, &fields);
+    }
 }
 
 pub fn request(operation: &Operation) -> TokenStream {

@@ -40,6 +40,12 @@ fn line(text: &str) -> String {
     format!("///{}\n", text.trim_end_matches(' '))
 }
 
+/// The line prettyplease prints for the outer doc attribute `value`
+/// (without indentation nor line break), if it prints it as a `///` line.
+pub fn as_line(value: &str) -> Option<String> {
+    printed_as_line(value).then(|| format!("///{}", value.trim_end_matches(' ')))
+}
+
 /// The value for a `#[doc = ...]` attribute that stands for `text`.
 pub fn defer(text: String) -> String {
     if !printed_as_line(&text) {
@@ -92,14 +98,4 @@ pub fn restore(printed: String) -> String {
         }
         out
     })
-}
-
-/// The outer doc attributes `values` as prettyplease prints them before a
-/// top-level item, if each is printed as a `///` line: an item's text is
-/// then the same with its doc printed apart.
-pub fn top_level(values: &[String]) -> Option<String> {
-    values
-        .iter()
-        .map(|value| printed_as_line(value).then(|| line(value)))
-        .collect()
 }

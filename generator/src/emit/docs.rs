@@ -9,6 +9,17 @@ pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
     attrs(&prose_lines(paragraphs))
 }
 
+/// The doc attribute values for paragraphs (see [`attr_value`]), with a
+/// blank line between them.
+pub fn prose(paragraphs: &[String]) -> Vec<String> {
+    values(&prose_lines(paragraphs))
+}
+
+/// The doc attribute values for lines already in Markdown.
+pub fn values(lines: &[String]) -> Vec<String> {
+    lines.iter().map(|l| attr_value(l)).collect()
+}
+
 fn is_list_item(line: &str) -> bool {
     line.starts_with("- ")
 }
@@ -179,7 +190,7 @@ fn holds(ty: &Ty, name: &str) -> bool {
 /// A field's doc: the page's description (without the markers that state
 /// what the next line states, see `resolve::rules::prose`), then one line
 /// with every constraint read and the default, each stated once.
-pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream {
+pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> Vec<String> {
     let mut paragraphs = field.doc.clone();
     let parts = constraint_parts(&field.ty, &field.rules, enum_values);
     let mut line = Vec::new();
@@ -197,7 +208,7 @@ pub fn field_doc(field: &Field, enum_values: Option<Vec<String>>) -> TokenStream
     if paragraphs.is_empty() {
         paragraphs.push(format!("`{}`", field.wire));
     }
-    doc_attrs(&paragraphs)
+    prose(&paragraphs)
 }
 
 /// `["1 to 200 items", "each item 1 to 36 characters"]` for a field's rules.

@@ -4,108 +4,153 @@
 //! Strict about types and required fields, keeping undocumented members
 //! without serde's `flatten` (which buffers every object).
 
-use super::types::{field_slot_ty, ident};
-use crate::model::Struct;
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use super::text::{self, string, Item};
+use super::types::field_ty;
+use crate::model::{Field, Struct};
 
 /// The hidden type that collects a struct's members while reading. The
 /// leading underscores keep it apart from every name heck gives an object.
-pub fn slots_name(shape: &Struct) -> Ident {
-    format_ident!("__{}Slots", shape.name)
+pub fn slots_name(shape: &Struct) -> String {
+    format!("__{}Slots", shape.name)
 }
 
 /// `wire::Object` for a struct, its slots type, and `Deserialize` and
 /// `Serialize` through the runtime's `object_serde!`.
-pub fn struct_impls(shape: &Struct) -> TokenStream {
-    let name = ident(&shape.name);
+pub fn struct_impls(item: &mut Item, shape: &Struct) {
     let slots_name = slots_name(shape);
-    let expecting = format!("a {} object", shape.name);
-    let slot_decls = shape.fields.iter().map(|f| {
-        let field = ident(&f.rust);
-        let ty = field_slot_ty(f);
-        quote!(#field: #ty,)
-    });
-    let arms = shape.fields.iter().map(|f| {
-        let field = ident(&f.rust);
-        let wire = &f.wire;
-        if f.required {
-            quote!(#wire => wire::read_required(map, &mut slots.#field, #wire)?,)
-        } else {
-            quote!(#wire => wire::read_optional(map, &mut slots.#field, #wire)?,)
-        }
-    });
-    let read_body = if shape.fields.is_empty() {
-        quote! {
-            let _ = (slots, key, map);
-            Ok(false)
-        }
+    slots_struct(item, shape, &slots_name);
+    item.open(&format!("impl wire::Object for {}", shape.name));
+    item.line(&format!(
+        "const EXPECTING: &'static str = {};",
+        string(&format!("a {} object", shape.name))
+    ));
+    item.line(&format!("type Slots = {slots_name};"));
+    read_member(item, shape, &slots_name);
+    from_slots(item, shape, &slots_name);
+    write_members(item, shape);
+    item.close("");
+    item.line(&format!(
+        "{}::object_serde!({});",
+        item.runtime(),
+        shape.name
+    ));
+}
+
+/// The slots that collect the members while reading: `Some(None)` is an
+/// explicit `null` of an optional field, told apart from an absent one.
+fn slots_struct(item: &mut Item, shape: &Struct, slots_name: &str) {
+    item.line("#[doc(hidden)]");
+    item.line("#[derive(Default)]");
+    if shape.fields.is_empty() {
+        item.line(&format!("pub struct {slots_name} {{}}"));
+        return;
+    }
+    item.open(&format!("pub struct {slots_name}"));
+    for field in &shape.fields {
+        item.line(&format!("{}: Option<{}>,", field.rust, field_ty(field)));
+    }
+    item.close("");
+}
+
+fn read_member(item: &mut Item, shape: &Struct, slots_name: &str) {
+    item.line("#[inline]");
+    let slots = format!("slots: &mut {slots_name}");
+    item.signature(
+        "fn read_member<'de, A: serde::de::MapAccess<'de>>",
+        &[&slots, "key: &str", "map: &mut A"],
+        " -> Result<bool, A::Error>",
+        false,
+    );
+    if shape.fields.is_empty() {
+        item.line("let _ = (slots, key, map);");
+        item.line("Ok(false)");
     } else {
-        quote! {
-            match key {
-                #(#arms)*
-                _ => return Ok(false),
-            }
-            Ok(true)
+        item.open("match key");
+        for field in &shape.fields {
+            let wire = string(&field.wire);
+            let slot = format!("&mut slots.{}", field.rust);
+            let read = if field.required {
+                "wire::read_required"
+            } else {
+                "wire::read_optional"
+            };
+            item.call_arm(&wire, read, &["map", &slot, &wire], "?");
         }
-    };
-    let inits = shape.fields.iter().map(|f| {
-        let field = ident(&f.rust);
-        let wire = &f.wire;
-        if f.required {
-            quote!(#field: wire::present(slots.#field, #wire)?,)
-        } else {
-            quote!(#field: wire::optional(slots.#field, &mut undocumented, #wire),)
-        }
-    });
-    let slots_param = if shape.fields.is_empty() {
-        quote!(_slots)
+        item.line("_ => return Ok(false),");
+        item.close("");
+        item.line("Ok(true)");
+    }
+    item.close("");
+}
+
+fn from_slots(item: &mut Item, shape: &Struct, slots_name: &str) {
+    let slots = if shape.fields.is_empty() {
+        format!("_slots: {slots_name}")
     } else {
-        quote!(slots)
+        format!("slots: {slots_name}")
     };
-    let undocumented_param = if shape.fields.iter().any(|f| !f.required) {
-        quote!(mut undocumented)
+    let undocumented = if shape.fields.iter().any(|f| !f.required) {
+        "mut undocumented: wire::Undocumented"
     } else {
-        quote!(undocumented)
+        "undocumented: wire::Undocumented"
     };
-    let entries = shape.fields.iter().map(|f| {
-        let field = ident(&f.rust);
-        let wire = &f.wire;
-        if f.required {
-            quote!(map.serialize_entry(#wire, &self.#field)?;)
-        } else {
-            quote!(wire::write_optional(map, #wire, &self.#field, &self.undocumented)?;)
-        }
-    });
-    quote! {
-        #[doc(hidden)]
-        #[derive(Default)]
-        pub struct #slots_name {
-            #(#slot_decls)*
-        }
-
-        impl wire::Object for #name {
-            const EXPECTING: &'static str = #expecting;
-            type Slots = #slots_name;
-
-            #[inline]
-            fn read_member<'de, A: serde::de::MapAccess<'de>>(slots: &mut #slots_name, key: &str, map: &mut A) -> Result<bool, A::Error> {
-                #read_body
+    item.signature(
+        "fn from_slots<E: serde::de::Error>",
+        &[&slots, undocumented],
+        " -> Result<Self, E>",
+        false,
+    );
+    let args: Vec<(String, String)> = shape
+        .fields
+        .iter()
+        .map(|f| (format!("slots.{}", f.rust), string(&f.wire)))
+        .collect();
+    let mut fields: Vec<text::Field> = shape
+        .fields
+        .iter()
+        .zip(&args)
+        .map(|(f, (slot, wire))| {
+            if f.required {
+                text::Field::Call(&f.rust, "wire::present", vec![slot, wire], "?")
+            } else {
+                text::Field::Call(
+                    &f.rust,
+                    "wire::optional",
+                    vec![slot, "&mut undocumented", wire],
+                    "",
+                )
             }
+        })
+        .collect();
+    fields.push(text::Field::Shorthand("undocumented"));
+    item.struct_literal("Ok(", &shape.name, &fields, ")");
+    item.close("");
+}
 
-            fn from_slots<E: serde::de::Error>(#slots_param: #slots_name, #undocumented_param: wire::Undocumented) -> Result<Self, E> {
-                Ok(#name {
-                    #(#inits)*
-                    undocumented,
-                })
-            }
+fn write_members(item: &mut Item, shape: &Struct) {
+    item.signature(
+        "fn write_members<M: serde::ser::SerializeMap>",
+        &["&self", "map: &mut M"],
+        " -> Result<(), M::Error>",
+        false,
+    );
+    for field in &shape.fields {
+        write_member(item, field);
+    }
+    item.line("self.undocumented.write_entries(map)");
+    item.close("");
+}
 
-            fn write_members<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                #(#entries)*
-                self.undocumented.write_entries(map)
-            }
-        }
-
-        ::docspec_runtime::object_serde!(#name);
+fn write_member(item: &mut Item, field: &Field) {
+    let wire = string(&field.wire);
+    let value = format!("&self.{}", field.rust);
+    if field.required {
+        item.method_call("map", "serialize_entry", &[&wire, &value], "?;");
+    } else {
+        item.call(
+            "wire::write_optional",
+            &["map", &wire, &value, "&self.undocumented"],
+            "?;",
+        );
     }
 }

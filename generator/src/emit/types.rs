@@ -1,5 +1,6 @@
 //! Structs and enums, with their constructors.
 
+use super::text::{self, Item};
 use super::{docs, serde_impls, validate};
 use crate::model::{Enum, Field, Operation, Struct, Ty};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -38,42 +39,36 @@ pub fn ty(ty: &Ty) -> TokenStream {
     }
 }
 
+/// The Rust type of a value, as text.
+pub fn ty_text(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "String".to_owned(),
+        Ty::Secret => "wire::Secret".to_owned(),
+        Ty::I32 => "i32".to_owned(),
+        Ty::I64 => "i64".to_owned(),
+        Ty::F64 => "f64".to_owned(),
+        Ty::Bool => "bool".to_owned(),
+        Ty::Struct(name) | Ty::Enum(name) => name.clone(),
+        Ty::Array(inner) => format!("Vec<{}>", ty_text(inner)),
+        Ty::Map(inner) => format!("::std::collections::BTreeMap<String, {}>", ty_text(inner)),
+        Ty::Json => "serde_json::Value".to_owned(),
+    }
+}
+
 /// The type of a field: `Option<T>` unless required.
-pub fn field_ty(field: &Field) -> TokenStream {
-    let inner = ty(&field.ty);
+pub fn field_ty(field: &Field) -> String {
+    let inner = ty_text(&field.ty);
     if field.required {
         inner
     } else {
-        quote!(Option<#inner>)
+        format!("Option<{inner}>")
     }
-}
-
-/// The slot that collects a field while reading: `Some(None)` is an explicit
-/// `null` of an optional field, told apart from an absent one.
-pub fn field_slot_ty(field: &Field) -> TokenStream {
-    let ty = field_ty(field);
-    quote!(Option<#ty>)
 }
 
 /// A field declaration with its doc comment.
-pub fn field_decl(operation: &Operation, field: &Field) -> TokenStream {
-    let doc = docs::field_doc(field, enum_values(operation, &field.ty));
-    let name = ident(&field.rust);
-    let ty = field_ty(field);
-    quote! {
-        #doc
-        pub #name: #ty,
-    }
-}
-
-/// The enum values each field's doc lists: with the struct itself, all that
-/// its code depends on.
-pub fn enum_values_of_fields(operation: &Operation, shape: &Struct) -> Vec<Option<Vec<String>>> {
-    shape
-        .fields
-        .iter()
-        .map(|f| enum_values(operation, &f.ty))
-        .collect()
+pub fn field_decl(item: &mut Item, operation: &Operation, field: &Field) {
+    item.docs(&docs::field_doc(field, enum_values(operation, &field.ty)));
+    item.line(&format!("pub {}: {},", field.rust, field_ty(field)));
 }
 
 fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
@@ -85,28 +80,30 @@ fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
     }
 }
 
-/// A struct for one object table, with its constructor, serde impls and validation.
-/// `doc` is the attributes of [`docs::struct_doc`] of `shape`, which the caller has at hand.
-pub fn struct_item(operation: &Operation, shape: &Struct, doc: TokenStream) -> TokenStream {
-    let name = ident(&shape.name);
-    let fields = shape.fields.iter().map(|f| field_decl(operation, f));
-    let all_optional = shape.fields.iter().all(|f| !f.required);
-    let default = all_optional.then(|| quote!(Default,));
-    let constructor = constructor(shape);
-    let serde = serde_impls::struct_impls(shape);
-    let validate = validate::struct_impl(&name, &shape.fields);
-    let mut item = quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, #default)]
-        pub struct #name {
-            #(#fields)*
-            /// Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.
-            pub undocumented: wire::Undocumented,
-        }
-    };
-    // Moved in, not copied token by token as interpolation would.
-    item.extend([constructor, serde, validate]);
-    item
+/// `#[derive(...)]` of a struct that holds `fields`: `Default` when none is required.
+pub fn derives(fields: &[Field]) -> &'static str {
+    if fields.iter().all(|f| !f.required) {
+        "#[derive(Debug, Clone, PartialEq, Default)]"
+    } else {
+        "#[derive(Debug, Clone, PartialEq)]"
+    }
+}
+
+/// A struct for one object table, with its constructor, serde impls and
+/// validation. `doc` is the doc attribute values of [`docs::struct_doc`].
+pub fn struct_item(item: &mut Item, operation: &Operation, shape: &Struct, doc: &[String]) {
+    item.docs(doc);
+    item.line(derives(&shape.fields));
+    item.open(&format!("pub struct {}", shape.name));
+    for field in &shape.fields {
+        field_decl(item, operation, field);
+    }
+    item.doc(" Members the docs do not list, and documented members received as `null`: kept so that nothing is lost when the value is written back.");
+    item.line("pub undocumented: wire::Undocumented,");
+    item.close("");
+    constructor(item, shape);
+    serde_impls::struct_impls(item, shape);
+    validate::struct_impl(item, &shape.name, &shape.fields);
 }
 
 /// `new(required fields...)`, with every optional field unset.
@@ -115,41 +112,41 @@ pub fn struct_item(operation: &Operation, shape: &Struct, doc: TokenStream) -> T
 /// line): such a value is built with a struct literal instead.
 pub const MAX_CONSTRUCTOR_ARGUMENTS: usize = 7;
 
-fn constructor(shape: &Struct) -> TokenStream {
-    let name = ident(&shape.name);
+fn constructor(item: &mut Item, shape: &Struct) {
     let required: Vec<&Field> = shape.fields.iter().filter(|f| f.required).collect();
     if required.len() > MAX_CONSTRUCTOR_ARGUMENTS {
-        return TokenStream::new();
+        return;
     }
-    let params = required.iter().map(|f| {
-        let name = ident(&f.rust);
-        let ty = ty(&f.ty);
-        quote!(#name: #ty)
-    });
-    let inits = shape.fields.iter().map(|f| {
-        let name = ident(&f.rust);
-        if f.required {
-            quote!(#name)
-        } else {
-            quote!(#name: None)
-        }
-    });
-    let doc = docs::doc_attrs(&[if required.is_empty() {
-        "A value with every field unset.".to_owned()
-    } else {
-        "A value with the required fields set and every optional field unset.".to_owned()
-    }]);
-    quote! {
-        impl #name {
-            #doc
-            pub fn new(#(#params),*) -> Self {
-                #name {
-                    #(#inits,)*
-                    undocumented: wire::Undocumented::new(),
-                }
+    let params: Vec<String> = required
+        .iter()
+        .map(|f| format!("{}: {}", f.rust, ty_text(&f.ty)))
+        .collect();
+    let params: Vec<&str> = params.iter().map(String::as_str).collect();
+    let mut fields: Vec<text::Field> = shape
+        .fields
+        .iter()
+        .map(|f| {
+            if f.required {
+                text::Field::Shorthand(&f.rust)
+            } else {
+                text::Field::Value(&f.rust, "None")
             }
-        }
-    }
+        })
+        .collect();
+    fields.push(text::Field::Value(
+        "undocumented",
+        "wire::Undocumented::new()",
+    ));
+    item.open(&format!("impl {}", shape.name));
+    item.doc(if required.is_empty() {
+        " A value with every field unset."
+    } else {
+        " A value with the required fields set and every optional field unset."
+    });
+    item.signature("pub fn new", &params, " -> Self", false);
+    item.struct_literal("", &shape.name, &fields, "");
+    item.close("");
+    item.close("");
 }
 
 /// A string enumeration that keeps undocumented values.

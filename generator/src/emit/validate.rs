@@ -1,152 +1,232 @@
 //! `Validate` impls: one check call per documented constraint.
 
-use super::types::ident;
+use super::text::{string, Item};
 use crate::model::{Field, Rules, Ty};
 use crate::phrase::Limit;
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::quote;
 
 /// `impl Validate` for a struct or parameter group.
-pub fn struct_impl(name: &Ident, fields: &[Field]) -> TokenStream {
-    let checks: Vec<TokenStream> = fields.iter().filter_map(field_checks).collect();
-    let (at, found) = if checks.is_empty() {
-        (quote!(_at), quote!(_found))
+pub fn struct_impl(item: &mut Item, name: &str, fields: &[Field]) {
+    let checked: Vec<(&Field, Vec<Check>)> = fields
+        .iter()
+        .map(|f| (f, value_checks(&f.ty, &f.rules, "value")))
+        .filter(|(_, checks)| !checks.is_empty())
+        .collect();
+    let (at, found) = if checked.is_empty() {
+        ("_at", "_found")
     } else {
-        (quote!(at), quote!(found))
+        ("at", "found")
     };
-    quote! {
-        impl validation::Validate for #name {
-            fn validate_at(&self, #at: &validation::Path<'_>, #found: &mut validation::Violations) {
-                #(#checks)*
+    item.open(&format!("impl validation::Validate for {name}"));
+    let at = format!("{at}: &validation::Path<'_>");
+    let found = format!("{found}: &mut validation::Violations");
+    item.signature(
+        "fn validate_at",
+        &["&self", &at, &found],
+        "",
+        checked.is_empty(),
+    );
+    for (field, checks) in &checked {
+        field_checks(item, field, checks);
+    }
+    if !checked.is_empty() {
+        item.close("");
+    }
+    item.close("");
+}
+
+/// One check: a call of the runtime's `validation::check`, a nested value's
+/// own validation, or a loop over the items of a list or map.
+enum Check {
+    /// `validation::check::NAME(args);`
+    Call(&'static str, Vec<String>),
+    /// `value.validate_at(&at, found);`
+    Nested(String),
+    /// `for (index, item) in items {` at `let at = at.INDEX_KEY(index);` and the checks `}`.
+    Each {
+        header: String,
+        at: &'static str,
+        checks: Vec<Check>,
+    },
+}
+
+/// The checks of one field: bound to `value`, at its key.
+fn field_checks(item: &mut Item, field: &Field, checks: &[Check]) {
+    let wire = string(&field.wire);
+    if field.required {
+        item.open("");
+        item.line(&format!("let at = at.key({wire});"));
+        item.line(&format!("let value = &self.{};", field.rust));
+    } else {
+        item.open(&format!("if let Some(value) = &self.{}", field.rust));
+        item.line(&format!("let at = at.key({wire});"));
+    }
+    write_checks(item, checks);
+    item.close("");
+}
+
+fn write_checks(item: &mut Item, checks: &[Check]) {
+    for check in checks {
+        match check {
+            Check::Call(name, args) => {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                item.call(&format!("validation::check::{name}"), &args, ";");
+            }
+            Check::Nested(value) => item.method_call(value, "validate_at", &["&at", "found"], ";"),
+            Check::Each { header, at, checks } => {
+                item.open(header);
+                item.line(at);
+                write_checks(item, checks);
+                item.close("");
             }
         }
     }
 }
 
-/// The checks of one field, or `None` when it has nothing to check.
-fn field_checks(field: &Field) -> Option<TokenStream> {
-    let value = quote!(value);
-    let body = value_checks(&field.ty, &field.rules, &value)?;
-    let name = ident(&field.rust);
-    let wire = &field.wire;
-    Some(if field.required {
-        quote! {
-            {
-                let at = at.key(#wire);
-                let value = &self.#name;
-                #body
-            }
-        }
-    } else {
-        quote! {
-            if let Some(value) = &self.#name {
-                let at = at.key(#wire);
-                #body
-            }
-        }
-    })
-}
-
 /// Checks for a value of type `ty` bound to `value` (a reference), located at `at`.
-fn value_checks(ty: &Ty, rules: &Rules, value: &TokenStream) -> Option<TokenStream> {
-    let checks = match ty {
+fn value_checks(ty: &Ty, rules: &Rules, value: &str) -> Vec<Check> {
+    match ty {
         Ty::Array(inner) => {
             let mut checks = Vec::new();
             if !rules.items.is_none() {
-                let min = option(rules.items.min.map(Literal::u64_unsuffixed));
-                let max = option(rules.items.max.map(Literal::u64_unsuffixed));
-                checks
-                    .push(quote!(validation::check::items(&at, #value.len(), #min, #max, found);));
+                checks.push(Check::Call(
+                    "items",
+                    vec![
+                        "&at".to_owned(),
+                        format!("{value}.len()"),
+                        option(rules.items.min),
+                        option(rules.items.max),
+                        "found".to_owned(),
+                    ],
+                ));
             }
             let item_rules = Rules {
                 items: Default::default(),
                 ..rules.clone()
             };
-            if let Some(item) = value_checks(inner, &item_rules, &quote!(item)) {
-                checks.push(quote! {
-                    for (i, item) in #value.iter().enumerate() {
-                        let at = at.index(i);
-                        #item
-                    }
+            let item = value_checks(inner, &item_rules, "item");
+            if !item.is_empty() {
+                checks.push(Check::Each {
+                    header: format!("for (i, item) in {value}.iter().enumerate()"),
+                    at: "let at = at.index(i);",
+                    checks: item,
                 });
             }
             checks
         }
-        Ty::String => length(rules, quote!(#value.as_str())).into_iter().collect(),
-        Ty::Secret => length(rules, quote!(#value.expose())).into_iter().collect(),
+        Ty::String => length(rules, format!("{value}.as_str()"))
+            .into_iter()
+            .collect(),
+        Ty::Secret => length(rules, format!("{value}.expose()"))
+            .into_iter()
+            .collect(),
         Ty::Enum(name) => {
-            let name = ident(name);
-            let mut checks: Vec<TokenStream> =
-                length(rules, quote!(#value.as_str())).into_iter().collect();
-            checks.push(quote! {
-                validation::check::documented(&at, #value.is_documented(), #value.as_str(), #name::DOCUMENTED, found);
-            });
+            let mut checks: Vec<Check> = length(rules, format!("{value}.as_str()"))
+                .into_iter()
+                .collect();
+            checks.push(Check::Call(
+                "documented",
+                vec![
+                    "&at".to_owned(),
+                    format!("{value}.is_documented()"),
+                    format!("{value}.as_str()"),
+                    format!("{name}::DOCUMENTED"),
+                    "found".to_owned(),
+                ],
+            ));
             checks
         }
         Ty::I32 | Ty::I64 | Ty::F64 => {
             let float = *ty == Ty::F64;
             let mut checks = Vec::new();
             if !rules.range.is_none() {
-                let min = option(rules.range.min.map(|l| number(l, float)));
-                let max = option(rules.range.max.map(|l| number(l, float)));
-                checks.push(quote!(validation::check::range(&at, *#value, #min, #max, found);));
+                let bound = |limit: Option<Limit>| match limit {
+                    Some(l) => format!("Some({})", number(l, float)),
+                    None => "None".to_owned(),
+                };
+                checks.push(Check::Call(
+                    "range",
+                    vec![
+                        "&at".to_owned(),
+                        format!("*{value}"),
+                        bound(rules.range.min),
+                        bound(rules.range.max),
+                        "found".to_owned(),
+                    ],
+                ));
             }
             if let Some(list) = &rules.one_of {
-                let list = list.iter().map(|l| number(*l, float));
-                checks.push(quote!(validation::check::one_of(&at, #value, &[#(#list),*], found);));
+                let list: Vec<String> = list.iter().map(|l| number(*l, float)).collect();
+                checks.push(Check::Call(
+                    "one_of",
+                    vec![
+                        "&at".to_owned(),
+                        value.to_owned(),
+                        format!("&[{}]", list.join(", ")),
+                        "found".to_owned(),
+                    ],
+                ));
             }
             checks
         }
-        Ty::Struct(_) => vec![quote!(#value.validate_at(&at, found);)],
-        Ty::Map(inner) => match value_checks(inner, &Rules::default(), &quote!(item)) {
-            Some(item) => vec![quote! {
-                for (key, item) in #value {
-                    let at = at.key(key);
-                    #item
-                }
-            }],
-            None => Vec::new(),
-        },
+        Ty::Struct(_) => vec![Check::Nested(value.to_owned())],
+        Ty::Map(inner) => {
+            let item = value_checks(inner, &Rules::default(), "item");
+            if item.is_empty() {
+                Vec::new()
+            } else {
+                vec![Check::Each {
+                    header: format!("for (key, item) in {value}"),
+                    at: "let at = at.key(key);",
+                    checks: item,
+                }]
+            }
+        }
         Ty::Bool | Ty::Json => Vec::new(),
-    };
-    (!checks.is_empty()).then(|| quote!(#(#checks)*))
+    }
 }
 
-fn length(rules: &Rules, text: TokenStream) -> Option<TokenStream> {
+fn length(rules: &Rules, text: String) -> Option<Check> {
     if rules.length.is_none() {
         return None;
     }
-    let min = option(rules.length.min.map(Literal::u64_unsuffixed));
-    let max = option(rules.length.max.map(Literal::u64_unsuffixed));
-    Some(quote!(validation::check::length(&at, #text, #min, #max, found);))
+    Some(Check::Call(
+        "length",
+        vec![
+            "&at".to_owned(),
+            text,
+            option(rules.length.min),
+            option(rules.length.max),
+            "found".to_owned(),
+        ],
+    ))
 }
 
-/// A number literal; negative numbers as a minus sign and a literal, the form every parser accepts.
-fn number(limit: Limit, float: bool) -> TokenStream {
+/// A number literal as prettyplease prints the one `quote!` writes.
+fn number(limit: Limit, float: bool) -> String {
     match (limit, float) {
         (Limit::Int(i), false) => {
-            let magnitude = Literal::u64_unsuffixed(i.unsigned_abs());
+            let magnitude = proc_macro2::Literal::u64_unsuffixed(i.unsigned_abs());
             if i < 0 {
-                quote!(-#magnitude)
+                format!("-{magnitude}")
             } else {
-                quote!(#magnitude)
+                magnitude.to_string()
             }
         }
         (limit, _) => {
             let f = limit.as_f64();
-            let magnitude = Literal::f64_unsuffixed(f.abs());
+            let magnitude = proc_macro2::Literal::f64_unsuffixed(f.abs());
             if f < 0.0 {
-                quote!(-#magnitude)
+                format!("-{magnitude}")
             } else {
-                quote!(#magnitude)
+                magnitude.to_string()
             }
         }
     }
 }
 
-fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+fn option(value: Option<u64>) -> String {
     match value {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
+        Some(v) => format!("Some({v})"),
+        None => "None".to_owned(),
     }
 }
