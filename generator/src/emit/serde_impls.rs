@@ -30,9 +30,9 @@ pub fn struct_impls(shape: &Struct) -> TokenStream {
         let field = ident(&f.rust);
         let wire = &f.wire;
         if f.required {
-            quote!(#wire => wire::read_required(map, &mut slots.#field, #wire)?,)
+            quote!(#wire => wire::read_required(map, &mut slots.#field, #wire),)
         } else {
-            quote!(#wire => wire::read_optional(map, &mut slots.#field, #wire)?,)
+            quote!(#wire => wire::read_optional(map, &mut slots.#field, #wire),)
         }
     });
     let read_body = if shape.fields.is_empty() {
@@ -44,9 +44,8 @@ pub fn struct_impls(shape: &Struct) -> TokenStream {
         quote! {
             match key {
                 #(#arms)*
-                _ => return Ok(false),
+                _ => Ok(false),
             }
-            Ok(true)
         }
     };
     let inits = shape.fields.iter().map(|f| {
