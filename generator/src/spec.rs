@@ -6,6 +6,7 @@
 //! these types and the loader reads them back, so a spec round-trips through
 //! them without loss. Format reference: `spec/README.md`.
 
+mod canonical;
 mod load;
 mod mistakes;
 mod scalar;

@@ -123,10 +123,9 @@ impl wire::Object for RequestBody {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "task_info" => wire::read_required(map, &mut slots.task_info, "task_info")?,
-            _ => return Ok(false),
+            "task_info" => wire::read_required(map, &mut slots.task_info, "task_info"),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     fn from_slots<E: serde::de::Error>(
@@ -221,14 +220,13 @@ impl wire::Object for BatchConsistencyReq {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "task_id" => wire::read_optional(map, &mut slots.task_id, "task_id")?,
-            "source_id" => wire::read_optional(map, &mut slots.source_id, "source_id")?,
+            "task_id" => wire::read_optional(map, &mut slots.task_id, "task_id"),
+            "source_id" => wire::read_optional(map, &mut slots.source_id, "source_id"),
             "source_name" => {
-                wire::read_optional(map, &mut slots.source_name, "source_name")?
+                wire::read_optional(map, &mut slots.source_name, "source_name")
             }
-            _ => return Ok(false),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     fn from_slots<E: serde::de::Error>(
@@ -324,13 +322,10 @@ impl wire::Object for BadRequestBody {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "error_code" => {
-                wire::read_optional(map, &mut slots.error_code, "error_code")?
-            }
-            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg")?,
-            _ => return Ok(false),
+            "error_code" => wire::read_optional(map, &mut slots.error_code, "error_code"),
+            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg"),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     fn from_slots<E: serde::de::Error>(
@@ -438,24 +433,21 @@ impl wire::Object for ForbiddenBody {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "error_code" => {
-                wire::read_optional(map, &mut slots.error_code, "error_code")?
-            }
-            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg")?,
+            "error_code" => wire::read_optional(map, &mut slots.error_code, "error_code"),
+            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg"),
             "encoded_authorization_message" => {
                 wire::read_optional(
                     map,
                     &mut slots.encoded_authorization_message,
                     "encoded_authorization_message",
-                )?
+                )
             }
             "error_param" => {
-                wire::read_optional(map, &mut slots.error_param, "error_param")?
+                wire::read_optional(map, &mut slots.error_param, "error_param")
             }
-            "details" => wire::read_optional(map, &mut slots.details, "details")?,
-            _ => return Ok(false),
+            "details" => wire::read_optional(map, &mut slots.details, "details"),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     fn from_slots<E: serde::de::Error>(
@@ -592,13 +584,10 @@ impl wire::Object for Details {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "error_code" => {
-                wire::read_optional(map, &mut slots.error_code, "error_code")?
-            }
-            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg")?,
-            _ => return Ok(false),
+            "error_code" => wire::read_optional(map, &mut slots.error_code, "error_code"),
+            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg"),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     fn from_slots<E: serde::de::Error>(
@@ -688,13 +677,10 @@ impl wire::Object for NotFoundBody {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key {
-            "error_code" => {
-                wire::read_optional(map, &mut slots.error_code, "error_code")?
-            }
-            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg")?,
-            _ => return Ok(false),
+            "error_code" => wire::read_optional(map, &mut slots.error_code, "error_code"),
+            "error_msg" => wire::read_optional(map, &mut slots.error_msg, "error_msg"),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 
     fn from_slots<E: serde::de::Error>(

@@ -280,17 +280,19 @@ pub fn serialize_object<T: Object, S: Serializer>(
 }
 
 /// Reads the value of a required field; a second occurrence is an error.
+/// `Ok(true)`, what [`Object::read_member`] returns for a documented key, so
+/// that each arm of its match is this call alone.
 #[inline]
 pub fn read_required<'de, A: MapAccess<'de>, T: Decode>(
     map: &mut A,
     slot: &mut Option<T>,
     field: &'static str,
-) -> Result<(), A::Error> {
+) -> Result<bool, A::Error> {
     if slot.is_some() {
         return Err(de::Error::duplicate_field(field));
     }
     *slot = Some(map.next_value_seed(At::key(field))?);
-    Ok(())
+    Ok(true)
 }
 
 /// Reads the value of an optional field: `Some(None)` is an explicit `null`,
@@ -300,7 +302,7 @@ pub fn read_optional<'de, A: MapAccess<'de>, T: Decode>(
     map: &mut A,
     slot: &mut Option<Option<T>>,
     field: &'static str,
-) -> Result<(), A::Error> {
+) -> Result<bool, A::Error> {
     read_required(map, slot, field)
 }
 

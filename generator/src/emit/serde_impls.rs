@@ -74,11 +74,10 @@ fn read_member(item: &mut Item, shape: &Struct, slots_name: &str) {
             } else {
                 "wire::read_optional"
             };
-            item.call_arm(&wire, read, &["map", &slot, &wire], "?");
+            item.call_arm(&wire, read, &["map", &slot, &wire], "");
         }
-        item.line("_ => return Ok(false),");
+        item.line("_ => Ok(false),");
         item.close("");
-        item.line("Ok(true)");
     }
     item.close("");
 }

@@ -39,6 +39,13 @@ impl LoadedSpec {
 
 /// Parses the text of one spec file. `path` is used in messages only.
 pub fn parse_str(path: &Path, text: &str) -> Result<LoadedSpec, Diagnostics> {
+    if let Some((spec, positions)) = super::canonical::read(text) {
+        return Ok(LoadedSpec {
+            path: path.to_owned(),
+            spec,
+            source_map: SourceMap::read(positions),
+        });
+    }
     match serde_yaml::from_str::<Spec>(text) {
         Ok(spec) => Ok(LoadedSpec {
             path: path.to_owned(),
@@ -125,7 +132,11 @@ pub fn load_dir(dir: &Path) -> LoadedDir {
     out
 }
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>, inputs: &mut Vec<PathBuf>) -> std::io::Result<()> {
+pub(super) fn collect(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    inputs: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     inputs.push(dir.to_owned());
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());

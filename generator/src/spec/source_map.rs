@@ -1,18 +1,35 @@
 //! Where each table, row and cell of a spec stands in its YAML file.
 //!
-//! serde_yaml reads the values but forgets positions once it succeeds; the
-//! source map reads the same text as events (yaml-rust2) and records the
-//! position of every node under its JSON-pointer path, so that a finding
-//! about `tables[3].rows[2]` can name line and column.
+//! A file in the importer's layout is read once, values and positions
+//! together ([`super::canonical`]). Any other file serde_yaml reads, and it
+//! forgets positions once it succeeds: the source map then reads the same
+//! text as events (yaml-rust2) and records the position of every node under
+//! its JSON-pointer path. Either way a finding about `tables[3].rows[2]` can
+//! name line and column.
 
+use super::canonical::Positions;
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 /// Positions (1-based line and column) of the nodes of one YAML document, by path.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    positions: HashMap<String, (usize, usize)>,
+    positions: Recorded,
+}
+
+#[derive(Debug, Clone)]
+enum Recorded {
+    /// Read with the values, by the importer's layout reader.
+    Read(Positions),
+    /// Read from yaml-rust2's events.
+    Events(HashMap<String, (usize, usize)>),
+}
+
+impl Default for Recorded {
+    fn default() -> Self {
+        Recorded::Events(HashMap::new())
+    }
 }
 
 impl SourceMap {
@@ -25,16 +42,27 @@ impl SourceMap {
             return SourceMap::default();
         }
         SourceMap {
-            positions: recorder.positions,
+            positions: Recorded::Events(recorder.positions),
+        }
+    }
+
+    /// The positions the importer's layout reader found.
+    pub(super) fn read(positions: Positions) -> SourceMap {
+        SourceMap {
+            positions: Recorded::Read(positions),
         }
     }
 
     /// Position of the node at `pointer` (`/tables/3/rows/2/description`),
     /// or of its nearest ancestor that has one.
     pub fn position(&self, pointer: &str) -> (usize, usize) {
+        let positions = match &self.positions {
+            Recorded::Read(positions) => return positions.position(pointer),
+            Recorded::Events(positions) => positions,
+        };
         let mut p = pointer;
         loop {
-            if let Some(pos) = self.positions.get(p) {
+            if let Some(pos) = positions.get(p) {
                 return *pos;
             }
             match p.rfind('/') {
@@ -50,6 +78,15 @@ impl SourceMap {
 
     pub fn row(&self, table: usize, row: usize) -> (usize, usize) {
         self.position(&format!("/tables/{table}/rows/{row}"))
+    }
+
+    /// Every recorded pointer and position, for comparing the two readings.
+    #[cfg(test)]
+    pub(super) fn all(&self) -> HashMap<String, (usize, usize)> {
+        match &self.positions {
+            Recorded::Read(positions) => positions.all(),
+            Recorded::Events(positions) => positions.clone(),
+        }
     }
 }
 
