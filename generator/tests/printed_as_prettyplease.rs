@@ -82,3 +82,80 @@ fn corpus_pages_in_both_forms() {
     }
     assert_printed_as_prettyplease(&generate(specs.path()));
 }
+
+/// A wire name for the layout test: letters, with the separators and the
+/// multibyte letter real pages have (prettyplease measures lines in bytes).
+/// Mostly of the lengths that put a member's lines near the margin.
+fn wire_name() -> impl proptest::strategy::Strategy<Value = String> {
+    let pattern = |p| proptest::string::string_regex(p).expect("a valid pattern");
+    proptest::prop_oneof![
+        4 => pattern("[a-z][a-z_]{8,20}[a-z]"),
+        2 => pattern("[a-z][a-z_:é-]{6,20}[a-z]"),
+        1 => pattern("[a-z][a-z_:é-]{0,55}[a-z]"),
+    ]
+}
+
+/// One row of the layout test: a type phrase and a description with
+/// constraints, in the words the docs use.
+fn row_type() -> impl proptest::strategy::Strategy<Value = (&'static str, &'static str)> {
+    proptest::sample::select(vec![
+        ("String", "Text. Minimum: 0 Maximum: 255"),
+        ("Integer", "A count. Minimum: -10 Maximum: 65535"),
+        ("Boolean", "A switch."),
+        ("Array of strings", "Names. Array Length: 1 - 200"),
+        ("Map<String,Object>", "Free-form settings."),
+        ("Array of Map<String,Object>", "A list of settings."),
+        (
+            "Array of Item objects",
+            "Nested items. Array Length: 0 - 20",
+        ),
+    ])
+}
+
+/// A spec with one request body of `fields` (wire name, mandatory, type
+/// phrase, description) whose nested objects are named `object`.
+fn layout_spec(object: &str, fields: &[(String, bool, &str, &str)]) -> String {
+    let rows = |indent: &str| {
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, (wire, mandatory, ty, description))| {
+                let ty = ty.replace("Item", object);
+                let mandatory = if *mandatory { "Yes" } else { "No" };
+                format!(
+                    "{indent}- parameter: '{wire}{i}'\n{indent}  mandatory: {mandatory}\n{indent}  type: '{ty}'\n{indent}  description: '{description}'\n"
+                )
+            })
+            .collect::<String>()
+    };
+    let columns = "  columns:\n  - Parameter\n  - Mandatory\n  - Type\n  - Description\n";
+    format!(
+        "service: layout\noperation: CreateThing\ntitle: Creating a thing\nmethod: POST\npath: /v1/{{project_id}}/things\ntables:\n\
+         - role: request-body\n{columns}  rows:\n{}\
+         - role: object\n  name: {object}\n  side: request\n{columns}  rows:\n{}",
+        rows("  "),
+        rows("  "),
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(256))]
+
+    /// The writer's layout rules at the margin: names and types of every
+    /// length around it, each reprinted by prettyplease.
+    #[test]
+    fn layout_at_the_margin(
+        object in proptest::string::string_regex("[A-Z][a-z]{2,40}").expect("a valid pattern"),
+        fields in proptest::collection::vec((wire_name(), proptest::bool::ANY, row_type()), 1..12),
+    ) {
+        let fields: Vec<_> = fields
+            .into_iter()
+            .map(|(wire, mandatory, (ty, description))| (wire, mandatory, ty, description))
+            .collect();
+        let specs = synth::TempDir::new("printed-layout").expect("create a temporary spec folder");
+        let dir = specs.path().join("layout");
+        std::fs::create_dir_all(&dir).expect("create the service folder");
+        std::fs::write(dir.join("CreateThing.yaml"), layout_spec(&object, &fields)).expect("write the spec");
+        assert_printed_as_prettyplease(&generate(specs.path()));
+    }
+}
