@@ -47,7 +47,11 @@ fn slots_struct(item: &mut Item, shape: &Struct, slots_name: &str) {
     }
     item.open(&format!("pub struct {slots_name}"));
     for field in &shape.fields {
-        item.line(&format!("{}: Option<{}>,", field.rust, field_ty(field)));
+        item.typed(
+            &format!("{}: ", field.rust),
+            &format!("Option<{}>", field_ty(field)),
+            ",",
+        );
     }
     item.close("");
 }

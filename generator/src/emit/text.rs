@@ -120,10 +120,34 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// `receiver.method(args)tail`, which must fit on its line: how
-    /// prettyplease breaks a method call is left to it.
+    /// `receiver.method(args)tail` as a statement. On a receiver of at most
+    /// one indentation step's width (`map`, `item`) prettyplease breaks it
+    /// as a call; how it breaks a longer receiver's call is left to it.
     pub fn method_call(&mut self, receiver: &str, method: &str, args: &[&str], tail: &str) {
-        self.line(&format!("{receiver}.{method}({}){tail}", args.join(", ")));
+        if is_identifier(receiver) && receiver.len() <= INDENT {
+            self.call(&format!("{receiver}.{method}"), args, tail);
+        } else {
+            self.line(&format!("{receiver}.{method}({}){tail}", args.join(", ")));
+        }
+    }
+
+    /// `prefix` `ty` `suffix`, as a struct field or slot (`pub name: `,
+    /// `Option<Vec<String>>`, `,`): on one line if it fits, else the
+    /// outermost generic arguments one per line, each laid out alike.
+    pub fn typed(&mut self, prefix: &str, ty: &str, suffix: &str) {
+        let one_line = format!("{prefix}{ty}{suffix}");
+        match generic_arguments(ty) {
+            Some((head, args)) if !self.fits(one_line.len()) => {
+                self.line(&format!("{prefix}{head}<"));
+                self.indent += INDENT;
+                for arg in args {
+                    self.typed("", arg, ",");
+                }
+                self.indent -= INDENT;
+                self.line(&format!(">{suffix}"));
+            }
+            _ => self.line(&one_line),
+        }
     }
 
     /// `head(` one argument per line `)tail`. An argument too long for its
@@ -232,6 +256,32 @@ impl Field<'_> {
             }
         }
     }
+}
+
+/// Whether `text` is a plain identifier (no path, field or call).
+fn is_identifier(text: &str) -> bool {
+    text.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
+}
+
+/// `Name<A, B>` as `Name` and its top-level arguments `A`, `B`.
+fn generic_arguments(ty: &str) -> Option<(&str, Vec<&str>)> {
+    let open = ty.find('<')?;
+    let inner = ty.strip_suffix('>')?.get(open + 1..)?;
+    let mut args = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, b) in inner.bytes().enumerate() {
+        match b {
+            b'<' => depth += 1,
+            b'>' => depth = depth.checked_sub(1)?,
+            b',' if depth == 0 => {
+                args.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    args.push(inner[start..].trim());
+    Some((&ty[..open], args))
 }
 
 /// A string literal, escaped as `quote!` writes it.

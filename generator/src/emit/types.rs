@@ -68,7 +68,7 @@ pub fn field_ty(field: &Field) -> String {
 /// A field declaration with its doc comment.
 pub fn field_decl(item: &mut Item, operation: &Operation, field: &Field) {
     item.docs(&docs::field_doc(field, enum_values(operation, &field.ty)));
-    item.line(&format!("pub {}: {},", field.rust, field_ty(field)));
+    item.typed(&format!("pub {}: ", field.rust), &field_ty(field), ",");
 }
 
 fn enum_values(operation: &Operation, ty: &Ty) -> Option<Vec<String>> {
