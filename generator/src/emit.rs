@@ -1,4 +1,6 @@
-//! Model → Rust source files, formatted by prettyplease.
+//! Model → Rust source files, laid out as prettyplease lays them out: the
+//! structs, parameter structs and imports are written as text directly
+//! ([`text`]), the rest goes through `quote!`, syn and prettyplease.
 //!
 //! One small function per construct (struct, enum, serde impls, validation,
 //! request, response, example tests). Emission reads a model that
