@@ -186,13 +186,7 @@ impl<'a> Item<'a> {
         if self.fits(open.len()) {
             self.push_indented(self.indent, &format!("{open}{close}"));
         } else {
-            self.line(&format!("{head}("));
-            self.indent += INDENT;
-            for param in params {
-                self.line(&format!("{param},"));
-            }
-            self.indent -= INDENT;
-            self.line(&format!("){ret} {{{close}"));
+            self.broken_call(head, params, &format!("{ret} {{{close}"));
         }
         if !body_empty {
             self.indent += INDENT;

@@ -88,15 +88,11 @@ fn value_checks(ty: &Ty, rules: &Rules, value: &str) -> Vec<Check> {
         Ty::Array(inner) => {
             let mut checks = Vec::new();
             if !rules.items.is_none() {
-                checks.push(Check::Call(
+                checks.push(bounds(
                     "items",
-                    vec![
-                        "&at".to_owned(),
-                        format!("{value}.len()"),
-                        option(rules.items.min),
-                        option(rules.items.max),
-                        "found".to_owned(),
-                    ],
+                    format!("{value}.len()"),
+                    option(rules.items.min),
+                    option(rules.items.max),
                 ));
             }
             let item_rules = Rules {
@@ -143,15 +139,11 @@ fn value_checks(ty: &Ty, rules: &Rules, value: &str) -> Vec<Check> {
                     Some(l) => format!("Some({})", number(l, float)),
                     None => "None".to_owned(),
                 };
-                checks.push(Check::Call(
+                checks.push(bounds(
                     "range",
-                    vec![
-                        "&at".to_owned(),
-                        format!("*{value}"),
-                        bound(rules.range.min),
-                        bound(rules.range.max),
-                        "found".to_owned(),
-                    ],
+                    format!("*{value}"),
+                    bound(rules.range.min),
+                    bound(rules.range.max),
                 ));
             }
             if let Some(list) = &rules.one_of {
@@ -189,16 +181,21 @@ fn length(rules: &Rules, text: String) -> Option<Check> {
     if rules.length.is_none() {
         return None;
     }
-    Some(Check::Call(
+    Some(bounds(
         "length",
-        vec![
-            "&at".to_owned(),
-            text,
-            option(rules.length.min),
-            option(rules.length.max),
-            "found".to_owned(),
-        ],
+        text,
+        option(rules.length.min),
+        option(rules.length.max),
     ))
+}
+
+/// `validation::check::<check>(&at, measure, min, max, found)`: the checks
+/// of a measure (length, item count, value) against optional bounds.
+fn bounds(check: &'static str, measure: String, min: String, max: String) -> Check {
+    Check::Call(
+        check,
+        vec!["&at".to_owned(), measure, min, max, "found".to_owned()],
+    )
 }
 
 /// A number literal as prettyplease prints the one `quote!` writes.
