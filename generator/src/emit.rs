@@ -222,11 +222,7 @@ pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
             let service = &api.services[s];
             let operation = &service.operations[o];
             let program = client::example_program(service, operation, crate_name, &name);
-            let source = with_header(
-                &format_tokens(program, None),
-                &spec_name(operation),
-                command,
-            );
+            let source = with_header(&separate_items(&program), &spec_name(operation), command);
             (PathBuf::from(format!("{name}.rs")), source)
         })
         .chain(quickstart)
@@ -515,8 +511,20 @@ fn try_operation_file(
             item.finish()
         })
         .collect();
-    let mut tail: TokenStream = operation.enums.iter().map(types::enum_item).collect();
-    tail.extend([client::response(operation), examples::tests(operation)]);
+    // Enums reach the runtime, `core` and `std` by absolute paths: they
+    // import nothing, and their text is not scanned for modules.
+    let enums: String = operation
+        .enums
+        .iter()
+        .map(|shape| {
+            let mut item = Item::new(runtime_text);
+            types::enum_item(&mut item, shape);
+            item.finish()
+        })
+        .collect();
+    let tail: TokenStream = [client::response(operation), examples::tests(operation)]
+        .into_iter()
+        .collect();
     let (tail, tail_named) = unparse_naming(tail, runtime)?;
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
@@ -535,6 +543,7 @@ fn try_operation_file(
     for shape in &structs {
         text.push_str(shape);
     }
+    text.push_str(&enums);
     text.push_str(&tail);
     Ok(separate_items(&text))
 }

@@ -14,10 +14,24 @@ pub mod common;
 use docspec::emit::Files;
 use std::path::Path;
 
+/// The sources and the example programs generated from `spec_dir`. The
+/// quickstart example, which holds comments (prettyplease drops them), is
+/// laid out by hand and left out.
 fn generate(spec_dir: &Path) -> Files {
-    docspec::generate::generate(spec_dir, &[], "docspec generate")
-        .unwrap_or_else(|errors| panic!("{} does not generate:\n{errors}", spec_dir.display()))
-        .files
+    let generation = docspec::generate::generate(spec_dir, &[], "docspec generate")
+        .unwrap_or_else(|errors| panic!("{} does not generate:\n{errors}", spec_dir.display()));
+    let examples = docspec::emit::emit_examples(&generation.api, "api", "docspec generate");
+    let mut files = generation.files;
+    for (path, text) in examples {
+        let commented = text
+            .lines()
+            .skip(1)
+            .any(|l| l.trim_start().starts_with("// "));
+        if !commented {
+            files.insert(Path::new("examples").join(path), text);
+        }
+    }
+    files
 }
 
 /// The lines that are not blank.
@@ -157,5 +171,48 @@ proptest::proptest! {
         std::fs::create_dir_all(&dir).expect("create the service folder");
         std::fs::write(dir.join("CreateThing.yaml"), layout_spec(&object, &fields)).expect("write the spec");
         assert_printed_as_prettyplease(&generate(specs.path()));
+    }
+}
+
+/// A spec whose request body has one field, `wire`, of the string
+/// enumeration `values`.
+fn enum_spec(wire: &str, values: &[String]) -> String {
+    let list: String = values.iter().map(|v| format!("\\n- {v}")).collect();
+    let columns = "  columns:\n  - Parameter\n  - Mandatory\n  - Type\n  - Description\n";
+    format!(
+        "service: layout\noperation: PickThing\ntitle: Picking a thing\nmethod: POST\npath: /v1/things\ntables:\n\
+         - role: request-body\n{columns}  rows:\n  - parameter: '{wire}'\n    mandatory: Yes\n    type: String\n    description: \"The kind.\\nEnumeration values:{list}\"\n",
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(128))]
+
+    /// Enumerations at the margin: match arms of every width around it,
+    /// and value lists that fit a line or just do not.
+    #[test]
+    fn enums_at_the_margin(
+        wire in proptest::string::string_regex("[a-z][a-z_]{2,40}[a-z]").expect("a valid pattern"),
+        values in proptest::collection::btree_map(
+            proptest::string::string_regex("[a-z]{1,3}").expect("a valid pattern"),
+            proptest::prop_oneof![
+                // Long enough for arms near the margin.
+                proptest::string::string_regex("[a-z][a-z_]{0,45}[a-z]").expect("a valid pattern"),
+                // Short, for a list of values near the margin.
+                proptest::string::string_regex("[a-z]{1,5}").expect("a valid pattern"),
+            ],
+            1..8,
+        ),
+    ) {
+        // Values made distinct by their first letters, so that no two make the same variant.
+        let values: Vec<String> = values.into_iter().map(|(key, value)| format!("{key}_{value}")).collect();
+        let specs = synth::TempDir::new("printed-enums").expect("create a temporary spec folder");
+        let dir = specs.path().join("layout");
+        std::fs::create_dir_all(&dir).expect("create the service folder");
+        std::fs::write(dir.join("PickThing.yaml"), enum_spec(&wire, &values)).expect("write the spec");
+        let files = generate(specs.path());
+        let operation = files.get(Path::new("layout/pick_thing.rs")).expect("the operation's file");
+        proptest::prop_assert!(operation.contains("pub enum "), "{operation}");
+        assert_printed_as_prettyplease(&files);
     }
 }

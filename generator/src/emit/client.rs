@@ -6,7 +6,7 @@
 //! Credential headers (`X-Auth-Token`, `X-Security-Token`) are not parameters here: the runtime's
 //! credentials set them (see [`crate::model::is_credential_header`]).
 
-use super::text::Item;
+use super::text::{self, Item};
 use super::types::{self, ident};
 use super::validate;
 use crate::model::{Body, Field, Operation, PathPiece, Service, Ty};
@@ -438,22 +438,18 @@ pub fn service_client(service: &Service) -> TokenStream {
 /// A runnable program that calls `operation` once (`cargo run --example NAME -- --endpoint URL ...`):
 /// flags for the parameters the request carries (named after their wire names,
 /// kebab-case), `--body FILE` for the body; the runtime's `cli::run` does the rest.
+/// Written as text, without the file's header and the blank lines between items.
 pub fn example_program(
     service: &Service,
     operation: &Operation,
     crate_name: &str,
     example: &str,
-) -> TokenStream {
-    let krate = ident(&crate_name.replace('-', "_"));
-    let service_module = ident(&service.module);
-    let module = ident(&operation.module);
-    let mut flags = Vec::new();
+) -> String {
     let mut usage =
         format!("usage: cargo run -p {crate_name} --example {example} -- --endpoint URL");
-    let mut fields = Vec::new();
+    let mut flags = Vec::new();
+    let mut members = Vec::new();
     for (field, name, _, params, _) in groups(operation) {
-        let field = ident(field);
-        let name = ident(name);
         let values = params
             .iter()
             .map(|p| {
@@ -463,61 +459,117 @@ pub fn example_program(
                 } else {
                     format!(" [{flag} VALUE]")
                 });
-                let rust = ident(&p.rust);
-                let read = if p.required {
-                    quote!(args.required(#flag)?)
-                } else {
-                    quote!(args.value(#flag)?)
-                };
-                flags.push(flag);
-                quote!(#rust: #read,)
+                let read = if p.required { "required" } else { "value" };
+                let read = format!("args.{read}({})?", text::string(&flag));
+                flags.push(text::string(&flag));
+                (p.rust.clone(), read)
             })
-            .collect::<Vec<_>>();
-        fields.push(quote!(#field: operation::#name { #(#values)* },));
+            .collect();
+        members.push(RequestMember {
+            field,
+            group: Some(name),
+            reads: values,
+        });
     }
     if let Some(body) = &operation.request_body {
         usage.push_str(" --body FILE");
-        flags.push("--body".to_owned());
-        fields.push(match body {
-            Body::Text => quote!(body: args.text_body()?,),
-            Body::Json(_) => quote!(body: args.body()?,),
+        flags.push(text::string("--body"));
+        let read = match body {
+            Body::Text => "args.text_body()?",
+            Body::Json(_) => "args.body()?",
+        };
+        members.push(RequestMember {
+            field: "body",
+            group: None,
+            reads: vec![("body".to_owned(), read.to_owned())],
         });
     }
-    let title = format!(
+    let mut item = Item::new(super::DOCSPEC_RUNTIME);
+    item.inner_doc(&format!(
         " Calls `{}` ({} {}) once and prints the status and the decoded answer as JSON.",
         operation.id, operation.method, operation.path
-    );
-    let usage_doc = format!(" {usage}");
-    let args = if fields.is_empty() {
-        quote!(_args)
-    } else {
-        quote!(args)
-    };
-    quote! {
-        #![doc = #title]
-        #![doc = ""]
-        #![doc = " ```text"]
-        #![doc = #usage_doc]
-        #![doc = " ```"]
-        #![doc = ""]
-        #![doc = " Credentials come from the environment: `HUAWEICLOUD_SDK_AK` and `HUAWEICLOUD_SDK_SK` (signed requests), or"]
-        #![doc = " `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` optionally. Exit codes: 0 a documented status,"]
-        #![doc = " 1 an undocumented status or a failure to send or read the answer, 2 bad arguments or a request that breaks"]
-        #![doc = " the docs (its violations are printed one per line and nothing is sent)."]
-
-        use #krate::#service_module::#module as operation;
-        use std::process::ExitCode;
-
-        const USAGE: &str = #usage;
-
-        // Generated and checked for drift as prettyplease writes it.
-        #[rustfmt::skip]
-        fn main() -> ExitCode {
-            ::docspec_runtime::cli::run(USAGE, &[#(#flags),*], |#args| {
-                Ok(operation::Request { #(#fields)* })
-            })
-        }
+    ));
+    item.inner_doc("");
+    item.inner_doc(" ```text");
+    item.inner_doc(&format!(" {usage}"));
+    item.inner_doc(" ```");
+    item.inner_doc("");
+    for line in [
+        " Credentials come from the environment: `HUAWEICLOUD_SDK_AK` and `HUAWEICLOUD_SDK_SK` (signed requests), or",
+        " `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` optionally. Exit codes: 0 a documented status,",
+        " 1 an undocumented status or a failure to send or read the answer, 2 bad arguments or a request that breaks",
+        " the docs (its violations are printed one per line and nothing is sent).",
+    ] {
+        item.inner_doc(line);
     }
+    item.line(&format!(
+        "use {}::{}::{} as operation;",
+        crate_name.replace('-', "_"),
+        service.module,
+        operation.module
+    ));
+    item.line("use std::process::ExitCode;");
+    // A string literal is never broken: the line stays whole however long.
+    item.unbreakable_line(&format!("const USAGE: &str = {};", text::string(&usage)));
+    // Generated and checked for drift as prettyplease writes it.
+    item.line("#[rustfmt::skip]");
+    item.open("fn main() -> ExitCode");
+    let run = "::docspec_runtime::cli::run";
+    if members.is_empty() {
+        item.line(&format!(
+            "{run}(USAGE, &[], |_args| {{ Ok(operation::Request {{}}) }})"
+        ));
+    } else {
+        // The request's struct literal does not fit in a line, so neither
+        // does the closure nor the call: one argument per line.
+        item.line(&format!("{run}("));
+        item.indent();
+        item.line("USAGE,");
+        item.list("&[", &flags, "],");
+        item.open("|args|");
+        item.open("Ok(operation::Request");
+        for RequestMember {
+            field,
+            group,
+            reads,
+        } in &members
+        {
+            match group {
+                Some(name) => {
+                    let fields: Vec<text::Field> = reads
+                        .iter()
+                        .map(|(member, read)| text::Field::Value(member, read))
+                        .collect();
+                    item.struct_literal(
+                        &format!("{field}: "),
+                        &format!("operation::{name}"),
+                        &fields,
+                        ",",
+                    );
+                }
+                None => {
+                    for (member, read) in reads {
+                        item.line(&format!("{member}: {read},"));
+                    }
+                }
+            }
+        }
+        item.close(")");
+        item.close(",");
+        item.outdent();
+        item.line(")");
+    }
+    item.close("");
+    item.finish()
+}
+
+/// A member of the example program's `Request` literal: a parameter
+/// group's struct (`group`) with its members read from flags, or the body.
+struct RequestMember<'a> {
+    field: &'a str,
+    group: Option<&'a str>,
+    /// (member, the expression that reads it).
+    reads: Vec<(String, String)>,
 }
 
 /// The example programs' names, by (service, operation): the operation's

@@ -46,6 +46,14 @@ pub fn as_line(value: &str) -> Option<String> {
     printed_as_line(value).then(|| format!("///{}", value.trim_end_matches(' ')))
 }
 
+/// The line prettyplease prints for the inner doc attribute `value`
+/// (`//!` and the text, trailing spaces trimmed), if it prints it as a line:
+/// unlike an outer doc, one may start with `/`.
+pub fn as_inner_line(value: &str) -> Option<String> {
+    (!value.contains('\n') && !value.contains(MARKER))
+        .then(|| format!("//!{}", value.trim_end_matches(' ')))
+}
+
 /// The value for a `#[doc = ...]` attribute that stands for `text`.
 pub fn defer(text: String) -> String {
     if !printed_as_line(&text) {

@@ -72,6 +72,34 @@ impl<'a> Item<'a> {
         self.push_indented(self.indent, code);
     }
 
+    /// A line that holds nothing prettyplease breaks (a statement around a
+    /// string literal): kept whole however long.
+    pub fn unbreakable_line(&mut self, code: &str) {
+        self.push_indented(self.indent, code);
+    }
+
+    /// What follows, one level deeper (inside a broken call).
+    pub fn indent(&mut self) {
+        self.indent += INDENT;
+    }
+
+    /// Back out of [`Item::indent`].
+    pub fn outdent(&mut self) {
+        self.indent -= INDENT;
+    }
+
+    /// `head` `items` `tail`, as an argument of a broken call
+    /// (`&["--a", "--b"],`): on one line if it fits, else one item per
+    /// line with a trailing comma.
+    pub fn list(&mut self, head: &str, items: &[String], tail: &str) {
+        let one_line = format!("{head}{}{tail}", items.join(", "));
+        if self.fits(one_line.len()) {
+            self.push_indented(self.indent, &one_line);
+            return;
+        }
+        self.one_per_line(head, items, tail);
+    }
+
     /// `head {`, and what follows one level deeper.
     pub fn open(&mut self, head: &str) {
         if head.is_empty() {
@@ -92,14 +120,24 @@ impl<'a> Item<'a> {
     /// `/// text`): a `///` line as prettyplease prints it, or, for a doc it
     /// prints otherwise, the attribute, and the item goes to prettyplease.
     pub fn doc(&mut self, value: &str) {
-        match doc_lines::as_line(value) {
-            Some(line) => self.push_indented(self.indent, &line),
-            None => {
-                self.exact = false;
-                let attr = format!("#[doc = {}]", string(value));
-                self.push_indented(self.indent, &attr);
-            }
-        }
+        self.doc_attribute(doc_lines::as_line(value), "#", value);
+    }
+
+    /// An inner doc attribute (`#![doc = value]`), as the `//!` line
+    /// prettyplease prints for it, or, for one it prints otherwise, the
+    /// attribute, and the item goes to prettyplease.
+    pub fn inner_doc(&mut self, value: &str) {
+        self.doc_attribute(doc_lines::as_inner_line(value), "#!", value);
+    }
+
+    /// The doc's `line` as printed, or else its attribute (`#` or `#!` and
+    /// `[doc = value]`), left to prettyplease.
+    fn doc_attribute(&mut self, line: Option<String>, hash: &str, value: &str) {
+        let line = line.unwrap_or_else(|| {
+            self.exact = false;
+            format!("{hash}[doc = {}]", string(value))
+        });
+        self.push_indented(self.indent, &line);
     }
 
     /// [`Item::doc`] for each value.
@@ -153,13 +191,32 @@ impl<'a> Item<'a> {
     /// `head(` one argument per line `)tail`. An argument too long for its
     /// line would be broken inside: left to prettyplease.
     fn broken_call(&mut self, head: &str, args: &[&str], tail: &str) {
-        self.line(&format!("{head}("));
+        self.one_per_line(&format!("{head}("), args, &format!("){tail}"));
+    }
+
+    /// `open`, each item on a line of its own with a comma, one level
+    /// deeper, and `close`.
+    fn one_per_line<S: AsRef<str>>(&mut self, open: &str, items: &[S], close: &str) {
+        self.line(open);
         self.indent += INDENT;
-        for arg in args {
-            self.line(&format!("{arg},"));
+        for item in items {
+            self.line(&format!("{},", item.as_ref()));
         }
         self.indent -= INDENT;
-        self.line(&format!("){tail}"));
+        self.line(close);
+    }
+
+    /// A match arm `pat => body,` whose body holds nothing to break (a
+    /// path, a literal): on one line if it fits (the comma not counted),
+    /// else as `pat => {` body `}`.
+    pub fn arm(&mut self, pat: &str, body: &str) {
+        if self.fits(pat.len() + " => ".len() + body.len()) {
+            self.push_indented(self.indent, &format!("{pat} => {body},"));
+        } else {
+            self.open(&format!("{pat} =>"));
+            self.line(body);
+            self.close("");
+        }
     }
 
     /// A match arm `pat => call(args)tail,`: on one line if it fits (the

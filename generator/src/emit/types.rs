@@ -150,48 +150,58 @@ fn constructor(item: &mut Item, shape: &Struct) {
 }
 
 /// A string enumeration that keeps undocumented values.
-pub fn enum_item(item: &Enum) -> TokenStream {
-    let name = ident(&item.name);
-    let doc = docs::doc_attrs(&item.doc);
-    let variants: Vec<Ident> = item.variants.iter().map(|v| ident(&v.rust)).collect();
-    let wires: Vec<&str> = item.variants.iter().map(|v| v.wire.as_str()).collect();
-    let variant_docs = wires.iter().map(|w| format!(" `{}`", w.replace('`', "'")));
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum #name {
-            #(#[doc = #variant_docs] #variants,)*
-            /// A value the docs do not list: kept, so that answers from newer servers still read; `validate()` reports it.
-            Undocumented(String),
-        }
-
-        impl #name {
-            /// The documented values, as on the wire.
-            pub const DOCUMENTED: &'static [&'static str] = &[#(#wires),*];
-
-            /// The value as on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#name::#variants => #wires,)*
-                    #name::Undocumented(value) => value,
-                }
-            }
-
-            /// Whether the docs list this value.
-            pub fn is_documented(&self) -> bool {
-                !matches!(self, #name::Undocumented(_))
-            }
-        }
-
-        impl ::core::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#wires => #name::#variants,)*
-                    other => #name::Undocumented(::std::borrow::ToOwned::to_owned(other)),
-                }
-            }
-        }
-
-        ::docspec_runtime::string_enum_impls!(#name);
+pub fn enum_item(item: &mut Item, shape: &Enum) {
+    let name = &shape.name;
+    item.docs(&docs::prose(&shape.doc));
+    item.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
+    item.open(&format!("pub enum {name}"));
+    for variant in &shape.variants {
+        item.doc(&format!(" `{}`", variant.wire.replace('`', "'")));
+        item.line(&format!("{},", variant.rust));
     }
+    item.doc(" A value the docs do not list: kept, so that answers from newer servers still read; `validate()` reports it.");
+    item.line("Undocumented(String),");
+    item.close("");
+    let wires: Vec<String> = shape
+        .variants
+        .iter()
+        .map(|v| text::string(&v.wire))
+        .collect();
+    item.open(&format!("impl {name}"));
+    item.doc(" The documented values, as on the wire.");
+    item.list(
+        "pub const DOCUMENTED: &'static [&'static str] = &[",
+        &wires,
+        "];",
+    );
+    item.doc(" The value as on the wire.");
+    item.open("pub fn as_str(&self) -> &str");
+    item.open("match self");
+    for (variant, wire) in shape.variants.iter().zip(&wires) {
+        item.arm(&format!("{name}::{}", variant.rust), wire);
+    }
+    item.arm(&format!("{name}::Undocumented(value)"), "value");
+    item.close("");
+    item.close("");
+    item.doc(" Whether the docs list this value.");
+    item.open("pub fn is_documented(&self) -> bool");
+    item.line(&format!("!matches!(self, {name}::Undocumented(_))"));
+    item.close("");
+    item.close("");
+    item.open(&format!("impl ::core::convert::From<&str> for {name}"));
+    item.open("fn from(value: &str) -> Self");
+    item.open("match value");
+    for (variant, wire) in shape.variants.iter().zip(&wires) {
+        item.arm(wire, &format!("{name}::{}", variant.rust));
+    }
+    item.call_arm(
+        "other",
+        &format!("{name}::Undocumented"),
+        &["::std::borrow::ToOwned::to_owned(other)"],
+        "",
+    );
+    item.close("");
+    item.close("");
+    item.close("");
+    item.line(&format!("{}::string_enum_impls!({name});", item.runtime()));
 }
