@@ -351,46 +351,52 @@ fn printed_by_prettyplease(text: &str) -> String {
 }
 
 /// The modules of `importable` that `code` uses as a path's first segment
-/// (`module::item`): comments and string literals aside.
+/// (`module::item`): comments and string literals aside. Only the bytes that
+/// can start a comment, a string or a path separator are looked at.
 pub fn modules_named<const N: usize>(
     code: &str,
     importable: &[&'static str; N],
 ) -> [Option<&'static str>; N] {
     let mut found = [None; N];
     let bytes = code.as_bytes();
-    let mut i = 0;
     let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    while i < bytes.len() {
-        match bytes[i] {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = code[i..].find('\n').map_or(bytes.len(), |n| i + n);
+    let mut i = 0;
+    while let Some(at) = memchr::memchr3(b'/', b'"', b':', &bytes[i..]) {
+        let at = i + at;
+        i = at + 1;
+        match bytes[at] {
+            b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                i = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
             }
-            b'"' => i = string_end(bytes, i + 1, 0),
-            b'r' if i + 1 < bytes.len()
-                && matches!(bytes[i + 1], b'"' | b'#')
-                && (i == 0 || !is_ident(bytes[i - 1])) =>
-            {
-                let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-                if bytes.get(i + 1 + hashes) == Some(&b'"') {
-                    i = string_end(bytes, i + 2 + hashes, hashes);
-                } else {
-                    i += 1;
-                }
+            b'"' => {
+                // `r"…"` or `r#"…"#` (`br` too) is raw: no escapes, closed by as many `#`.
+                let hashes = bytes[..at].iter().rev().take_while(|&&b| b == b'#').count();
+                let r = at.checked_sub(hashes + 1);
+                let raw = r.is_some_and(|r| {
+                    bytes[r] == b'r'
+                        && (r == 0
+                            || !is_ident(bytes[r - 1])
+                            || (bytes[r - 1] == b'b' && (r == 1 || !is_ident(bytes[r - 2]))))
+                });
+                i = string_end(bytes, at + 1, if raw { hashes } else { 0 });
             }
-            b if is_ident(b) => {
-                let start = i;
-                while i < bytes.len() && is_ident(bytes[i]) {
-                    i += 1;
-                }
+            b':' if bytes.get(at + 1) == Some(&b':') => {
+                i = at + 2;
+                let start = at
+                    - bytes[..at]
+                        .iter()
+                        .rev()
+                        .take_while(|&&b| is_ident(b))
+                        .count();
                 let after_path_sep = start >= 2 && &bytes[start - 2..start] == b"::";
-                if !after_path_sep && code[i..].starts_with("::") {
-                    let word = &code[start..i];
+                if start < at && !after_path_sep {
+                    let word = &code[start..at];
                     if let Some(k) = importable.iter().position(|m| *m == word) {
                         found[k] = Some(importable[k]);
                     }
                 }
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     found
@@ -416,4 +422,41 @@ fn string_end(bytes: &[u8], from: usize, hashes: usize) -> usize {
         }
     }
     bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::modules_named;
+
+    const IMPORTABLE: [&str; 4] = ["serde", "serde_json", "validation", "wire"];
+
+    #[test]
+    fn a_module_counts_as_the_first_segment_of_a_path_in_code() {
+        let code = "let x: wire::Secret = serde_json::Value::Null;\n";
+        assert_eq!(
+            modules_named(code, &IMPORTABLE),
+            [None, Some("serde_json"), None, Some("wire")]
+        );
+        // Not after another segment, nor as a lone word.
+        let code = "::wire::read(); a::serde::x(); validation;\n";
+        assert_eq!(modules_named(code, &IMPORTABLE), [None; 4]);
+    }
+
+    #[test]
+    fn comments_and_strings_name_no_module() {
+        let code = concat!(
+            "/// see wire::Object\n",
+            "// serde::Serialize\n",
+            "let a = \"validation::Path \\\" wire::x\";\n",
+            "let b = r#\"serde::x \" wire::y\"#;\n",
+            "let c = br\"serde_json::z\";\n",
+            "f(a, b, c); // wire::\n",
+        );
+        assert_eq!(modules_named(code, &IMPORTABLE), [None; 4]);
+        let code = "let d = r\"x\"; wire::f(\"s\", r#\"\"\"#); serde::g();\n";
+        assert_eq!(
+            modules_named(code, &IMPORTABLE),
+            [Some("serde"), None, None, Some("wire")]
+        );
+    }
 }
