@@ -379,57 +379,47 @@ fn separate_items(source: &str) -> String {
 }
 
 fn lib_file(api: &Api, runtime_path: Option<&RuntimePath>) -> String {
-    let runtime = RUNTIME
-        .iter()
-        .filter(|(module, _)| !api.services.iter().any(|s| s.module == *module))
-        .map(|(module, feature)| {
-            let module = types::ident(module);
-            let cfg = feature.map(|f| quote!(#[cfg(feature = #f)]));
-            quote! {
-                #cfg
-                pub use ::docspec_runtime::#module;
-            }
-        });
-    let services = api.services.iter().map(service_module);
-    format_tokens(
-        quote! {
-            #(#runtime)*
-            #(#services)*
-        },
-        runtime_path,
-    )
+    let runtime = runtime_path.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
+    let mut text = String::new();
+    for (module, feature) in RUNTIME {
+        if api.services.iter().any(|s| s.module == *module) {
+            continue;
+        }
+        let mut item = Item::new(runtime);
+        if let Some(feature) = feature {
+            item.line(&format!("#[cfg(feature = {})]", text::string(feature)));
+        }
+        item.line(&format!("pub use {runtime}::{module};"));
+        text.push_str(&item.finish());
+    }
+    for service in &api.services {
+        let mut item = Item::new(runtime);
+        service_module(&mut item, service);
+        text.push_str(&item.finish());
+    }
+    separate_items(&text)
 }
 
-fn service_module(service: &Service) -> TokenStream {
-    let name = types::ident(&service.module);
-    let doc = service_doc(service);
-    let operations = service.operations.iter().map(|operation| {
-        let module = types::ident(&operation.module);
-        let file = format!("{}/{}.rs", service.module, operation.module);
+fn service_module(item: &mut Item, service: &Service) {
+    item.docs(&service_doc(service));
+    item.line("#[rustfmt::skip]");
+    item.open(&format!("pub mod {}", service.module));
+    for operation in &service.operations {
         let crate_path = format!("crate::{}::{}", service.module, operation.module);
-        let docs = docs::operation_doc(operation, &crate_path);
-        quote! {
-            #docs
-            pub mod #module {
-                include!(#file);
-            }
-        }
-    });
-    let client = client::service_client(service);
-    quote! {
-        #doc
-        #[rustfmt::skip]
-        pub mod #name {
-            #(#operations)*
-            #client
-        }
+        item.docs(&docs::operation_doc(operation, &crate_path));
+        item.open(&format!("pub mod {}", operation.module));
+        let file = format!("{}/{}.rs", service.module, operation.module);
+        item.line(&format!("include!({});", text::string(&file)));
+        item.close("");
     }
+    client::service_client(item, service);
+    item.close("");
 }
 
 /// The service's doc: its operations by chapter of the reference, in the
 /// reference's order (those without one last), each linked, with its
-/// method, path and title.
-fn service_doc(service: &Service) -> TokenStream {
+/// method, path and title, as doc attribute values.
+fn service_doc(service: &Service) -> Vec<String> {
     let chaptered = service.operations.iter().any(|o| o.chapter.is_some());
     let mut lines = vec![format!(" Operations of the `{}` service.", service.module)];
     for (chapter, operations) in service.by_chapter() {
@@ -452,7 +442,7 @@ fn service_doc(service: &Service) -> TokenStream {
             ));
         }
     }
-    quote! { #(#[doc = #lines])* }
+    lines
 }
 
 /// The runtime modules an operation's file may import, when its items name

@@ -75,6 +75,30 @@ fn reference_specs_and_feature_fixture() {
     assert_printed_as_prettyplease(&generate(&workspace.join("tests/fixtures/features/spec")));
 }
 
+/// With the runtime reached by another path, short or long enough to push
+/// lines past the margin (those items are left to prettyplease), the files
+/// are still printed as prettyplease prints them.
+#[test]
+fn reference_specs_with_other_runtime_paths() {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    for path in [
+        "::rt",
+        "crate::vendored_dependencies::of_this_crate::the_docspec_runtime_crate_reexported",
+    ] {
+        let runtime = docspec::emit::RuntimePath::parse(path).expect("a runtime path");
+        let generation = docspec::generate::generate_with_runtime(
+            &spec,
+            &[],
+            "docspec generate",
+            Some(&runtime),
+        )
+        .unwrap_or_else(|errors| panic!("the reference specs do not generate:\n{errors}"));
+        let lib = &generation.files[Path::new("lib.rs")];
+        assert!(lib.contains(&format!("pub use {path}::wire;")), "{lib}");
+        assert_printed_as_prettyplease(&generation.files);
+    }
+}
+
 #[test]
 fn synthetic_specs() {
     let specs = synth::TempDir::new("printed-specs").expect("create a temporary spec folder");

@@ -387,52 +387,53 @@ pub fn response(operation: &Operation) -> TokenStream {
 }
 
 /// The service's `Client`: one method per operation, named after it, over the runtime's transport.
-pub fn service_client(service: &Service) -> TokenStream {
-    let methods = service.operations.iter().map(|operation| {
-        let module = ident(&operation.module);
-        let doc = super::docs::doc_attrs(&[format!(
+pub fn service_client(item: &mut Item, service: &Service) {
+    let runtime = item.runtime();
+    let transport = "#[cfg(feature = \"transport\")]";
+    item.line(transport);
+    item.line(&format!("use {runtime}::transport;"));
+    item.doc(" Calls this service's operations: endpoint, credentials and retries come from the transport client.");
+    item.line(transport);
+    item.line("#[derive(Debug, Clone)]");
+    item.open("pub struct Client");
+    item.line("transport: transport::Client,");
+    item.close("");
+    item.line(transport);
+    item.open("impl Client");
+    item.open("pub fn new(transport: transport::Client) -> Self");
+    item.line("Client { transport }");
+    item.close("");
+    item.doc(" A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.");
+    item.open("pub fn from_env(endpoint: &str) -> Result<Self, transport::Error>");
+    // Too long for a line with any runtime path: the chain breaks before `.map_err`.
+    item.line(&format!(
+        "let credentials = {runtime}::credentials::Credentials::from_env()"
+    ));
+    item.indent();
+    item.line(".map_err(|e| transport::Error::Config(e.to_string()))?;");
+    item.outdent();
+    item.line("transport::Client::new(endpoint, credentials).map(Client::new)");
+    item.close("");
+    item.doc(" The transport client underneath.");
+    item.open("pub fn transport(&self) -> &transport::Client");
+    item.line("&self.transport");
+    item.close("");
+    for operation in &service.operations {
+        let module = &operation.module;
+        item.docs(&super::docs::prose(&[format!(
             "`{}` ({} {}): validates `request`, sends it, reads the typed response.",
             operation.id, operation.method, operation.path
-        )]);
-        quote! {
-            #doc
-            pub async fn #module(&self, request: #module::Request) -> Result<#module::Response, transport::Error> {
-                self.transport.send(&request).await
-            }
-        }
-    });
-    quote! {
-        #[cfg(feature = "transport")]
-        use ::docspec_runtime::transport;
-
-        /// Calls this service's operations: endpoint, credentials and retries come from the transport client.
-        #[cfg(feature = "transport")]
-        #[derive(Debug, Clone)]
-        pub struct Client {
-            transport: transport::Client,
-        }
-
-        #[cfg(feature = "transport")]
-        impl Client {
-            pub fn new(transport: transport::Client) -> Self {
-                Client { transport }
-            }
-
-            /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
-            pub fn from_env(endpoint: &str) -> Result<Self, transport::Error> {
-                let credentials = ::docspec_runtime::credentials::Credentials::from_env()
-                    .map_err(|e| transport::Error::Config(e.to_string()))?;
-                transport::Client::new(endpoint, credentials).map(Client::new)
-            }
-
-            /// The transport client underneath.
-            pub fn transport(&self) -> &transport::Client {
-                &self.transport
-            }
-
-            #(#methods)*
-        }
+        )]));
+        item.signature(
+            &format!("pub async fn {module}"),
+            &["&self", &format!("request: {module}::Request")],
+            &format!(" -> Result<{module}::Response, transport::Error>"),
+            false,
+        );
+        item.line("self.transport.send(&request).await");
+        item.close("");
     }
+    item.close("");
 }
 
 /// A runnable program that calls `operation` once (`cargo run --example NAME -- --endpoint URL ...`):

@@ -27,7 +27,7 @@ fn is_list_item(line: &str) -> bool {
 /// The module doc of an operation: `` `POST /path`: Title `` (the line the
 /// service's list shows), the page's description, a usage snippet and the
 /// documented statuses, each linked to its `Response` variant.
-pub fn operation_doc(operation: &Operation, crate_path: &str) -> TokenStream {
+pub fn operation_doc(operation: &Operation, crate_path: &str) -> Vec<String> {
     let mut paragraphs = vec![format!(
         "`{} {}`: {}",
         operation.method,
@@ -67,7 +67,7 @@ pub fn operation_doc(operation: &Operation, crate_path: &str) -> TokenStream {
             "- any other status: [`Response::Undocumented`]({crate_path}::Response::Undocumented), with the body as received"
         ));
     }
-    attrs(&lines)
+    values(&lines)
 }
 
 /// Doc lines for paragraphs, with a blank line between them (list items stay together).
