@@ -490,7 +490,9 @@ fn try_operation_file(
     ));
     client::parameter_structs(&mut head, operation);
     let head = head.finish();
-    let (request, mut named) = unparse_naming(client::request(operation), runtime)?;
+    let mut request = Item::new(runtime_text);
+    client::request(&mut request, operation);
+    let request = request.finish();
     let structs: Vec<String> = operation
         .structs
         .iter()
@@ -518,10 +520,12 @@ fn try_operation_file(
     let (tail, tail_named) = unparse_naming(tail, runtime)?;
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    let text_named = std::iter::once(&head)
+    let text_named = [&head, &request]
+        .into_iter()
         .chain(&structs)
         .map(|code| text::modules_named(code, &IMPORTABLE));
-    for modules in std::iter::once(tail_named).chain(text_named) {
+    let mut named = tail_named;
+    for modules in text_named {
         for (i, module) in modules.iter().enumerate() {
             named[i] = named[i].or(*module);
         }

@@ -121,6 +121,15 @@ fn corpus_pages_in_both_forms() {
     assert_printed_as_prettyplease(&generate(specs.path()));
 }
 
+/// [`generate`] of one spec, `operation` of the service `layout`.
+fn generate_spec(operation: &str, spec: &str) -> Files {
+    let specs = synth::TempDir::new("printed-layout").expect("create a temporary spec folder");
+    let dir = specs.path().join("layout");
+    std::fs::create_dir_all(&dir).expect("create the service folder");
+    std::fs::write(dir.join(format!("{operation}.yaml")), spec).expect("write the spec");
+    generate(specs.path())
+}
+
 /// A wire name for the layout test: letters, with the separators and the
 /// multibyte letter real pages have (prettyplease measures lines in bytes).
 /// Mostly of the lengths that put a member's lines near the margin.
@@ -190,11 +199,7 @@ proptest::proptest! {
             .into_iter()
             .map(|(wire, mandatory, (ty, description))| (wire, mandatory, ty, description))
             .collect();
-        let specs = synth::TempDir::new("printed-layout").expect("create a temporary spec folder");
-        let dir = specs.path().join("layout");
-        std::fs::create_dir_all(&dir).expect("create the service folder");
-        std::fs::write(dir.join("CreateThing.yaml"), layout_spec(&object, &fields)).expect("write the spec");
-        assert_printed_as_prettyplease(&generate(specs.path()));
+        assert_printed_as_prettyplease(&generate_spec("CreateThing", &layout_spec(&object, &fields)));
     }
 }
 
@@ -230,13 +235,68 @@ proptest::proptest! {
     ) {
         // Values made distinct by their first letters, so that no two make the same variant.
         let values: Vec<String> = values.into_iter().map(|(key, value)| format!("{key}_{value}")).collect();
-        let specs = synth::TempDir::new("printed-enums").expect("create a temporary spec folder");
-        let dir = specs.path().join("layout");
-        std::fs::create_dir_all(&dir).expect("create the service folder");
-        std::fs::write(dir.join("PickThing.yaml"), enum_spec(&wire, &values)).expect("write the spec");
-        let files = generate(specs.path());
+        let files = generate_spec("PickThing", &enum_spec(&wire, &values));
         let operation = files.get(Path::new("layout/pick_thing.rs")).expect("the operation's file");
         proptest::prop_assert!(operation.contains("pub enum "), "{operation}");
+        assert_printed_as_prettyplease(&files);
+    }
+}
+
+/// A spec with path, query and header parameters: `query` and `headers`
+/// as (wire name, mandatory, type phrase), with a path parameter named
+/// `path` and a secret of each kind among them.
+fn parameters_spec(
+    path: &str,
+    query: &[(String, bool, &str)],
+    headers: &[(String, bool, &str)],
+) -> String {
+    let columns = "  columns:\n  - Parameter\n  - Mandatory\n  - Type\n  - Description\n";
+    let rows = |params: &[(String, bool, &str)], secret: &str| {
+        params
+            .iter()
+            .map(|(wire, mandatory, ty)| (wire.as_str(), *mandatory, *ty))
+            .chain([(secret, false, "String")])
+            .enumerate()
+            .map(|(i, (wire, mandatory, ty))| {
+                let mandatory = if mandatory { "Yes" } else { "No" };
+                // Distinct names, a number in the middle keeps a header name a header name.
+                let wire = if i == 0 || wire == secret { wire.to_owned() } else { wire.replacen('-', &format!("{i}-"), 1) + &i.to_string() };
+                format!("  - parameter: '{wire}'\n    mandatory: {mandatory}\n    type: '{ty}'\n    description: 'A value.'\n")
+            })
+            .collect::<String>()
+    };
+    format!(
+        "service: layout\noperation: ListThings\ntitle: Listing things\nmethod: GET\npath: /v1/{{{path}}}/things\ntables:\n\
+         - role: path-parameters\n{columns}  rows:\n  - parameter: '{path}'\n    mandatory: Yes\n    type: String\n    description: 'The project.'\n\
+         - role: query-parameters\n{columns}  rows:\n{}\
+         - role: header-parameters\n{columns}  rows:\n{}",
+        rows(query, "session_token"),
+        rows(headers, "X-Session-Token"),
+    )
+}
+
+fn parameter_type() -> impl proptest::strategy::Strategy<Value = &'static str> {
+    proptest::sample::select(vec!["String", "Integer", "Boolean", "Array of strings"])
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(96))]
+
+    /// Requests at the margin: path segments, query and header parameters
+    /// of every length around it, secrets and lists among them.
+    #[test]
+    fn requests_at_the_margin(
+        path in proptest::string::string_regex("[a-z][a-z_]{0,50}[a-z]").expect("a valid pattern"),
+        query in proptest::collection::vec((wire_name(), proptest::bool::ANY, parameter_type()), 1..5),
+        headers in proptest::collection::vec((
+            proptest::string::string_regex("X(-[A-Z][a-z]{1,14}){1,4}").expect("a valid pattern"),
+            proptest::bool::ANY,
+            parameter_type(),
+        ), 1..5),
+    ) {
+        let files = generate_spec("ListThings", &parameters_spec(&path, &query, &headers));
+        let operation = files.get(Path::new("layout/list_things.rs")).expect("the operation's file");
+        proptest::prop_assert!(operation.contains("pub struct HeaderParameters"), "{operation}");
         assert_printed_as_prettyplease(&files);
     }
 }

@@ -65,96 +65,127 @@ pub fn parameter_structs(item: &mut Item, operation: &Operation) {
     }
 }
 
-pub fn request(operation: &Operation) -> TokenStream {
+/// `Request`: the parameter groups and the body, its validation, and the
+/// HTTP request it becomes.
+pub fn request(item: &mut Item, operation: &Operation) {
     let groups = groups(operation);
-    let mut decls = Vec::new();
-    let mut checks = Vec::new();
-    for (field, name, part, _, doc) in &groups {
-        let field = ident(field);
-        let name = ident(name);
-        let part = ident(part);
-        let doc = super::docs::doc_attrs(&[doc.to_string()]);
-        decls.push(quote!(#doc pub #field: #name,));
-        checks.push(quote!(self.#field.validate_at(&validation::Path::root(validation::Part::#part), found);));
-    }
-    if let Some(body) = &operation.request_body {
-        let ty = body_ty(body);
-        decls.push(quote!(#[doc = " The request body."] pub body: #ty,));
-        checks.push(quote!(self.body.validate_at(&validation::Path::body(), found);));
-    }
-    let uri = uri_building(operation);
-    let headers = operation
-        .parameter_headers()
-        .into_iter()
-        .map(header_setting);
-    let finish = match &operation.request_body {
-        Some(Body::Text) => quote!(client::text_body(builder, &self.body)),
-        Some(Body::Json(_)) => quote!(client::json_body(builder, &self.body)),
-        None => quote!(client::no_body(builder)),
-    };
-    let default = (groups
+    let no_required = groups
         .iter()
         .all(|(_, _, _, fields, _)| fields.iter().all(|f| !f.required))
-        && operation.request_body.is_none())
-    .then(|| quote!(Default,));
-    let found = if checks.is_empty() {
-        quote!(_found)
+        && operation.request_body.is_none();
+    item.doc(" Everything one call sends.");
+    item.line(if no_required {
+        "#[derive(Debug, Clone, PartialEq, Default)]"
     } else {
-        quote!(found)
-    };
-    // A path of one literal piece and no query never touches the builder again.
-    let mutability = if uri.is_empty() {
-        quote!()
+        "#[derive(Debug, Clone, PartialEq)]"
+    });
+    let mut checks = Vec::new();
+    if groups.is_empty() && operation.request_body.is_none() {
+        item.line("pub struct Request {}");
     } else {
-        quote!(mut)
-    };
-    let id = &operation.id;
-    quote! {
-        /// Everything one call sends.
-        #[derive(Debug, Clone, PartialEq, #default)]
-        pub struct Request {
-            #(#decls)*
+        item.open("pub struct Request");
+        for (field, name, part, _, doc) in &groups {
+            item.docs(&super::docs::prose(&[doc.to_string()]));
+            item.line(&format!("pub {field}: {name},"));
+            checks.push((
+                format!("self.{field}"),
+                format!("&validation::Path::root(validation::Part::{part})"),
+            ));
         }
-
-        impl validation::Validate for Request {
-            fn validate_at(&self, _at: &validation::Path<'_>, #found: &mut validation::Violations) {
-                #(#checks)*
-            }
+        if let Some(body) = &operation.request_body {
+            item.doc(" The request body.");
+            item.typed("pub body: ", &body_ty(body), ",");
+            checks.push((
+                "self.body".to_owned(),
+                "&validation::Path::body()".to_owned(),
+            ));
         }
-
-        impl Request {
-            // `#[inline]` on the functions that reach serde: the JSON code of
-            // every body type is then compiled in the crate that calls them,
-            // for the operations it calls, not for every operation of the
-            // service when the generated crate builds (most of its LLVM IR).
-            /// Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).
-            #[inline]
-            pub fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, client::RequestError> {
-                self.validate().map_err(client::RequestError::Invalid)?;
-                let #mutability uri = client::UriBuilder::new(endpoint)?;
-                #uri
-                let builder = http::Request::builder().method(METHOD).uri(uri.finish()?);
-                #(#headers)*
-                #finish
-            }
-        }
-
-        impl client::Operation for Request {
-            type Response = Response;
-            const NAME: &'static str = #id;
-            const METHOD: http::Method = METHOD;
-
-            #[inline]
-            fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, client::RequestError> {
-                Request::to_http(self, endpoint)
-            }
-
-            #[inline]
-            fn from_http(status: u16, _headers: &http::HeaderMap, body: &[u8]) -> Result<Response, client::ResponseError> {
-                Response::from_http(status, body)
-            }
-        }
+        item.close("");
     }
+    request_validate(item, &checks);
+    item.open("impl Request");
+    item.doc(" Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).");
+    // `#[inline]` on the functions that reach serde: the JSON code of
+    // every body type is then compiled in the crate that calls them, for the
+    // operations it calls, not for every operation of the service when the
+    // generated crate builds (most of its LLVM IR).
+    item.line("#[inline]");
+    item.signature(
+        "pub fn to_http",
+        &["&self", "endpoint: &str"],
+        " -> Result<http::Request<Vec<u8>>, client::RequestError>",
+        false,
+    );
+    item.line("self.validate().map_err(client::RequestError::Invalid)?;");
+    // A path of no piece and no query never touches the builder again.
+    let touched = !operation.path_pieces().is_empty() || !operation.query_params.is_empty();
+    item.line(if touched {
+        "let mut uri = client::UriBuilder::new(endpoint)?;"
+    } else {
+        "let uri = client::UriBuilder::new(endpoint)?;"
+    });
+    uri_building(item, operation);
+    item.line("let builder = http::Request::builder().method(METHOD).uri(uri.finish()?);");
+    for header in operation.parameter_headers() {
+        header_setting(item, header);
+    }
+    item.line(match &operation.request_body {
+        Some(Body::Text) => "client::text_body(builder, &self.body)",
+        Some(Body::Json(_)) => "client::json_body(builder, &self.body)",
+        None => "client::no_body(builder)",
+    });
+    item.close("");
+    item.close("");
+    item.open("impl client::Operation for Request");
+    item.line("type Response = Response;");
+    item.unbreakable_line(&format!(
+        "const NAME: &'static str = {};",
+        text::string(&operation.id)
+    ));
+    item.line("const METHOD: http::Method = METHOD;");
+    item.line("#[inline]");
+    item.signature(
+        "fn to_http",
+        &["&self", "endpoint: &str"],
+        " -> Result<http::Request<Vec<u8>>, client::RequestError>",
+        false,
+    );
+    item.line("Request::to_http(self, endpoint)");
+    item.close("");
+    item.line("#[inline]");
+    item.signature(
+        "fn from_http",
+        &["status: u16", "_headers: &http::HeaderMap", "body: &[u8]"],
+        " -> Result<Response, client::ResponseError>",
+        false,
+    );
+    item.line("Response::from_http(status, body)");
+    item.close("");
+    item.close("");
+}
+
+/// `impl Validate for Request`: each part's own validation (`checks`: the
+/// part and the path it is checked at).
+fn request_validate(item: &mut Item, checks: &[(String, String)]) {
+    item.open("impl validation::Validate for Request");
+    let found = if checks.is_empty() {
+        "_found: &mut validation::Violations"
+    } else {
+        "found: &mut validation::Violations"
+    };
+    item.signature(
+        "fn validate_at",
+        &["&self", "_at: &validation::Path<'_>", found],
+        "",
+        checks.is_empty(),
+    );
+    for (part, at) in checks {
+        item.method_call(part, "validate_at", &[at, "found"], ";");
+    }
+    if !checks.is_empty() {
+        item.close("");
+    }
+    item.close("");
 }
 
 /// A response variant's payload: structs boxed, so that one large body does
@@ -165,91 +196,89 @@ fn response_ty(body: &Body) -> TokenStream {
             let name = ident(name);
             quote!(Box<#name>)
         }
-        _ => body_ty(body),
-    }
-}
-
-fn body_ty(body: &Body) -> TokenStream {
-    match body {
-        Body::Text => quote!(String),
         Body::Json(ty) => types::ty(ty),
+        Body::Text => quote!(String),
     }
 }
 
-fn uri_building(operation: &Operation) -> TokenStream {
-    let path = operation
-        .path_pieces()
-        .into_iter()
-        .map(|piece| match piece {
-            PathPiece::Literal(text) => quote!(uri.literal(#text);),
-            PathPiece::Parameter(name) => {
-                let field = operation
-                    .path_params
-                    .iter()
-                    .find(|p| p.wire == name)
-                    .map(|p| ident(&p.rust));
-                match field {
-                    Some(field) => quote!(uri.segment(&self.path.#field);),
-                    // The resolver gives every placeholder a parameter; keep the template if not.
-                    None => {
-                        let text = format!("{{{name}}}");
-                        quote!(uri.literal(#text);)
-                    }
-                }
-            }
-        });
-    let query = operation.query_params.iter().map(|p| {
-        let field = ident(&p.rust);
-        let wire = &p.wire;
-        let one = match &p.ty {
-            Ty::Array(_) => quote! {
-                for item in value {
-                    uri.query(#wire, item);
-                }
-            },
-            Ty::Secret => quote!(uri.query(#wire, &value.expose());),
-            _ => quote!(uri.query(#wire, value);),
-        };
-        if p.required {
-            quote! {
-                let value = &self.query.#field;
-                #one
-            }
-        } else {
-            quote! {
-                if let Some(value) = &self.query.#field {
-                    #one
-                }
-            }
-        }
-    });
-    quote!(#(#path)* #(#query)*)
+fn body_ty(body: &Body) -> String {
+    match body {
+        Body::Text => "String".to_owned(),
+        Body::Json(ty) => types::ty_text(ty),
+    }
 }
 
-fn header_setting(p: &Field) -> TokenStream {
-    let field = ident(&p.rust);
-    let wire = &p.wire;
-    let set = match &p.ty {
-        Ty::Secret => quote!(client::secret_header(builder, #wire, value.expose())?),
-        Ty::Array(_) => quote!(client::header(builder, #wire, &value
-            .iter()
-            .map(::std::string::ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(","))?),
-        _ => quote!(client::header(builder, #wire, value)?),
+fn uri_building(item: &mut Item, operation: &Operation) {
+    for piece in operation.path_pieces() {
+        match piece {
+            PathPiece::Literal(literal) => {
+                item.method_call("uri", "literal", &[&text::string(literal)], ";")
+            }
+            PathPiece::Parameter(name) => {
+                let field = operation.path_params.iter().find(|p| p.wire == name);
+                match field {
+                    Some(field) => item.method_call(
+                        "uri",
+                        "segment",
+                        &[&format!("&self.path.{}", field.rust)],
+                        ";",
+                    ),
+                    // The resolver gives every placeholder a parameter; keep the template if not.
+                    None => item.method_call(
+                        "uri",
+                        "literal",
+                        &[&text::string(&format!("{{{name}}}"))],
+                        ";",
+                    ),
+                }
+            }
+        }
+    }
+    for p in &operation.query_params {
+        let wire = text::string(&p.wire);
+        if p.required {
+            item.line(&format!("let value = &self.query.{};", p.rust));
+        } else {
+            item.open(&format!("if let Some(value) = &self.query.{}", p.rust));
+        }
+        match &p.ty {
+            Ty::Array(_) => {
+                item.open("for item in value");
+                item.method_call("uri", "query", &[&wire, "item"], ";");
+                item.close("");
+            }
+            Ty::Secret => item.method_call("uri", "query", &[&wire, "&value.expose()"], ";"),
+            _ => item.method_call("uri", "query", &[&wire, "value"], ";"),
+        }
+        if !p.required {
+            item.close("");
+        }
+    }
+}
+
+fn header_setting(item: &mut Item, p: &Field) {
+    let wire = text::string(&p.wire);
+    let (head, value) = match &p.ty {
+        Ty::Secret => ("client::secret_header", "value.expose()"),
+        Ty::Array(_) => {
+            // A chain of calls as an argument: laid out by prettyplease.
+            item.unlaid();
+            (
+                "client::header",
+                "&value.iter().map(::std::string::ToString::to_string).collect::<Vec<_>>().join(\",\")",
+            )
+        }
+        _ => ("client::header", "value"),
     };
+    let args = ["builder", &wire, value];
     if p.required {
-        quote! {
-            let value = &self.headers.#field;
-            let builder = #set;
-        }
+        item.line(&format!("let value = &self.headers.{};", p.rust));
+        item.call(&format!("let builder = {head}"), &args, "?;");
     } else {
-        quote! {
-            let builder = match &self.headers.#field {
-                Some(value) => #set,
-                None => builder,
-            };
-        }
+        item.open(&format!("let builder = match &self.headers.{}", p.rust));
+        item.call_arm("Some(value)", head, &args, "?");
+        item.line("None => builder,");
+        item.close(";");
     }
 }
 

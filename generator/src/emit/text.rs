@@ -160,13 +160,32 @@ impl<'a> Item<'a> {
 
     /// `receiver.method(args)tail` as a statement. On a receiver of at most
     /// one indentation step's width (`map`, `item`) prettyplease breaks it
-    /// as a call; how it breaks a longer receiver's call is left to it.
+    /// as a call. A longer receiver of fields (`self.headers`) it leaves on
+    /// its line and puts the call on the next, one level deeper, broken if
+    /// need be; any other receiver's call is left to it.
     pub fn method_call(&mut self, receiver: &str, method: &str, args: &[&str], tail: &str) {
+        let fields = receiver
+            .split('.')
+            .all(|part| !part.is_empty() && is_identifier(part));
         if is_identifier(receiver) && receiver.len() <= INDENT {
             self.call(&format!("{receiver}.{method}"), args, tail);
-        } else {
-            self.line(&format!("{receiver}.{method}({}){tail}", args.join(", ")));
+            return;
         }
+        let one_line = format!("{receiver}.{method}({}){tail}", args.join(", "));
+        if fields && !self.fits(one_line.len()) {
+            self.line(receiver);
+            self.indent += INDENT;
+            self.call(&format!(".{method}"), args, tail);
+            self.indent -= INDENT;
+        } else {
+            self.line(&one_line);
+        }
+    }
+
+    /// Leaves the item to prettyplease: it holds a construct the writer
+    /// does not lay out (a chain of calls inside an argument).
+    pub fn unlaid(&mut self) {
+        self.exact = false;
     }
 
     /// `prefix` `ty` `suffix`, as a struct field or slot (`pub name: `,
