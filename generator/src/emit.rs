@@ -514,13 +514,14 @@ fn try_operation_file(
             item.finish()
         })
         .collect();
-    let tail: TokenStream = [client::response(operation), examples::tests(operation)]
-        .into_iter()
-        .collect();
+    let tail: TokenStream = client::response(operation);
+    let mut tests = Item::new(runtime_text);
+    examples::tests(&mut tests, operation);
+    let tests = tests.finish();
     let (tail, tail_named) = unparse_naming(tail, runtime)?;
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    let text_named = [&head, &request]
+    let text_named = [&head, &request, &tests]
         .into_iter()
         .chain(&structs)
         .map(|code| text::modules_named(code, &IMPORTABLE));
@@ -539,6 +540,7 @@ fn try_operation_file(
     }
     text.push_str(&enums);
     text.push_str(&tail);
+    text.push_str(&tests);
     Ok(separate_items(&text))
 }
 

@@ -115,6 +115,19 @@ impl Operation {
     pub fn path_pieces(&self) -> Vec<PathPiece<'_>> {
         path_pieces(&self.path)
     }
+
+    /// The body an example is of: the request's, or its status's (none if
+    /// the page documents no such body).
+    pub fn body_of(&self, target: &ExampleTarget) -> Option<&Body> {
+        match target {
+            ExampleTarget::Request => self.request_body.as_ref(),
+            ExampleTarget::Response(status) => self
+                .responses
+                .iter()
+                .find(|r| r.status == *status)
+                .map(|r| &r.body),
+        }
+    }
 }
 
 /// The HTTP methods an operation may have.

@@ -425,15 +425,7 @@ fn examples(operation: &Operation) -> (Vec<Placed>, Vec<Value>) {
 }
 
 fn is_text_target(operation: &Operation, target: &ExampleTarget) -> bool {
-    let body = match target {
-        ExampleTarget::Request => operation.request_body.as_ref(),
-        ExampleTarget::Response(status) => operation
-            .responses
-            .iter()
-            .find(|r| r.status == *status)
-            .map(|r| &r.body),
-    };
-    matches!(body, Some(Body::Text))
+    matches!(operation.body_of(target), Some(Body::Text))
 }
 
 fn departure(case: &ExampleCase, expect: &Expectation, value: Option<Value>) -> Value {

@@ -300,3 +300,37 @@ proptest::proptest! {
         assert_printed_as_prettyplease(&files);
     }
 }
+
+/// A spec whose request body has the integer `wire`, with an example that
+/// gives it a string: a contradiction at `/wire`. (An example that breaks
+/// a constraint makes its test module go to prettyplease whole.)
+fn examples_spec(wire: &str) -> String {
+    let columns = "  columns:\n  - Parameter\n  - Mandatory\n  - Type\n  - Description\n";
+    format!(
+        "service: layout\noperation: PutThing\ntitle: Putting a thing\nmethod: PUT\npath: /v1/things\ntables:\n\
+         - role: request-body\n{columns}  rows:\n\
+         \x20 - parameter: '{wire}'\n    mandatory: No\n    type: Integer\n    description: 'A count.'\n\
+         examples:\n\
+         - kind: request\n  body: |-\n    {{ \"{wire}\": \"many\" }}\n",
+    )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(64))]
+
+    /// Example tests at the margin: the contradiction's JSON path of every
+    /// length around it.
+    #[test]
+    fn example_tests_at_the_margin(
+        wire in proptest::prop_oneof![
+            // Short: a path that just fits beside the message, or just not.
+            proptest::string::string_regex("[a-z]{2,8}").expect("a valid pattern"),
+            proptest::string::string_regex("[a-z][a-z_]{0,60}[a-z]").expect("a valid pattern"),
+        ],
+    ) {
+        let files = generate_spec("PutThing", &examples_spec(&wire));
+        let operation = files.get(Path::new("layout/put_thing.rs")).expect("the operation's file");
+        proptest::prop_assert!(operation.contains("wire::ExampleCheck::Decode(error)"), "{operation}");
+        assert_printed_as_prettyplease(&files);
+    }
+}

@@ -1,29 +1,29 @@
 //! Example payloads as tests: each asserts what the generator predicted
 //! from the tables (a clean round trip, or the precise contradiction).
 
+use super::text::{self, Item};
 use super::types;
-use crate::model::{Body, ExampleCase, ExampleTarget, Expectation, Operation};
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use crate::model::{Body, ExampleCase, Expectation, Operation};
+use proc_macro2::Literal;
 
-pub fn tests(operation: &Operation) -> TokenStream {
-    let tests: Vec<TokenStream> = operation
+/// The `examples` test module, if the operation has example payloads.
+pub fn tests(item: &mut Item, operation: &Operation) {
+    let tests: Vec<(&ExampleCase, &Body)> = operation
         .examples
         .iter()
-        .filter_map(|e| test(operation, e))
+        .filter_map(|e| Some((e, operation.body_of(&e.target)?)))
         .collect();
     if tests.is_empty() {
-        return quote!();
+        return;
     }
-    quote! {
-        /// The page's example payloads, checked against the generated types.
-        #[cfg(test)]
-        mod examples {
-            use super::*;
-
-            #(#tests)*
-        }
+    item.doc(" The page's example payloads, checked against the generated types.");
+    item.line("#[cfg(test)]");
+    item.open("mod examples");
+    item.line("use super::*;");
+    for (example, body) in tests {
+        test(item, example, body);
     }
+    item.close("");
 }
 
 /// A raw string literal, so that a JSON example reads as on the page.
@@ -37,60 +37,103 @@ pub fn raw_string(text: &str) -> Literal {
         .unwrap_or_else(|_| Literal::string(text))
 }
 
-fn test(operation: &Operation, example: &ExampleCase) -> Option<TokenStream> {
-    let body = match &example.target {
-        ExampleTarget::Request => operation.request_body.as_ref()?,
-        ExampleTarget::Response(status) => {
-            &operation
-                .responses
-                .iter()
-                .find(|r| r.status == *status)?
-                .body
+fn test(item: &mut Item, example: &ExampleCase, body: &Body) {
+    item.line("#[test]");
+    item.open(&format!("fn {}()", example.name));
+    let literal = raw_string(&example.body).to_string();
+    // The payload and the check are statements of their own: prettyplease
+    // leaves a macro's arguments (`assert_eq!`) as they are, and breaks a
+    // turbofish apart around a multi-line literal argument.
+    match body {
+        Body::Text => {
+            item.unbreakable_line(&format!("let text = {literal};"));
+            item.line("let check = wire::check_text_example(text);");
         }
-    };
-    let name = format_ident!("{}", example.name);
-    let text = raw_string(&example.body);
-    // The check is a statement of its own: prettyplease formats function
-    // calls, but leaves the arguments of a macro such as `assert_eq!` as raw tokens.
-    // The payload gets a statement of its own too: as an argument, a
-    // multi-line literal makes prettyplease break the turbofish apart.
-    let check = match body {
-        Body::Text => quote! {
-            let text = #text;
-            let check = wire::check_text_example(text);
-        },
         Body::Json(ty) => {
-            let ty = types::ty(ty);
-            quote! {
-                let json = #text;
-                let check = wire::check_json_example::<#ty>(json);
+            item.unbreakable_line(&format!("let json = {literal};"));
+            let head = format!(
+                "let check = wire::check_json_example::<{}>",
+                types::ty_text(ty)
+            );
+            let statement = format!("{head}(json);");
+            if !item.fits(statement.len()) {
+                // Broken around the argument or inside the type: left to prettyplease.
+                item.unlaid();
             }
+            item.line(&statement);
         }
-    };
-    let assertion = match &example.expect {
-        Expectation::RoundTrip => quote!(assert_eq!(check, wire::ExampleCheck::RoundTrip);),
-        Expectation::Violations(list) => quote! {
-            // The example breaks the page's own constraints; the docs contradict themselves.
-            let expected: Vec<String> = vec![#(#list.to_owned()),*];
-            assert_eq!(check, wire::ExampleCheck::Violations(expected));
-        },
-        Expectation::DecodeError(path) => quote! {
-            // The example does not fit the page's own tables; the docs contradict themselves.
-            match check {
-                wire::ExampleCheck::Decode(error) => assert_eq!(error.path, #path, "{error}"),
-                other => panic!("expected the documented contradiction at {}, got {other:?}", #path),
-            }
-        },
-        Expectation::InvalidJson => quote! {
+    }
+    match &example.expect {
+        Expectation::RoundTrip => item.line("assert_eq!(check, wire::ExampleCheck::RoundTrip);"),
+        Expectation::Violations(list) => {
+            // The example breaks the page's own constraints; the docs
+            // contradict themselves. prettyplease lays out `vec!` items
+            // that are method calls in a way of its own.
+            item.unlaid();
+            let items: Vec<String> = list
+                .iter()
+                .map(|v| format!("{}.to_owned()", text::string(v)))
+                .collect();
+            item.line(&format!(
+                "let expected: Vec<String> = vec![{}];",
+                items.join(", ")
+            ));
+            item.line("assert_eq!(check, wire::ExampleCheck::Violations(expected));");
+        }
+        Expectation::DecodeError(path) => {
+            // The example does not fit the page's own tables; the docs
+            // contradict themselves.
+            let path = text::string(path);
+            item.open("match check");
+            let assertion = format!("assert_eq!(error.path, {path}, \"{{error}}\")");
+            macro_arm(item, "wire::ExampleCheck::Decode(error)", &assertion, None);
+            let message = "\"expected the documented contradiction at {}, got {other:?}\"";
+            let panic = format!("panic!({message}, {path})");
+            macro_arm(item, "other", &panic, Some(("panic!", &[message, &path])));
+            item.close("");
+        }
+        Expectation::InvalidJson => {
             // The page's example is not JSON.
-            assert!(matches!(check, wire::ExampleCheck::InvalidJson(_)));
-        },
-    };
-    Some(quote! {
-        #[test]
-        fn #name() {
-            #check
-            #assertion
+            item.line("assert!(matches!(check, wire::ExampleCheck::InvalidJson(_)));");
         }
-    })
+    }
+    item.close("");
+}
+
+/// A match arm whose body is the macro call `call`: on the arm's line if it
+/// fits, else in a block, and there broken into `broken` (the macro and its
+/// arguments, filling lines, without a trailing comma, as prettyplease breaks
+/// a macro's tokens) or, without it, left to prettyplease.
+fn macro_arm(item: &mut Item, pat: &str, call: &str, broken: Option<(&str, &[&str])>) {
+    if item.fits(pat.len() + " => ".len() + call.len()) {
+        item.line(&format!("{pat} => {call},"));
+        return;
+    }
+    item.open(&format!("{pat} =>"));
+    match broken {
+        Some((name, args)) if !item.fits(call.len()) => {
+            item.line(&format!("{name}("));
+            item.indent();
+            // The arguments fill lines: a break only where the next one
+            // would pass the margin.
+            let mut line = String::new();
+            for (i, arg) in args.iter().enumerate() {
+                let comma = if i + 1 < args.len() { "," } else { "" };
+                let next = format!("{arg}{comma}");
+                if !line.is_empty() && !item.fits(line.len() + 1 + next.len()) {
+                    item.line(&line);
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&next);
+            }
+            item.line(&line);
+            item.outdent();
+            item.line(")");
+        }
+        _ => item.line(call),
+    }
+    item.close("");
 }

@@ -53,7 +53,8 @@ impl<'a> Item<'a> {
         MARGIN.saturating_sub(self.indent).max(MIN_SPACE)
     }
 
-    fn fits(&self, width: usize) -> bool {
+    /// Whether a line of `width` bytes fits at the current indentation.
+    pub fn fits(&self, width: usize) -> bool {
         width <= self.space()
     }
 
