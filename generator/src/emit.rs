@@ -515,15 +515,19 @@ fn try_operation_file(
             item.finish()
         })
         .collect();
-    let mut tail: TokenStream = operation.enums.iter().map(types::enum_item).collect();
-    tail.extend([client::response(operation), examples::tests(operation)]);
-    let (tail, tail_named) = unparse_naming(tail, runtime)?;
+    let enums: TokenStream = operation.enums.iter().map(types::enum_item).collect();
+    let (enums, enums_named) = unparse_naming(enums, runtime)?;
+    let mut response = Item::new(runtime_text);
+    client::response(&mut response, operation);
+    let response = response.finish();
+    let (tests, tests_named) = unparse_naming(examples::tests(operation), runtime)?;
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
     let text_named = std::iter::once(&head)
         .chain(&structs)
+        .chain([&response])
         .map(|code| text::modules_named(code, &IMPORTABLE));
-    for modules in std::iter::once(tail_named).chain(text_named) {
+    for modules in [enums_named, tests_named].into_iter().chain(text_named) {
         for (i, module) in modules.iter().enumerate() {
             named[i] = named[i].or(*module);
         }
@@ -535,7 +539,9 @@ fn try_operation_file(
     for shape in &structs {
         text.push_str(shape);
     }
-    text.push_str(&tail);
+    text.push_str(&enums);
+    text.push_str(&response);
+    text.push_str(&tests);
     Ok(separate_items(&text))
 }
 

@@ -176,6 +176,16 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// A match arm `pat => body,` whose body the writer does not break (a
+    /// literal, a method chain): on one line if it fits (the comma not
+    /// counted, as in [`Item::call_arm`]), else left to prettyplease.
+    pub fn arm(&mut self, pat: &str, body: &str) {
+        if !self.fits(pat.len() + " => ".len() + body.len()) {
+            self.exact = false;
+        }
+        self.push_indented(self.indent, &format!("{pat} => {body},"));
+    }
+
     /// A function's signature and the `{` of its body: `head(params)ret {`
     /// on one line if it fits, else one parameter per line. `body_empty`
     /// writes `{}` (measured as `{`: prettyplease measures up to the break
