@@ -1,10 +1,10 @@
-//! Generated sources are exactly what prettyplease prints for their syntax
-//! tree (blank lines between items aside, which docspec adds): the
-//! generator prints some parts without prettyplease (cached structs, doc
-//! lines given back their text after printing, see `emit::doc_lines`), and
-//! this checks that it prints them as prettyplease would. On the reference
-//! specs, the feature fixture, synthetic specs and, where `../shared` is
-//! there, the corpus pages in both forms.
+//! Generated sources and example programs are exactly what prettyplease
+//! prints for their syntax tree (blank lines between items aside, which
+//! docspec adds): the generator writes them as text (`emit::text`), and
+//! this checks that it lays them out as prettyplease would. On the
+//! reference specs, the feature fixture, synthetic specs and, where
+//! `../shared` is there, the corpus pages in both forms; and on random
+//! specs that put each construct at the margin.
 
 #[path = "../benches/synth/mod.rs"]
 mod synth;
@@ -333,4 +333,49 @@ proptest::proptest! {
         proptest::prop_assert!(operation.contains("wire::ExampleCheck::Decode(error)"), "{operation}");
         assert_printed_as_prettyplease(&files);
     }
+}
+
+/// `Response` at the margin: every status with a reason phrase, whose
+/// variants are the longest names (`NonAuthoritativeInformation`), and one
+/// without, each once with a JSON body and once with a text body, in two
+/// operations, reprinted by prettyplease.
+#[test]
+fn responses_of_every_status() {
+    const STATUSES: [u16; 40] = [
+        200, 201, 202, 203, 204, 206, 300, 301, 302, 303, 304, 307, 308, 400, 401, 402, 403, 404,
+        405, 406, 408, 409, 410, 411, 412, 413, 414, 415, 416, 422, 423, 424, 428, 429, 499, 500,
+        501, 502, 503, 504,
+    ];
+    let specs = synth::TempDir::new("printed-statuses").expect("create a temporary spec folder");
+    let dir = specs.path().join("statuses");
+    std::fs::create_dir_all(&dir).expect("create the service folder");
+    for (operation, json) in [("ShowThing", 0), ("ShowOther", 1)] {
+        let mut spec = format!(
+            "service: statuses\noperation: {operation}\ntitle: Showing a thing\nmethod: GET\npath: /v1/things\ntables:\n"
+        );
+        for status in STATUSES.iter().skip(json).step_by(2) {
+            spec.push_str(&format!(
+                "- role: response-body\n  status: {status}\n  columns: [Parameter, Type, Description]\n  rows:\n  - parameter: error_code\n    type: String\n    description: The code.\n"
+            ));
+        }
+        spec.push_str("status_codes:\n");
+        for status in STATUSES {
+            spec.push_str(&format!(
+                "- status: {status}\n  description: What {status} means here.\n"
+            ));
+        }
+        std::fs::write(dir.join(format!("{operation}.yaml")), spec).expect("write the spec");
+    }
+    let files = generate(specs.path());
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|(path, _)| path.ends_with(format!("statuses/{name}.rs")))
+            .map(|(_, text)| text.as_str())
+            .unwrap_or_else(|| panic!("{name}.rs is not generated"))
+    };
+    // The longest variant with a text body, and with a JSON one.
+    assert!(file("show_other").contains("    NonAuthoritativeInformation(Box<"));
+    assert!(file("show_thing").contains("    NonAuthoritativeInformation(String),"));
+    assert_printed_as_prettyplease(&files);
 }

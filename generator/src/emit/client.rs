@@ -7,11 +7,9 @@
 //! credentials set them (see [`crate::model::is_credential_header`]).
 
 use super::text::{self, Item};
-use super::types::{self, ident};
+use super::types;
 use super::validate;
 use crate::model::{Body, Field, Operation, PathPiece, Service, Ty};
-use proc_macro2::TokenStream;
-use quote::quote;
 
 /// The parameter groups a request carries, as (field of `Request`, struct name, part, fields, doc).
 fn groups(
@@ -190,14 +188,10 @@ fn request_validate(item: &mut Item, checks: &[(String, String)]) {
 
 /// A response variant's payload: structs boxed, so that one large body does
 /// not make every `Response` as large as it.
-fn response_ty(body: &Body) -> TokenStream {
+fn response_ty(body: &Body) -> String {
     match body {
-        Body::Json(Ty::Struct(name)) => {
-            let name = ident(name);
-            quote!(Box<#name>)
-        }
-        Body::Json(ty) => types::ty(ty),
-        Body::Text => quote!(String),
+        Body::Json(Ty::Struct(name)) => format!("Box<{name}>"),
+        _ => body_ty(body),
     }
 }
 
@@ -282,10 +276,14 @@ fn header_setting(item: &mut Item, p: &Field) {
     }
 }
 
-pub fn response(operation: &Operation) -> TokenStream {
-    let variants = operation.responses.iter().map(|r| {
-        let variant = ident(&r.variant);
-        let ty = response_ty(&r.body);
+/// `Response`: one variant per documented status and `Undocumented`, read
+/// from the status and body, and its `TypedResponse` and `Validate` impls.
+pub fn response(item: &mut Item, operation: &Operation) {
+    let responses = &operation.responses;
+    item.doc(" A response, by status.");
+    item.line("#[derive(Debug, Clone, PartialEq)]");
+    item.open("pub enum Response");
+    for r in responses {
         let mut doc = vec![match r.doc.first() {
             Some(text) => format!("Status {}: {}", r.status, text),
             None => format!("Status {}.", r.status),
@@ -296,123 +294,114 @@ pub fn response(operation: &Operation) -> TokenStream {
                 "The body as received, as text: the docs give it no JSON structure.".to_owned(),
             );
         }
-        let doc = super::docs::doc_attrs(&doc);
-        quote!(#doc #variant(#ty),)
-    });
-    let decoders = operation.responses.iter().map(|r| {
-        let variant = ident(&r.variant);
-        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-        let read = match &r.body {
-            Body::Text => quote!(wire::from_text(body)),
-            Body::Json(_) => quote!(wire::from_json(body)),
-        };
-        let wrap = match &r.body {
-            Body::Json(Ty::Struct(_)) => {
-                quote!(|body| Response::#variant(Box::new(body)))
-            }
-            _ => quote!(Response::#variant),
-        };
-        quote!(#status => #read.map(#wrap),)
-    });
-    let statuses = operation.responses.iter().map(|r| {
-        let variant = ident(&r.variant);
-        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-        quote!(Response::#variant(_) => #status,)
-    });
-    let checks = operation.responses.iter().map(|r| {
-        let variant = ident(&r.variant);
-        quote!(Response::#variant(body) => body.validate_at(at, found),)
-    });
-    let to_json = operation.responses.iter().map(|r| {
-        let variant = ident(&r.variant);
-        match &r.body {
-            Body::Text => {
-                quote!(Response::#variant(body) => serde_json::Value::String(body.clone()),)
-            }
-            Body::Json(_) => quote!(Response::#variant(body) => client::json_value(body),),
-        }
-    });
+        item.docs(&super::docs::prose(&doc));
+        item.line(&format!("{}({}),", r.variant, response_ty(&r.body)));
+    }
+    item.doc(" A status the docs do not list, with the body as received.");
+    item.line("Undocumented { status: u16, body: Vec<u8> },");
+    item.close("");
+
+    item.open("impl Response");
+    item.doc(" Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).");
+    // Inline for the reason given at `Request::to_http`.
+    item.line("#[inline]");
+    item.signature(
+        "pub fn from_http",
+        &["status: u16", "body: &[u8]"],
+        " -> Result<Self, client::ResponseError>",
+        false,
+    );
+    let undocumented = [
+        text::Field::Shorthand("status"),
+        text::Field::Value("body", "body.to_vec()"),
+    ];
     // A page that documents no status has nothing to decode: every answer is
     // kept as received (a match with only the catch-all arm is not code a
     // person would write).
-    let decode = if operation.responses.is_empty() {
-        quote!(Ok(Response::Undocumented {
-            status,
-            body: body.to_vec()
-        }))
+    if responses.is_empty() {
+        item.struct_literal("Ok(", "Response::Undocumented", &undocumented, ")");
     } else {
-        quote! {
-            let decoded = match status {
-                #(#decoders)*
-                status => Ok(Response::Undocumented { status, body: body.to_vec() }),
+        item.open("let decoded = match status");
+        for r in responses {
+            let read = match &r.body {
+                Body::Text => "wire::from_text(body)",
+                Body::Json(_) => "wire::from_json(body)",
             };
-            decoded.map_err(|error| client::ResponseError::new(status, error, body))
-        }
-    };
-    // A page that documents no status leaves nothing to check.
-    let (at, found) = if operation.responses.is_empty() {
-        (quote!(_at), quote!(_found))
-    } else {
-        (quote!(at), quote!(found))
-    };
-    quote! {
-        /// A response, by status.
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum Response {
-            #(#variants)*
-            /// A status the docs do not list, with the body as received.
-            Undocumented { status: u16, body: Vec<u8> },
-        }
-
-        impl Response {
-            /// Reads a response: strict about the documented types, lenient about documented constraints (see `validate`).
-            // Inline for the reason given at `Request::to_http`.
-            #[inline]
-            pub fn from_http(status: u16, body: &[u8]) -> Result<Self, client::ResponseError> {
-                #decode
-            }
-
-            /// Whether the status is one the docs list.
-            pub fn is_documented(&self) -> bool {
-                !matches!(self, Response::Undocumented { .. })
-            }
-
-            /// The HTTP status.
-            pub fn status(&self) -> u16 {
-                match self {
-                    #(#statuses)*
-                    Response::Undocumented { status, .. } => *status,
+            let wrap = match &r.body {
+                Body::Json(Ty::Struct(_)) => {
+                    format!("|body| Response::{}(Box::new(body))", r.variant)
                 }
-            }
+                _ => format!("Response::{}", r.variant),
+            };
+            item.chain_arm(&r.status.to_string(), &format!("{read}.map({wrap})"));
         }
+        // The struct literal is too long to stay on a line, so the arm is a block.
+        item.open("status =>");
+        item.struct_literal("Ok(", "Response::Undocumented", &undocumented, ")");
+        item.close("");
+        item.close(";");
+        item.line("decoded.map_err(|error| client::ResponseError::new(status, error, body))");
+    }
+    item.close("");
+    item.doc(" Whether the status is one the docs list.");
+    item.open("pub fn is_documented(&self) -> bool");
+    item.line("!matches!(self, Response::Undocumented { .. })");
+    item.close("");
+    item.doc(" The HTTP status.");
+    item.open("pub fn status(&self) -> u16");
+    item.open("match self");
+    for r in responses {
+        item.arm(
+            &format!("Response::{}(_)", r.variant),
+            &r.status.to_string(),
+        );
+    }
+    item.line("Response::Undocumented { status, .. } => *status,");
+    item.close("");
+    item.close("");
+    item.close("");
 
-        impl client::TypedResponse for Response {
-            fn status(&self) -> u16 {
-                Response::status(self)
-            }
-
-            fn is_documented(&self) -> bool {
-                Response::is_documented(self)
-            }
-
-            #[inline]
-            fn to_json(&self) -> serde_json::Value {
-                match self {
-                    #(#to_json)*
-                    Response::Undocumented { body, .. } => client::raw_json_value(body),
-                }
-            }
-        }
-
-        impl validation::Validate for Response {
-            fn validate_at(&self, #at: &validation::Path<'_>, #found: &mut validation::Violations) {
-                match self {
-                    #(#checks)*
-                    Response::Undocumented { .. } => {}
-                }
-            }
+    item.open("impl client::TypedResponse for Response");
+    item.open("fn status(&self) -> u16");
+    item.line("Response::status(self)");
+    item.close("");
+    item.open("fn is_documented(&self) -> bool");
+    item.line("Response::is_documented(self)");
+    item.close("");
+    item.line("#[inline]");
+    item.open("fn to_json(&self) -> serde_json::Value");
+    item.open("match self");
+    for r in responses {
+        let pat = format!("Response::{}(body)", r.variant);
+        match &r.body {
+            Body::Text => item.call_arm(&pat, "serde_json::Value::String", &["body.clone()"], ""),
+            Body::Json(_) => item.call_arm(&pat, "client::json_value", &["body"], ""),
         }
     }
+    item.line("Response::Undocumented { body, .. } => client::raw_json_value(body),");
+    item.close("");
+    item.close("");
+    item.close("");
+
+    // A page that documents no status leaves nothing to check.
+    let (at, found) = if responses.is_empty() {
+        ("_at", "_found")
+    } else {
+        ("at", "found")
+    };
+    item.open("impl validation::Validate for Response");
+    let at = format!("{at}: &validation::Path<'_>");
+    let found = format!("{found}: &mut validation::Violations");
+    item.signature("fn validate_at", &["&self", &at, &found], "", false);
+    item.open("match self");
+    for r in responses {
+        let pat = format!("Response::{}(body)", r.variant);
+        item.call_arm(&pat, "body.validate_at", &["at", "found"], "");
+    }
+    item.line("Response::Undocumented { .. } => {}");
+    item.close("");
+    item.close("");
+    item.close("");
 }
 
 /// The service's `Client`: one method per operation, named after it, over the runtime's transport.

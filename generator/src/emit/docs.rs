@@ -1,13 +1,6 @@
 //! Doc comments from the docs' own words, made safe for rustdoc.
 
 use crate::model::{Body, Field, Operation, Rules, Struct, Ty};
-use proc_macro2::TokenStream;
-use quote::quote;
-
-/// `#[doc]` attributes for paragraphs, with a blank line between them.
-pub fn doc_attrs(paragraphs: &[String]) -> TokenStream {
-    attrs(&prose_lines(paragraphs))
-}
 
 /// The doc attribute values for paragraphs (see [`attr_value`]), with a
 /// blank line between them.
@@ -89,12 +82,6 @@ fn prose_lines(paragraphs: &[String]) -> Vec<String> {
         lines.push(markdown_safe(paragraph));
     }
     lines
-}
-
-/// `#[doc]` attributes for lines already in Markdown.
-pub fn attrs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| super::doc_lines::defer(attr_value(l)));
-    quote! { #(#[doc = #lines])* }
 }
 
 /// The value of the `#[doc]` attribute for one line: rustdoc's `/// line`.

@@ -1,6 +1,7 @@
 //! Rust source written as text, laid out as prettyplease lays out the few
 //! constructs docspec emits, so that no item goes through tokens, a syntax
-//! tree and the printer.
+//! tree and the printer. Tests reprint every kind of generated file with
+//! prettyplease, at the margin too (`tests/printed_as_prettyplease.rs`).
 //!
 //! prettyplease (lib.rs: margin 89, indent 4, minimum space 60) keeps a
 //! group on one line when its width in bytes, up to the next break outside
@@ -13,8 +14,6 @@
 //! long for its own line, a doc that is not printed as a `///` line) makes
 //! the item [`Item::finish`] fall back to prettyplease, over the same text:
 //! there is no second way of writing any construct.
-
-use super::doc_lines;
 
 /// prettyplease's margin, indentation step and least space on a line.
 const MARGIN: usize = 89;
@@ -121,14 +120,14 @@ impl<'a> Item<'a> {
     /// `/// text`): a `///` line as prettyplease prints it, or, for a doc it
     /// prints otherwise, the attribute, and the item goes to prettyplease.
     pub fn doc(&mut self, value: &str) {
-        self.doc_attribute(doc_lines::as_line(value), "#", value);
+        self.doc_attribute(doc_line(value, "///"), "#", value);
     }
 
     /// An inner doc attribute (`#![doc = value]`), as the `//!` line
     /// prettyplease prints for it, or, for one it prints otherwise, the
     /// attribute, and the item goes to prettyplease.
     pub fn inner_doc(&mut self, value: &str) {
-        self.doc_attribute(doc_lines::as_inner_line(value), "#!", value);
+        self.doc_attribute(doc_line(value, "//!"), "#!", value);
     }
 
     /// The doc's `line` as printed, or else its attribute (`#` or `#!` and
@@ -253,6 +252,16 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// A match arm `pat => body,` whose body is a chain of calls, which the
+    /// writer does not break: on one line if it fits (the comma not counted,
+    /// as in [`Item::call_arm`]), else left to prettyplease.
+    pub fn chain_arm(&mut self, pat: &str, body: &str) {
+        if !self.fits(pat.len() + " => ".len() + body.len()) {
+            self.exact = false;
+        }
+        self.push_indented(self.indent, &format!("{pat} => {body},"));
+    }
+
     /// A function's signature and the `{` of its body: `head(params)ret {`
     /// on one line if it fits, else one parameter per line. `body_empty`
     /// writes `{}` (measured as `{`: prettyplease measures up to the break
@@ -327,6 +336,17 @@ impl Field<'_> {
             }
         }
     }
+}
+
+/// The line prettyplease prints for a doc attribute of `value`: the
+/// comment `marker` (`///` or `//!`) and the text, trailing spaces trimmed.
+/// It prints a doc holding a line break otherwise, and an outer one
+/// starting with `/` (which would read as `////`); a carriage return would
+/// end the comment for rustc, so that doc is left to prettyplease too.
+fn doc_line(value: &str, marker: &str) -> Option<String> {
+    let printed_as_line =
+        !value.contains(['\n', '\r']) && (marker == "//!" || !value.starts_with('/'));
+    printed_as_line.then(|| format!("{marker}{}", value.trim_end_matches(' ')))
 }
 
 /// Whether `text` is a plain identifier (no path, field or call).

@@ -3,39 +3,13 @@
 use super::text::{self, Item};
 use super::{docs, serde_impls, validate};
 use crate::model::{Enum, Field, Operation, Struct, Ty};
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Span};
 
 /// An identifier; `r#name` becomes a raw identifier.
 pub fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, Span::call_site()),
         None => Ident::new(name, Span::call_site()),
-    }
-}
-
-/// The Rust type of a value.
-pub fn ty(ty: &Ty) -> TokenStream {
-    match ty {
-        Ty::String => quote!(String),
-        Ty::Secret => quote!(wire::Secret),
-        Ty::I32 => quote!(i32),
-        Ty::I64 => quote!(i64),
-        Ty::F64 => quote!(f64),
-        Ty::Bool => quote!(bool),
-        Ty::Struct(name) | Ty::Enum(name) => {
-            let name = ident(name);
-            quote!(#name)
-        }
-        Ty::Array(inner) => {
-            let inner = self::ty(inner);
-            quote!(Vec<#inner>)
-        }
-        Ty::Map(inner) => {
-            let inner = self::ty(inner);
-            quote!(::std::collections::BTreeMap<String, #inner>)
-        }
-        Ty::Json => quote!(serde_json::Value),
     }
 }
 

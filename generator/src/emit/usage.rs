@@ -189,14 +189,11 @@ pub fn front_page_operation(services: &[Service]) -> Option<(&Service, &Operatio
 /// it either way. Formatted lines, without the fence.
 pub fn operation_snippet(operation: &Operation) -> Option<Vec<String>> {
     let request = request_expr(operation)?;
-    let source = super::format_tokens(
-        quote! {
-            fn snippet() {
-                let request = #request;
-            }
-        },
-        None,
-    );
+    let source = super::format_tokens(quote! {
+        fn snippet() {
+            let request = #request;
+        }
+    });
     let mut lines: Vec<String> = source
         .lines()
         .skip(1)
@@ -331,5 +328,5 @@ pub fn quickstart_body(
             }
         }
     };
-    super::format_tokens(items, None)
+    super::format_tokens(items)
 }
