@@ -297,13 +297,21 @@ fn invalid_rust(e: &syn::Error) -> String {
 }
 
 /// prettyplease puts items right under each other; a blank line after each
-/// top-level item and after each item of an impl block reads better.
+/// top-level item and after each item of an impl block reads better. Lines
+/// of a multi-line raw string (an example payload) are its text, and are
+/// left as they are.
 fn separate_items(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + source.len() / 16);
     let mut lines = source.lines().peekable();
+    let mut raw = None;
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
+        let in_literal = raw.is_some();
+        raw = open_raw_string(line, raw);
+        if in_literal || raw.is_some() {
+            continue;
+        }
         let Some(next) = lines.peek() else { break };
         let ends_item = line == "}"
             || (line.ends_with(';') && !line.starts_with(' ') && !line.starts_with("use "))
@@ -317,6 +325,61 @@ fn separate_items(source: &str) -> String {
         }
     }
     out
+}
+
+/// After a line of code, the raw string still open, by the number of `#`
+/// that close it: `open` is the one open before the line. Plain strings
+/// never span lines here (the writer escapes their line breaks), and a
+/// comment line opens nothing.
+fn open_raw_string(line: &str, open: Option<usize>) -> Option<usize> {
+    let bytes = line.as_bytes();
+    if open.is_none() && line.trim_start().starts_with("//") {
+        return None;
+    }
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut open = open;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(hashes) = open {
+            // The closing quote and its hashes.
+            let closes = |at: usize| {
+                bytes[at] == b'"'
+                    && bytes[at + 1..]
+                        .iter()
+                        .take(hashes)
+                        .filter(|&&b| b == b'#')
+                        .count()
+                        == hashes
+            };
+            match (i..bytes.len()).find(|&at| closes(at)) {
+                Some(at) => i = at + 1 + hashes,
+                None => return open,
+            }
+            open = None;
+            continue;
+        }
+        match bytes[i] {
+            b'"' => {
+                // A plain string, to its unescaped end.
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'r' if i == 0 || !is_ident(bytes[i - 1]) || bytes[i - 1] == b'b' => {
+                let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+                if bytes.get(i + 1 + hashes) == Some(&b'"') {
+                    open = Some(hashes);
+                    i += 2 + hashes;
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    open
 }
 
 fn lib_file(api: &Api, runtime_path: Option<&RuntimePath>) -> String {
@@ -512,5 +575,44 @@ fn path_heads(tokens: &TokenStream, found: &mut impl FnMut(&proc_macro2::Ident))
             }
             proc_macro2::TokenTree::Literal(_) => previous = None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::separate_items;
+
+    #[test]
+    fn items_are_separated_and_raw_strings_kept_as_they_are() {
+        let lines = [
+            "use a::b;",
+            "use a::c;",
+            "pub struct A {}",
+            "impl A {",
+            "    fn f() {",
+            "        let json = r#\"{",
+            // The literal's own lines, which look like the end of items.
+            "}",
+            "    }",
+            "  ]",
+            "}\"#;",
+            "        let text = \"r#\\\"\";",
+            "    }",
+            "    fn g() {}",
+            "}",
+            "const X: u8 = 1;",
+        ];
+        // After the imports, after `f` in the impl and after the impl.
+        let blank_after = [1, 11, 13];
+        let code: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let expected: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let blank = if blank_after.contains(&i) { "\n" } else { "" };
+                format!("{l}\n{blank}")
+            })
+            .collect();
+        assert_eq!(separate_items(&code), expected);
     }
 }

@@ -20,6 +20,7 @@ use std::path::Path;
 fn generate(spec_dir: &Path) -> Files {
     let generation = docspec::generate::generate(spec_dir, &[], "docspec generate")
         .unwrap_or_else(|errors| panic!("{} does not generate:\n{errors}", spec_dir.display()));
+    assert_payloads_verbatim(&generation);
     let examples = docspec::emit::emit_examples(&generation.api, "api", "docspec generate");
     let mut files = generation.files;
     for (path, text) in examples {
@@ -32,6 +33,30 @@ fn generate(spec_dir: &Path) -> Files {
         }
     }
     files
+}
+
+/// Each example payload is in its operation's tests as on the page: laying
+/// out the code around a multi-line literal leaves the literal alone.
+fn assert_payloads_verbatim(generation: &docspec::generate::Generation) {
+    for service in &generation.api.services {
+        for operation in &service.operations {
+            let path = Path::new(&service.module).join(format!("{}.rs", operation.module));
+            let file = &generation.files[&path];
+            for example in &operation.examples {
+                // A payload with a carriage return is an escaped string, not a raw one.
+                let tested = operation.body_of(&example.target).is_some();
+                if tested && !example.body.contains('\r') {
+                    assert!(
+                        file.contains(&format!("{}\"", example.body)),
+                        "{}: the payload of {} is not kept verbatim:\n{}",
+                        path.display(),
+                        example.name,
+                        example.body
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The lines that are not blank.

@@ -830,7 +830,6 @@ mod examples {
 "source_name" : "ecsxxx"
 } ]
 }"#;
-
         let check = wire::check_json_example::<RequestBody>(json);
         assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
@@ -854,7 +853,6 @@ mod examples {
 "error_msg" : "You do not have permission to perform action XXX on resource XXX."
 } ]
 }"#;
-
         let check = wire::check_json_example::<ForbiddenBody>(json);
         assert_eq!(check, wire::ExampleCheck::RoundTrip);
     }
