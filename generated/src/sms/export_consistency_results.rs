@@ -17,6 +17,7 @@ pub struct HeaderParameters {
 }
 
 impl validation::Validate for HeaderParameters {
+    #[inline]
     fn validate_at(
         &self,
         _at: &validation::Path<'_>,
@@ -34,6 +35,7 @@ pub struct Request {
 }
 
 impl validation::Validate for Request {
+    #[inline]
     fn validate_at(
         &self,
         _at: &validation::Path<'_>,
@@ -99,6 +101,7 @@ pub struct RequestBody {
 
 impl RequestBody {
     /// A value with the required fields set and every optional field unset.
+    #[inline]
     pub fn new(task_info: Vec<BatchConsistencyReq>) -> Self {
         RequestBody {
             task_info,
@@ -150,6 +153,7 @@ impl wire::Object for RequestBody {
 ::docspec_runtime::object_serde!(RequestBody);
 
 impl validation::Validate for RequestBody {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,
@@ -192,6 +196,7 @@ pub struct BatchConsistencyReq {
 
 impl BatchConsistencyReq {
     /// A value with every field unset.
+    #[inline]
     pub fn new() -> Self {
         BatchConsistencyReq {
             task_id: None,
@@ -259,6 +264,7 @@ impl wire::Object for BatchConsistencyReq {
 ::docspec_runtime::object_serde!(BatchConsistencyReq);
 
 impl validation::Validate for BatchConsistencyReq {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,
@@ -296,6 +302,7 @@ pub struct BadRequestBody {
 
 impl BadRequestBody {
     /// A value with every field unset.
+    #[inline]
     pub fn new() -> Self {
         BadRequestBody {
             error_code: None,
@@ -356,6 +363,7 @@ impl wire::Object for BadRequestBody {
 ::docspec_runtime::object_serde!(BadRequestBody);
 
 impl validation::Validate for BadRequestBody {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,
@@ -401,6 +409,7 @@ pub struct ForbiddenBody {
 
 impl ForbiddenBody {
     /// A value with every field unset.
+    #[inline]
     pub fn new() -> Self {
         ForbiddenBody {
             error_code: None,
@@ -497,6 +506,7 @@ impl wire::Object for ForbiddenBody {
 ::docspec_runtime::object_serde!(ForbiddenBody);
 
 impl validation::Validate for ForbiddenBody {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,
@@ -558,6 +568,7 @@ pub struct Details {
 
 impl Details {
     /// A value with every field unset.
+    #[inline]
     pub fn new() -> Self {
         Details {
             error_code: None,
@@ -618,6 +629,7 @@ impl wire::Object for Details {
 ::docspec_runtime::object_serde!(Details);
 
 impl validation::Validate for Details {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,
@@ -651,6 +663,7 @@ pub struct NotFoundBody {
 
 impl NotFoundBody {
     /// A value with every field unset.
+    #[inline]
     pub fn new() -> Self {
         NotFoundBody {
             error_code: None,
@@ -711,6 +724,7 @@ impl wire::Object for NotFoundBody {
 ::docspec_runtime::object_serde!(NotFoundBody);
 
 impl validation::Validate for NotFoundBody {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,
@@ -764,11 +778,13 @@ impl Response {
     }
 
     /// Whether the status is one the docs list.
+    #[inline]
     pub fn is_documented(&self) -> bool {
         !matches!(self, Response::Undocumented { .. })
     }
 
     /// The HTTP status.
+    #[inline]
     pub fn status(&self) -> u16 {
         match self {
             Response::Ok(_) => 200,
@@ -781,10 +797,12 @@ impl Response {
 }
 
 impl client::TypedResponse for Response {
+    #[inline]
     fn status(&self) -> u16 {
         Response::status(self)
     }
 
+    #[inline]
     fn is_documented(&self) -> bool {
         Response::is_documented(self)
     }
@@ -802,6 +820,7 @@ impl client::TypedResponse for Response {
 }
 
 impl validation::Validate for Response {
+    #[inline]
     fn validate_at(
         &self,
         at: &validation::Path<'_>,

@@ -171,6 +171,8 @@ fn request_validate(item: &mut Item, checks: &[(String, String)]) {
     } else {
         "found: &mut validation::Violations"
     };
+    // Inline for the reason given at `validate::struct_impl`.
+    item.line("#[inline]");
     item.signature(
         "fn validate_at",
         &["&self", "_at: &validation::Path<'_>", found],
@@ -344,10 +346,12 @@ pub fn response(item: &mut Item, operation: &Operation) {
     }
     item.close("");
     item.doc(" Whether the status is one the docs list.");
+    item.line("#[inline]");
     item.open("pub fn is_documented(&self) -> bool");
     item.line("!matches!(self, Response::Undocumented { .. })");
     item.close("");
     item.doc(" The HTTP status.");
+    item.line("#[inline]");
     item.open("pub fn status(&self) -> u16");
     item.open("match self");
     for r in responses {
@@ -362,9 +366,11 @@ pub fn response(item: &mut Item, operation: &Operation) {
     item.close("");
 
     item.open("impl client::TypedResponse for Response");
+    item.line("#[inline]");
     item.open("fn status(&self) -> u16");
     item.line("Response::status(self)");
     item.close("");
+    item.line("#[inline]");
     item.open("fn is_documented(&self) -> bool");
     item.line("Response::is_documented(self)");
     item.close("");
@@ -392,6 +398,7 @@ pub fn response(item: &mut Item, operation: &Operation) {
     item.open("impl validation::Validate for Response");
     let at = format!("{at}: &validation::Path<'_>");
     let found = format!("{found}: &mut validation::Violations");
+    item.line("#[inline]");
     item.signature("fn validate_at", &["&self", &at, &found], "", false);
     item.open("match self");
     for r in responses {

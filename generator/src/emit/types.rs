@@ -117,6 +117,8 @@ fn constructor(item: &mut Item, shape: &Struct) {
     } else {
         " A value with the required fields set and every optional field unset."
     });
+    // Inline for the reason given at `validate::struct_impl`.
+    item.line("#[inline]");
     item.signature("pub fn new", &params, " -> Self", false);
     item.struct_literal("", &shape.name, &fields, "");
     item.close("");
@@ -149,6 +151,8 @@ pub fn enum_item(item: &mut Item, shape: &Enum) {
         "];",
     );
     item.doc(" The value as on the wire.");
+    // Inline for the reason given at `validate::struct_impl`.
+    item.line("#[inline]");
     item.open("pub fn as_str(&self) -> &str");
     item.open("match self");
     for (variant, wire) in shape.variants.iter().zip(&wires) {
@@ -158,11 +162,13 @@ pub fn enum_item(item: &mut Item, shape: &Enum) {
     item.close("");
     item.close("");
     item.doc(" Whether the docs list this value.");
+    item.line("#[inline]");
     item.open("pub fn is_documented(&self) -> bool");
     item.line(&format!("!matches!(self, {name}::Undocumented(_))"));
     item.close("");
     item.close("");
     item.open(&format!("impl ::core::convert::From<&str> for {name}"));
+    item.line("#[inline]");
     item.open("fn from(value: &str) -> Self");
     item.open("match value");
     for (variant, wire) in shape.variants.iter().zip(&wires) {
