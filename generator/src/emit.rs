@@ -298,21 +298,37 @@ fn invalid_rust(e: &syn::Error) -> String {
 
 /// prettyplease puts items right under each other; a blank line after each
 /// top-level item and after each item of an impl block reads better. Lines
-/// of a multi-line raw string (an example payload) are its text, and are
-/// left as they are.
+/// of a multi-line string literal (an example payload) are its text, and
+/// are left as they are.
 fn separate_items(source: &str) -> String {
     let mut out = String::with_capacity(source.len() + source.len() / 16);
-    let mut lines = source.lines().peekable();
-    let mut raw = None;
-    while let Some(line) = lines.next() {
+    let literals = text::multiline_literals(source);
+    let mut literals = literals.iter().peekable();
+    // `lines`, with where each starts.
+    let mut start = 0;
+    let mut lines = source
+        .split_inclusive('\n')
+        .map(|piece| {
+            let line_start = start;
+            start += piece.len();
+            let line = piece.strip_suffix('\n').unwrap_or(piece);
+            (line_start, line.strip_suffix('\r').unwrap_or(line))
+        })
+        .peekable();
+    while let Some((line_start, line)) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        let in_literal = raw.is_some();
-        raw = open_raw_string(line, raw);
-        if in_literal || raw.is_some() {
+        while literals.next_if(|l| l.end <= line_start).is_some() {}
+        if literals
+            .peek()
+            .is_some_and(|l| l.start < line_start + line.len())
+        {
+            // The line opens, holds or closes a multi-line literal.
             continue;
         }
-        let Some(next) = lines.peek() else { break };
+        let Some(&(_, next)) = lines.peek() else {
+            break;
+        };
         let ends_item = line == "}"
             || (line.ends_with(';') && !line.starts_with(' ') && !line.starts_with("use "))
             || line == "    }" && !next.trim_start().starts_with('}');
@@ -327,61 +343,6 @@ fn separate_items(source: &str) -> String {
     out
 }
 
-/// After a line of code, the raw string still open, by the number of `#`
-/// that close it: `open` is the one open before the line. Plain strings
-/// never span lines here (the writer escapes their line breaks), and a
-/// comment line opens nothing.
-fn open_raw_string(line: &str, open: Option<usize>) -> Option<usize> {
-    let bytes = line.as_bytes();
-    if open.is_none() && line.trim_start().starts_with("//") {
-        return None;
-    }
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mut open = open;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(hashes) = open {
-            // The closing quote and its hashes.
-            let closes = |at: usize| {
-                bytes[at] == b'"'
-                    && bytes[at + 1..]
-                        .iter()
-                        .take(hashes)
-                        .filter(|&&b| b == b'#')
-                        .count()
-                        == hashes
-            };
-            match (i..bytes.len()).find(|&at| closes(at)) {
-                Some(at) => i = at + 1 + hashes,
-                None => return open,
-            }
-            open = None;
-            continue;
-        }
-        match bytes[i] {
-            b'"' => {
-                // A plain string, to its unescaped end.
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            b'r' if i == 0 || !is_ident(bytes[i - 1]) || bytes[i - 1] == b'b' => {
-                let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
-                if bytes.get(i + 1 + hashes) == Some(&b'"') {
-                    open = Some(hashes);
-                    i += 2 + hashes;
-                } else {
-                    i += 1;
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    open
-}
-
 fn lib_file(api: &Api, runtime_path: Option<&RuntimePath>) -> String {
     let runtime = runtime_path.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
     let mut text = String::new();
@@ -389,17 +350,17 @@ fn lib_file(api: &Api, runtime_path: Option<&RuntimePath>) -> String {
         if api.services.iter().any(|s| s.module == *module) {
             continue;
         }
-        let mut item = Item::new(runtime);
-        if let Some(feature) = feature {
-            item.line(&format!("#[cfg(feature = {})]", text::string(feature)));
-        }
-        item.line(&format!("pub use {runtime}::{module};"));
-        text.push_str(&item.finish());
+        text.push_str(&Item::written(runtime, |item| {
+            if let Some(feature) = feature {
+                item.line(&format!("#[cfg(feature = {})]", text::string(feature)));
+            }
+            item.line(&format!("pub use {runtime}::{module};"));
+        }));
     }
     for service in &api.services {
-        let mut item = Item::new(runtime);
-        service_module(&mut item, service);
-        text.push_str(&item.finish());
+        text.push_str(&Item::written(runtime, |item| {
+            service_module(item, service)
+        }));
     }
     separate_items(&text)
 }
@@ -467,30 +428,28 @@ const IMPORTABLE: [&str; 6] = [
 /// after another, each printed from a fresh line as prettyplease would.
 fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> String {
     let runtime_text = runtime.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
-    let mut head = Item::new(runtime_text);
-    head.doc(" The HTTP method.");
-    head.line(&format!(
-        "pub const METHOD: http::Method = http::Method::{};",
-        operation.method.as_str()
-    ));
-    head.doc(" The path template; `{name}` stands for a path parameter.");
-    head.line(&format!(
-        "pub const PATH: &str = {};",
-        text::string(&operation.path)
-    ));
-    client::parameter_structs(&mut head, operation);
-    let head = head.finish();
-    let mut request = Item::new(runtime_text);
-    client::request(&mut request, operation);
-    let request = request.finish();
+    let head = Item::written(runtime_text, |item| {
+        item.doc(" The HTTP method.");
+        item.line(&format!(
+            "pub const METHOD: http::Method = http::Method::{};",
+            operation.method.as_str()
+        ));
+        item.doc(" The path template; `{name}` stands for a path parameter.");
+        item.line(&format!(
+            "pub const PATH: &str = {};",
+            text::string(&operation.path)
+        ));
+        client::parameter_structs(item, operation);
+    });
+    let request = Item::written(runtime_text, |item| client::request(item, operation));
     let structs: Vec<String> = operation
         .structs
         .iter()
         .map(|shape| {
-            let mut item = Item::new(runtime_text);
             let doc = docs::values(&docs::struct_doc(operation, shape));
-            types::struct_item(&mut item, operation, shape, &doc);
-            item.finish()
+            Item::written(runtime_text, |item| {
+                types::struct_item(item, operation, shape, &doc)
+            })
         })
         .collect();
     // Enums reach the runtime, `core` and `std` by absolute paths: they
@@ -498,18 +457,10 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
     let enums: String = operation
         .enums
         .iter()
-        .map(|shape| {
-            let mut item = Item::new(runtime_text);
-            types::enum_item(&mut item, shape);
-            item.finish()
-        })
+        .map(|shape| Item::written(runtime_text, |item| types::enum_item(item, shape)))
         .collect();
-    let mut response = Item::new(runtime_text);
-    client::response(&mut response, operation);
-    let response = response.finish();
-    let mut tests = Item::new(runtime_text);
-    examples::tests(&mut tests, operation);
-    let tests = tests.finish();
+    let response = Item::written(runtime_text, |item| client::response(item, operation));
+    let tests = Item::written(runtime_text, |item| examples::tests(item, operation));
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
     let text_named = [&head, &request, &tests]

@@ -42,6 +42,13 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// The text `write` lays out, as [`Item::finish`] gives it.
+    pub fn written(runtime: &'a str, write: impl FnOnce(&mut Item<'a>)) -> String {
+        let mut item = Item::new(runtime);
+        write(&mut item);
+        item.finish()
+    }
+
     /// The path by which the code reaches the runtime crate.
     pub fn runtime(&self) -> &'a str {
         self.runtime
@@ -391,15 +398,62 @@ fn printed_by_prettyplease(text: &str) -> String {
 }
 
 /// The modules of `importable` that `code` uses as a path's first segment
-/// (`module::item`): comments and string literals aside. Only the bytes that
-/// can start a comment, a string or a path separator are looked at.
+/// (`module::item`): comments and string literals aside.
 pub fn modules_named<const N: usize>(
     code: &str,
     importable: &[&'static str; N],
 ) -> [Option<&'static str>; N] {
     let mut found = [None; N];
     let bytes = code.as_bytes();
-    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let path_sep = |at: usize| {
+        let start = at
+            - bytes[..at]
+                .iter()
+                .rev()
+                .take_while(|&&b| is_ident(b))
+                .count();
+        let after_path_sep = start >= 2 && &bytes[start - 2..start] == b"::";
+        if start < at && !after_path_sep {
+            let word = &code[start..at];
+            if let Some(k) = importable.iter().position(|m| *m == word) {
+                found[k] = Some(importable[k]);
+            }
+        }
+    };
+    scan(code, path_sep, |_| {});
+    found
+}
+
+/// The byte ranges of the string literals in `code` that span lines (an
+/// example payload's raw string), in order.
+pub fn multiline_literals(code: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    scan(
+        code,
+        |_| {},
+        |range| {
+            if code.as_bytes()[range.clone()].contains(&b'\n') {
+                found.push(range);
+            }
+        },
+    );
+    found
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Walks `code` past its comments and string literals (plain, raw, byte),
+/// calling `path_sep` with the index of each `::` outside them and
+/// `literal` with each literal's range. Only the bytes that can start a
+/// comment, a string or a path separator are looked at.
+fn scan(
+    code: &str,
+    mut path_sep: impl FnMut(usize),
+    mut literal: impl FnMut(std::ops::Range<usize>),
+) {
+    let bytes = code.as_bytes();
     let mut i = 0;
     while let Some(at) = memchr::memchr3(b'/', b'"', b':', &bytes[i..]) {
         let at = i + at;
@@ -419,27 +473,15 @@ pub fn modules_named<const N: usize>(
                             || (bytes[r - 1] == b'b' && (r == 1 || !is_ident(bytes[r - 2]))))
                 });
                 i = string_end(bytes, at + 1, if raw { hashes } else { 0 });
+                literal(at..i);
             }
             b':' if bytes.get(at + 1) == Some(&b':') => {
                 i = at + 2;
-                let start = at
-                    - bytes[..at]
-                        .iter()
-                        .rev()
-                        .take_while(|&&b| is_ident(b))
-                        .count();
-                let after_path_sep = start >= 2 && &bytes[start - 2..start] == b"::";
-                if start < at && !after_path_sep {
-                    let word = &code[start..at];
-                    if let Some(k) = importable.iter().position(|m| *m == word) {
-                        found[k] = Some(importable[k]);
-                    }
-                }
+                path_sep(at);
             }
             _ => {}
         }
     }
-    found
 }
 
 /// The index after a string literal whose text starts at `from`: a plain
