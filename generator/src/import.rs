@@ -26,6 +26,7 @@ mod rst;
 mod sections;
 mod service;
 mod text;
+mod toctree;
 
 pub use merge::merge_hand_edits;
 pub use service::{

@@ -98,59 +98,22 @@ impl PageIndex {
             .unwrap_or_default()
     }
 
-    /// The pages of `dir` as the toctrees of a Sphinx source tree order
-    /// them, from the topmost `index.rst` above `dir`: each page's chapter is
-    /// the title of the page whose toctree lists it (the tree's root page,
-    /// the whole reference, is no chapter), numbered in reading order.
+    /// The pages of `dir` as the toctrees of a Sphinx site or source tree
+    /// order them (see [`super::toctree`]).
     fn from_toctrees(dir: &Path) -> Option<PageIndex> {
-        let mut root = dir.to_path_buf();
-        if !root.join("index.rst").is_file() {
-            return None;
-        }
-        while let Some(parent) = root.parent().filter(|p| p.join("index.rst").is_file()) {
-            root = parent.to_path_buf();
-        }
-        let mut index = PageIndex::default();
-        let mut visited = BTreeSet::new();
-        let mut place = 0;
-        let mut stack = vec![(root.join("index.rst"), None::<(String, u32)>)];
-        while let Some((file, chapter)) = stack.pop() {
-            let Ok(file) = file.canonicalize() else {
-                continue;
-            };
-            if !visited.insert(file.clone()) {
-                continue;
-            }
-            let Ok(source) = std::fs::read_to_string(&file) else {
-                continue;
-            };
-            place += 1;
-            let (title, children) = super::rst::outline(&source);
-            let title = title.unwrap_or_default();
-            if file.parent() == dir.canonicalize().ok().as_deref() {
-                if let Some(name) = file.file_name() {
-                    index.entries.insert(
-                        name.to_string_lossy().into_owned(),
-                        IndexEntry {
-                            title: title.clone(),
-                            chapter: chapter.as_ref().map(|(t, _)| t.clone()),
-                            chapter_order: chapter.as_ref().map(|(_, p)| *p),
-                            has_children: !children.is_empty(),
-                        },
-                    );
-                }
-            }
-            let here = file.parent().unwrap_or(Path::new("."));
-            let chapter = (place > 1).then_some((title, place));
-            for child in children.iter().rev() {
-                let path = match child.strip_prefix('/') {
-                    Some(absolute) => root.join(absolute),
-                    None => here.join(child),
+        let entries = super::toctree::pages_of(dir)?
+            .into_iter()
+            .map(|(name, page)| {
+                let entry = IndexEntry {
+                    title: page.title,
+                    chapter: page.chapter.as_ref().map(|(title, _)| title.clone()),
+                    chapter_order: page.chapter.map(|(_, place)| place),
+                    has_children: page.has_children,
                 };
-                stack.push((path.with_extension("rst"), chapter.clone()));
-            }
-        }
-        Some(index)
+                (name, entry)
+            })
+            .collect();
+        Some(PageIndex { entries })
     }
 
     fn from_json(value: &serde_json::Value) -> PageIndex {
