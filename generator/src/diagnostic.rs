@@ -80,6 +80,10 @@ pub enum Topic {
     /// What the importer read of a page with an assumption: table roles and
     /// names, references to tables of other pages.
     PageReading,
+    /// An operation page with tables of which none could be read as parameters.
+    UnreadTables,
+    /// A query string in the URI line that the query table contradicts.
+    QueryString,
 }
 
 impl Topic {
@@ -96,6 +100,12 @@ impl Topic {
             }
             Topic::PageReading => {
                 "page layouts read with an assumption (table roles, names, references elsewhere)"
+            }
+            Topic::UnreadTables => {
+                "operation pages with tables but no readable parameter table (imported without parameters)"
+            }
+            Topic::QueryString => {
+                "query strings in the URI line that the query table contradicts"
             }
         }
     }
