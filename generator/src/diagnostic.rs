@@ -125,6 +125,12 @@ pub enum Guess {
     RepeatedRow,
     /// A `{placeholder}` of the path without a row: a String path parameter.
     PathPlaceholder,
+    /// A parameter typed as an object: text, as a parameter is on the wire.
+    NonScalarParameter,
+    /// Two fields of one struct or parameter set whose Rust names collide: the later renamed.
+    CollidingName,
+    /// A documented default that contradicts the documented values: dropped.
+    ContradictoryDefault,
     /// A table that is not a parameter table, left out.
     NotAParameterTable,
     /// A table's role, name or rows guessed by the importer.
@@ -140,6 +146,11 @@ impl Guess {
             Guess::ConditionalMandatory => "conditional Mandatory cells read as optional",
             Guess::RepeatedRow => "repeated rows (the first kept)",
             Guess::PathPlaceholder => "path placeholders without a row (String parameters)",
+            Guess::NonScalarParameter => "parameters typed as objects (read as text)",
+            Guess::CollidingName => "fields whose Rust names collide (the later renamed)",
+            Guess::ContradictoryDefault => {
+                "defaults that contradict the documented values (dropped)"
+            }
             Guess::NotAParameterTable => "tables that are not parameter tables (left out)",
             Guess::ImportedTable => "tables whose role, name or rows the importer guessed",
         }
