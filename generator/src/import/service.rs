@@ -5,10 +5,10 @@
 //! (through the spec's `source`), so names and hand corrections survive.
 //! The rule is documented in `spec/README.md` ("Operation names").
 
+use super::names::{self, operation_id_from_page};
 use super::{commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
 use crate::diagnostic::{Diagnostics, Guess};
 use crate::spec::{self, Spec};
-use heck::ToUpperCamelCase;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -318,9 +318,14 @@ fn name_operations(
         }
         let mut pages = pages;
         pages.sort_by(|&a, &b| fresh[a].0.cmp(&fresh[b].0));
-        for i in pages {
+        let paths: Vec<&str> = pages.iter().map(|&i| fresh[i].1.path.as_str()).collect();
+        let told_apart = names::told_apart(&paths);
+        for (n, i) in pages.into_iter().enumerate() {
             let spec = &fresh[i].1;
-            let qualified = format!("{name}{}", path_words(&spec.method, &spec.path));
+            let qualified = match &told_apart {
+                Some(words) => format!("{name}{}", words[n]),
+                None => format!("{name}{}", names::path_words(&spec.path)),
+            };
             let unique = if taken.contains(&qualified) {
                 (2..)
                     .map(|n| format!("{qualified}{n}"))
@@ -342,92 +347,6 @@ fn is_usable_operation_id(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric())
         && name.chars().any(|c| c.is_ascii_lowercase())
-}
-
-/// Words the titles of reference pages use that a name leaves out.
-const FILLER: &[&str] = &[
-    "a", "an", "the", "of", "for", "to", "in", "on", "by", "from", "with", "and", "or", "about",
-    "api", "apis",
-];
-
-/// The operation id a page gives itself: its title's words in
-/// UpperCamelCase, the leading gerund as a verb (`Querying the Dataset List`
-/// → `QueryDatasetList`), filler words dropped; without a title, the method
-/// and the path's words (`GET /v2/{project_id}/datasets` → `GetDatasets`).
-pub fn operation_id_from_page(spec: &Spec) -> String {
-    let words: Vec<String> = spec
-        .title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| !FILLER.contains(&w.to_ascii_lowercase().as_str()))
-        .enumerate()
-        .map(|(i, w)| if i == 0 { verb(w) } else { w.to_owned() })
-        .collect();
-    let from_title = words.join(" ").to_upper_camel_case();
-    let name = if from_title
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        from_title
-    } else {
-        let method = spec.method.to_ascii_lowercase().to_upper_camel_case();
-        format!("{method}{}", path_words(&spec.method, &spec.path))
-    };
-    if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        name
-    } else {
-        format!("Operation{name}")
-    }
-}
-
-/// The verb of a leading gerund (`Querying` → `Query`, `Creating` → `Create`,
-/// `Stopping` → `Stop`); other words unchanged.
-fn verb(word: &str) -> String {
-    let lower = word.to_ascii_lowercase();
-    let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 2) else {
-        return word.to_owned();
-    };
-    let bytes = stem.as_bytes();
-    let last = bytes[bytes.len() - 1];
-    let vowel = |b: u8| b"aeiou".contains(&b);
-    let base = if bytes.len() >= 2 && last == bytes[bytes.len() - 2] && !vowel(last) && last != b's'
-    {
-        // Stopping → stop, setting → set; but not passing → pass.
-        stem[..stem.len() - 1].to_owned()
-    } else if needs_final_e(stem) {
-        format!("{stem}e")
-    } else {
-        stem.to_owned()
-    };
-    base.to_upper_camel_case()
-}
-
-/// Whether a gerund's stem lost an `e` (`creat`, `delet`, `updat`, `configur`, `us`).
-fn needs_final_e(stem: &str) -> bool {
-    let endings = [
-        "at", "et", "ut", "ur", "iz", "is", "ov", "iv", "ag", "ar", "ir", "ud", "id", "us", "yz",
-        "bl", "pl", "dl", "nc", "rg", "rs",
-    ];
-    let keep = [
-        "start", "get", "set", "put", "reset", "format", "inherit", "query",
-    ];
-    !keep.iter().any(|k| stem.ends_with(k)) && endings.iter().any(|e| stem.ends_with(e))
-}
-
-/// The words of a path's fixed segments, the method's verb aside
-/// (`/v2/{project_id}/datasets/{dataset_id}/versions` → `DatasetsVersions`);
-/// placeholders and version segments left out.
-fn path_words(_method: &str, path: &str) -> String {
-    path.split('/')
-        .filter(|s| !s.is_empty() && !s.contains('{'))
-        .filter(|s| {
-            !(s.len() <= 3
-                && s.starts_with(['v', 'V'])
-                && s[1..].chars().all(|c| c.is_ascii_digit()))
-        })
-        .map(|s| s.to_upper_camel_case())
-        .collect()
 }
 
 fn write_spec(
