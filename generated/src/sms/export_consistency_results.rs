@@ -210,9 +210,9 @@ impl BatchConsistencyReq {
 #[doc(hidden)]
 #[derive(Default)]
 pub struct __BatchConsistencyReqSlots {
-    task_id: Option<Option<String>>,
-    source_id: Option<Option<String>>,
-    source_name: Option<Option<String>>,
+    task_id: wire::OptionalSlot<String>,
+    source_id: wire::OptionalSlot<String>,
+    source_name: wire::OptionalSlot<String>,
 }
 
 impl wire::Object for BatchConsistencyReq {
@@ -315,8 +315,8 @@ impl BadRequestBody {
 #[doc(hidden)]
 #[derive(Default)]
 pub struct __BadRequestBodySlots {
-    error_code: Option<Option<String>>,
-    error_msg: Option<Option<String>>,
+    error_code: wire::OptionalSlot<String>,
+    error_msg: wire::OptionalSlot<String>,
 }
 
 impl wire::Object for BadRequestBody {
@@ -425,11 +425,11 @@ impl ForbiddenBody {
 #[doc(hidden)]
 #[derive(Default)]
 pub struct __ForbiddenBodySlots {
-    error_code: Option<Option<String>>,
-    error_msg: Option<Option<String>>,
-    encoded_authorization_message: Option<Option<wire::Secret>>,
-    error_param: Option<Option<Vec<String>>>,
-    details: Option<Option<Vec<Details>>>,
+    error_code: wire::OptionalSlot<String>,
+    error_msg: wire::OptionalSlot<String>,
+    encoded_authorization_message: wire::OptionalSlot<wire::Secret>,
+    error_param: wire::OptionalSlot<Vec<String>>,
+    details: wire::OptionalSlot<Vec<Details>>,
 }
 
 impl wire::Object for ForbiddenBody {
@@ -581,8 +581,8 @@ impl Details {
 #[doc(hidden)]
 #[derive(Default)]
 pub struct __DetailsSlots {
-    error_code: Option<Option<String>>,
-    error_msg: Option<Option<String>>,
+    error_code: wire::OptionalSlot<String>,
+    error_msg: wire::OptionalSlot<String>,
 }
 
 impl wire::Object for Details {
@@ -676,8 +676,8 @@ impl NotFoundBody {
 #[doc(hidden)]
 #[derive(Default)]
 pub struct __NotFoundBodySlots {
-    error_code: Option<Option<String>>,
-    error_msg: Option<Option<String>>,
+    error_code: wire::OptionalSlot<String>,
+    error_msg: wire::OptionalSlot<String>,
 }
 
 impl wire::Object for NotFoundBody {

@@ -15,7 +15,7 @@ pub use decode::{from_json, from_text, Decode, DecodeError};
 pub use example_check::{check_json_example, check_text_example, same_json, ExampleCheck};
 pub use object::{
     deserialize_object, optional, present, read_optional, read_required, serialize_object,
-    write_optional, CowStr, Object,
+    write_optional, CowStr, Object, OptionalSlot,
 };
 pub use secret::Secret;
 pub use undocumented::Undocumented;

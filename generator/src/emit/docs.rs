@@ -54,7 +54,13 @@ pub fn operation_doc(
             let meaning = response
                 .doc
                 .first()
-                .map(|d| format!(": {}", markdown_safe(d.trim())))
+                // One list item: a meaning given in several paragraphs reads as one line.
+                .map(|d| {
+                    format!(
+                        ": {}",
+                        markdown_safe(&d.split_whitespace().collect::<Vec<_>>().join(" "))
+                    )
+                })
                 .unwrap_or_default();
             lines.push(format!(
                 "- `{}`{meaning} ([`Response::{}`]({crate_path}::Response::{}))",

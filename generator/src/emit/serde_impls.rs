@@ -4,7 +4,7 @@
 //! Strict about types and required fields, keeping undocumented members
 //! without serde's `flatten` (which buffers every object).
 
-use super::syntax::field_ty;
+use super::syntax::{field_ty, ty_text};
 use super::text::{self, string, Writer};
 use crate::model::{Field, Struct};
 
@@ -47,11 +47,12 @@ fn slots_struct(out: &mut Writer, shape: &Struct, slots_name: &str) {
     }
     out.open(&format!("pub struct {slots_name}"));
     for field in &shape.fields {
-        out.typed(
-            &format!("{}: ", field.rust),
-            &format!("Option<{}>", field_ty(field)),
-            ",",
-        );
+        let slot = if field.required {
+            format!("Option<{}>", field_ty(field))
+        } else {
+            format!("wire::OptionalSlot<{}>", ty_text(&field.ty))
+        };
+        out.typed(&format!("{}: ", field.rust), &slot, ",");
     }
     out.close("");
 }

@@ -130,6 +130,11 @@ pub fn read_required<'de, A: MapAccess<'de>, T: Decode>(
     Ok(true)
 }
 
+/// Where an object's reading keeps an optional field's value: `None` while
+/// absent, `Some(None)` for an explicit `null`. Named so that a field of a
+/// nested type reads no more complex in the reading code than in its struct.
+pub type OptionalSlot<T> = Option<Option<T>>;
+
 /// Reads the value of an optional field: `Some(None)` is an explicit `null`,
 /// told apart from an absent field (`None`) without a look-up per field.
 #[inline]
