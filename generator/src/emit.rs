@@ -56,6 +56,8 @@ const RUNTIME: &[(&str, Option<&str>)] = &[
     ("wire", None),
 ];
 
+pub use text::counting_left_to_prettyplease;
+
 /// Generated files by path relative to the output folder, in a stable order.
 pub type Files = BTreeMap<PathBuf, String>;
 

@@ -100,6 +100,28 @@ fn reference_specs_and_feature_fixture() {
     assert_printed_as_prettyplease(&generate(&workspace.join("tests/fixtures/features/spec")));
 }
 
+/// The items of the reference page and the feature fixture, which holds
+/// every construct, are all laid out by the writer itself: none is left to
+/// prettyplease (which would mean a construct, or a width, it does not lay
+/// out, and a parse and a print for each such item).
+#[test]
+fn no_item_of_the_reference_page_or_the_feature_fixture_is_left_to_prettyplease() {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for spec_dir in [
+        workspace.join("spec"),
+        workspace.join("tests/fixtures/features/spec"),
+    ] {
+        let (files, left) = docspec::emit::counting_left_to_prettyplease(|| generate(&spec_dir));
+        assert!(!files.is_empty());
+        assert_eq!(
+            left,
+            0,
+            "{}: items left to prettyplease",
+            spec_dir.display()
+        );
+    }
+}
+
 /// With the runtime reached by another path, short or long enough to push
 /// lines past the margin (those items are left to prettyplease), the files
 /// are still printed as prettyplease prints them.

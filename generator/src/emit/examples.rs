@@ -52,17 +52,13 @@ fn test(out: &mut Writer, example: &ExampleCase, body: &Body) {
         Expectation::RoundTrip => out.line("assert_eq!(check, wire::ExampleCheck::RoundTrip);"),
         Expectation::Violations(list) => {
             // The example breaks the page's own constraints; the docs
-            // contradict themselves. prettyplease lays out `vec!` items
-            // that are method calls in a way of its own.
-            out.unlaid();
-            let items: Vec<String> = list
+            // contradict themselves.
+            let literals: Vec<String> = list.iter().map(|v| text::string(v)).collect();
+            let items: Vec<(&str, &str)> = literals
                 .iter()
-                .map(|v| format!("{}.to_owned()", text::string(v)))
+                .map(|literal| (literal.as_str(), ".to_owned()"))
                 .collect();
-            out.line(&format!(
-                "let expected: Vec<String> = vec![{}];",
-                items.join(", ")
-            ));
+            out.macro_list("let expected: Vec<String> = vec![", &items, "];");
             out.line("assert_eq!(check, wire::ExampleCheck::Violations(expected));");
         }
         Expectation::DecodeError(path) => {

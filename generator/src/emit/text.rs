@@ -13,7 +13,25 @@
 //! line. Whatever the writer cannot lay out for certain (an argument too
 //! long for its own line, a doc that is not printed as a `///` line) makes
 //! the item [`Writer::finish`] fall back to prettyplease, over the same text:
-//! there is no second way of writing any construct.
+//! there is no second way of writing any construct. The fallbacks are
+//! counted ([`counting_left_to_prettyplease`]); a test holds the reference
+//! page and the feature fixture to none.
+//!
+//! The layout is prettyplease's as of the version `generator/Cargo.toml`
+//! pins (`=0.2.37`): a new release may lay out a construct otherwise, so it
+//! is taken on purpose, with `tests/printed_as_prettyplease.rs` run on it.
+//!
+//! Adding a construct:
+//! 1. Write it with the writer's methods ([`Writer::line`], [`Writer::open`],
+//!    [`Writer::call`], ...), in one small function in the module of what it
+//!    is part of; never as tokens.
+//! 2. Where prettyplease's layout of it is not yet one of the methods', add a
+//!    method here that measures as prettyplease does (see the rules above),
+//!    or call [`Writer::unlaid`] for the widths it does not cover.
+//! 3. Put the construct in the feature fixture (`tests/fixtures/features`),
+//!    at the margin too if it can break, so that
+//!    `tests/printed_as_prettyplease.rs` compares it with prettyplease's
+//!    print and counts no fallback for it.
 
 /// prettyplease's margin, indentation step and least space on a line.
 const MARGIN: usize = 89;
@@ -106,6 +124,46 @@ impl<'a> Writer<'a> {
             return;
         }
         self.one_per_line(head, items, tail);
+    }
+
+    /// `head` `items` `tail` where `head` opens a macro's brackets
+    /// (`let v = vec![`) and each item is a receiver and a method call on it
+    /// (`"text"`, `.to_owned()`): on one line if it fits; else one level
+    /// deeper, filling lines as prettyplease fills a macro's tokens: a line
+    /// may break before each method call and after each comma (there is none
+    /// after the last item), and does where the next piece would not fit.
+    pub fn macro_list(&mut self, head: &str, items: &[(&str, &str)], tail: &str) {
+        let joined: Vec<String> = items.iter().map(|(r, call)| format!("{r}{call}")).collect();
+        let one_line = format!("{head}{}{tail}", joined.join(", "));
+        if self.fits(one_line.len()) {
+            self.push_indented(self.indent, &one_line);
+            return;
+        }
+        self.line(head);
+        self.indent += INDENT;
+        // The pieces between breaks, each with what stands before it on a line it joins.
+        let mut pieces = Vec::with_capacity(items.len() * 2);
+        for (i, (receiver, call)) in items.iter().enumerate() {
+            let comma = if i + 1 < items.len() { "," } else { "" };
+            pieces.push((" ", (*receiver).to_owned()));
+            pieces.push(("", format!("{call}{comma}")));
+        }
+        let mut line = String::new();
+        for (separator, piece) in pieces {
+            if line.is_empty() {
+                line = piece;
+            } else if self.fits(line.len() + separator.len() + piece.len()) {
+                line.push_str(separator);
+                line.push_str(&piece);
+            } else {
+                // A string literal longer than the line stays whole.
+                self.unbreakable_line(&line);
+                line = piece;
+            }
+        }
+        self.unbreakable_line(&line);
+        self.indent -= INDENT;
+        self.line(tail);
     }
 
     /// `head {`, and what follows one level deeper.
@@ -319,9 +377,27 @@ impl<'a> Writer<'a> {
         if self.exact {
             self.out
         } else {
+            LEFT_TO_PRETTYPLEASE.set(LEFT_TO_PRETTYPLEASE.get() + 1);
             printed_by_prettyplease(&self.out)
         }
     }
+}
+
+thread_local! {
+    /// How many items [`Writer::finish`] has handed to prettyplease on this
+    /// thread. Emission runs on the caller's thread, so a count taken around
+    /// it is that emission's; kept out of the writer's signature so that no
+    /// construct's function carries it.
+    static LEFT_TO_PRETTYPLEASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `emit` and counts the items the writer left to prettyplease
+/// meanwhile: each one is a construct, or a width, that the writer does not
+/// lay out itself (see the checklist above), and costs a parse and a print.
+pub fn counting_left_to_prettyplease<T>(emit: impl FnOnce() -> T) -> (T, usize) {
+    let before = LEFT_TO_PRETTYPLEASE.get();
+    let emitted = emit();
+    (emitted, LEFT_TO_PRETTYPLEASE.get() - before)
 }
 
 /// A member of a struct literal.
@@ -575,7 +651,39 @@ pub fn separate_items(source: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{modules_named, separate_items};
+    use super::{counting_left_to_prettyplease, modules_named, separate_items, string, Writer};
+
+    /// `vec![..]` of string literals and `.to_owned()`, around every width
+    /// where prettyplease breaks the list or an item: laid out by the writer
+    /// itself, as prettyplease prints it.
+    #[test]
+    fn a_macro_list_is_laid_out_as_prettyplease_prints_it() {
+        for count in 1..=3 {
+            for width in 0..80 {
+                // Items of one width, and a short one among long ones.
+                let widths = [width, (width * 7) % 80, width];
+                let literals: Vec<String> = (0..count)
+                    .map(|i| string(&format!("{i}: \"{}\"", "x".repeat(widths[i]))))
+                    .collect();
+                let items: Vec<(&str, &str)> = literals
+                    .iter()
+                    .map(|l| (l.as_str(), ".to_owned()"))
+                    .collect();
+                let (written, left) = counting_left_to_prettyplease(|| {
+                    Writer::written("::rt", |out| {
+                        out.open("mod examples");
+                        out.open("fn t()");
+                        out.macro_list("let expected: Vec<String> = vec![", &items, "];");
+                        out.close("");
+                        out.close("");
+                    })
+                });
+                assert_eq!(left, 0);
+                let printed = prettyplease::unparse(&syn::parse_file(&written).unwrap());
+                assert_eq!(written, printed, "{count} items of width {width}");
+            }
+        }
+    }
 
     const IMPORTABLE: [&str; 4] = ["serde", "serde_json", "validation", "wire"];
 
