@@ -114,7 +114,7 @@ fn reference_specs_and_feature_fixture() {
 fn no_item_of_the_reference_page_or_the_feature_fixture_is_left_to_prettyplease() {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     for spec_dir in [
-        workspace.join("spec"),
+        workspace.join("tests/fixtures/reference/spec"),
         workspace.join("tests/fixtures/features/spec"),
     ] {
         let (files, left) = docspec::emit::counting_left_to_prettyplease(|| generate(&spec_dir));
