@@ -221,6 +221,18 @@ fn front_page(api: &Api, crate_name: &str) -> String {
 /// Writes one runnable example program per operation, by path relative to the
 /// crate's `examples/`; `crate_name` is the package that holds the generated sources.
 pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
+    emit_examples_with_runtime(api, crate_name, command, None)
+}
+
+/// [`emit_examples`], with the programs reaching the runtime by `runtime`
+/// instead of `::docspec_runtime`, as [`emit_with_runtime`] writes the crate.
+pub fn emit_examples_with_runtime(
+    api: &Api,
+    crate_name: &str,
+    command: &str,
+    runtime: Option<&RuntimePath>,
+) -> Files {
+    let runtime = runtime.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
     let quickstart = usage::front_page_operation(&api.services).map(|(service, operation, request)| {
         let body = usage::quickstart_body(service, operation, &request, crate_name);
         let name = programs::quickstart_name(&api.services);
@@ -236,7 +248,7 @@ pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
         .map(|(s, o, name)| {
             let service = &api.services[s];
             let operation = &service.operations[o];
-            let program = programs::example_program(service, operation, crate_name, &name);
+            let program = programs::example_program(service, operation, crate_name, &name, runtime);
             let source = with_header(&separate_items(&program), &spec_name(operation), command);
             (PathBuf::from(format!("{name}.rs")), source)
         })

@@ -3,7 +3,6 @@
 //! parameters, and the names of those programs and of the quickstart.
 
 use super::groups::{groups, ParameterGroup};
-use super::syntax::DOCSPEC_RUNTIME;
 use super::text::{self, Writer};
 use crate::model::{Body, Operation, Service};
 
@@ -11,11 +10,13 @@ use crate::model::{Body, Operation, Service};
 /// flags for the parameters the request carries (named after their wire names,
 /// kebab-case), `--body FILE` for the body; the runtime's `cli::run` does the rest.
 /// Written as text, without the file's header and the blank lines between items.
+/// `runtime` is the path by which the program reaches the runtime's `cli`.
 pub fn example_program(
     service: &Service,
     operation: &Operation,
     crate_name: &str,
     example: &str,
+    runtime: &str,
 ) -> String {
     let mut usage =
         format!("usage: cargo run -p {crate_name} --example {example} -- --endpoint URL");
@@ -62,7 +63,7 @@ pub fn example_program(
             reads: vec![("body".to_owned(), read.to_owned())],
         });
     }
-    let mut out = Writer::new(DOCSPEC_RUNTIME);
+    let mut out = Writer::new(runtime);
     out.inner_doc(&format!(
         " Calls `{}` ({} {}) once and prints the status and the decoded answer as JSON.",
         operation.id, operation.method, operation.path
@@ -92,7 +93,7 @@ pub fn example_program(
     // Generated and checked for drift as prettyplease writes it.
     out.line("#[rustfmt::skip]");
     out.open("fn main() -> ExitCode");
-    let run = "::docspec_runtime::cli::run";
+    let run = format!("{runtime}::cli::run");
     if members.is_empty() {
         out.line(&format!(
             "{run}(USAGE, &[], |_args| {{ Ok(operation::Request {{}}) }})"

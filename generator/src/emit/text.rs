@@ -621,6 +621,11 @@ pub fn separate_items(source: &str) -> String {
             (line_start, line.strip_suffix('\r').unwrap_or(line))
         })
         .peekable();
+    // The blocks open at this line: the indentation of the line that opened
+    // each, and whether it holds items (a module, an impl, a trait) rather
+    // than statements. prettyplease indents every block one step, so a
+    // `}` at an indentation closes the block opened at the same one.
+    let mut open: Vec<(usize, bool)> = Vec::new();
     while let Some((line_start, line)) = lines.next() {
         out.push_str(line);
         out.push('\n');
@@ -632,12 +637,28 @@ pub fn separate_items(source: &str) -> String {
             // The line opens, holds or closes a multi-line literal.
             continue;
         }
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let mut closes_item = false;
+        let comment = trimmed.starts_with("//");
+        if trimmed.starts_with('}') {
+            while open.last().is_some_and(|&(at, _)| at > indent) {
+                open.pop();
+            }
+            if open.last().is_some_and(|&(at, _)| at == indent) {
+                open.pop();
+            }
+            // An item ends where what held it holds items (or at the top).
+            closes_item = trimmed == "}" && open.last().is_none_or(|&(_, items)| items);
+        }
+        if line.ends_with('{') && !comment {
+            open.push((indent, holds_items(trimmed)));
+        }
         let Some(&(_, next)) = lines.peek() else {
             break;
         };
-        let ends_item = line == "}"
-            || (line.ends_with(';') && !line.starts_with(' ') && !line.starts_with("use "))
-            || line == "    }" && !next.trim_start().starts_with('}');
+        let ends_item = (closes_item && !next.trim_start().starts_with('}'))
+            || (line.ends_with(';') && !line.starts_with(' ') && !line.starts_with("use "));
         let next_is_use = next.starts_with("use ") && line.starts_with("use ");
         if ends_item && !next.is_empty() && !next_is_use {
             out.push('\n');
@@ -647,6 +668,18 @@ pub fn separate_items(source: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the block a line opens holds items: `mod`, `impl` or `trait`,
+/// public or not.
+fn holds_items(opening: &str) -> bool {
+    let header = opening
+        .strip_prefix("pub(crate) ")
+        .or_else(|| opening.strip_prefix("pub "))
+        .unwrap_or(opening);
+    ["mod ", "impl ", "impl<", "trait ", "unsafe impl"]
+        .iter()
+        .any(|keyword| header.starts_with(keyword))
 }
 
 #[cfg(test)]
@@ -686,6 +719,51 @@ mod tests {
     }
 
     const IMPORTABLE: [&str; 4] = ["serde", "serde_json", "validation", "wire"];
+
+    /// `separate_items` of `lines` adds a blank line after the lines
+    /// numbered `blank_after` (from 0) and nowhere else.
+    fn assert_separated(lines: &[&str], blank_after: &[usize]) {
+        let code: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let expected: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let blank = if blank_after.contains(&i) { "\n" } else { "" };
+                format!("{l}\n{blank}")
+            })
+            .collect();
+        assert_eq!(separate_items(&code), expected);
+    }
+
+    /// A blank line after each item of a module or an impl, at any depth,
+    /// and none inside a function, whatever its indentation.
+    #[test]
+    fn items_are_separated_at_every_depth_and_statements_never() {
+        let lines = [
+            "pub mod sms {",
+            "    impl Client {",
+            "        pub fn new() -> Self {",
+            "            if x {",
+            "                y();",
+            "            }",
+            "            Client",
+            "        }",
+            "        pub fn other(&self) {}",
+            "    }",
+            "    pub mod op {}",
+            "}",
+            "fn main() {",
+            "    if a {",
+            "        b();",
+            "    }",
+            "    c();",
+            "}",
+            "fn last() {}",
+        ];
+        // After `new`, after the impl, after the module, after `main`.
+        let blank_after = [7, 9, 11, 17];
+        assert_separated(&lines, &blank_after);
+    }
 
     #[test]
     fn a_module_counts_as_the_first_segment_of_a_path_in_code() {
@@ -739,15 +817,6 @@ mod tests {
         ];
         // After the imports, after `f` in the impl and after the impl.
         let blank_after = [1, 11, 13];
-        let code: String = lines.iter().map(|l| format!("{l}\n")).collect();
-        let expected: String = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let blank = if blank_after.contains(&i) { "\n" } else { "" };
-                format!("{l}\n{blank}")
-            })
-            .collect();
-        assert_eq!(separate_items(&code), expected);
+        assert_separated(&lines, &blank_after);
     }
 }
