@@ -120,6 +120,11 @@ pub fn crate_root_with_front_page(
     let items = plain_root
         .split_once("\n\n")
         .map_or(plain_root, |(_header, items)| items);
+    // A root that has its front page already keeps one.
+    let items = match items.split_once(CRATE_LINTS) {
+        Some((page, rest)) if page.lines().all(|l| l.starts_with("//!")) => rest,
+        _ => items,
+    };
     with_header(
         &format!("{}{items}", front_page(api, crate_name)),
         "the specs",
@@ -213,10 +218,13 @@ fn front_page(api: &Api, crate_name: &str) -> String {
             }
         })
         .collect();
-    // Every public item carries the page's words; an item without a doc is
-    // a gap in the generator, which users should see.
-    format!("{docs}#![warn(missing_docs)]\n\n")
+    format!("{docs}{CRATE_LINTS}")
 }
+
+/// The lints of a generated crate's root, after its front page. Every
+/// public item carries the page's words; an item without a doc is a gap in
+/// the generator, which users should see.
+const CRATE_LINTS: &str = "#![warn(missing_docs)]\n\n";
 
 /// Writes one runnable example program per operation, by path relative to the
 /// crate's `examples/`; `crate_name` is the package that holds the generated sources.

@@ -392,3 +392,17 @@ fn modelarts_crate_docs_have_their_shape() {
         "most operations have a usage snippet: {with_snippet}"
     );
 }
+
+/// Making `lib.rs` a crate's root twice gives the root once: one front page,
+/// one `#![warn(missing_docs)]` (clippy denies a repeated attribute).
+#[test]
+fn a_crate_root_made_twice_is_made_once() {
+    let fixture = workspace().join("tests/fixtures/reference/spec");
+    let mut generation = docspec::generate::generate(&fixture, &[], "docspec generate")
+        .unwrap_or_else(|e| panic!("{e}"));
+    generation.for_crate("api", "docspec generate");
+    let once = source(&generation.files, "lib.rs").to_owned();
+    generation.for_crate("api", "docspec generate");
+    assert_eq!(source(&generation.files, "lib.rs"), once);
+    assert_eq!(once.matches("#![warn(missing_docs)]").count(), 1);
+}
