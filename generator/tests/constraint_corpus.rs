@@ -181,23 +181,15 @@ impl Evaluation {
                 (None, None) => true,
                 _ => false,
             };
-            if same {
-                tally.true_positives += u32::from(expected.is_some());
+            let same = same && expected.is_some();
+            let Some(what) = tally.count(expected.is_some(), got.is_some(), same) else {
                 continue;
-            }
-            tally.false_positives += u32::from(got.is_some());
-            tally.false_negatives += u32::from(expected.is_some());
-            let what = match (&expected, &got) {
-                (Some(_), None) => "MISS",
-                (None, Some(_)) => "EXTRA",
-                (Some(e), Some(g)) => {
-                    if e.text == g.text {
-                        *self.measured_otherwise.entry(kind.to_string()).or_default() += 1;
-                    }
-                    "WRONG"
-                }
-                (None, None) => unreachable!("equal values are counted above"),
             };
+            if let (Some(e), Some(g)) = (&expected, &got) {
+                if e.text == g.text {
+                    *self.measured_otherwise.entry(kind.to_string()).or_default() += 1;
+                }
+            }
             let show =
                 |v: &Option<Resolved>| v.as_ref().map_or("-".to_owned(), ToString::to_string);
             let mut line = format!(

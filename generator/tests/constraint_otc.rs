@@ -156,16 +156,9 @@ impl Evaluation {
                 let expected = kind.expected(fact);
                 let got = field.and_then(|f| resolved_value(*kind, f, operation));
                 let tally = &mut self.tallies.entry(service.to_owned()).or_default()[k];
-                if expected == got {
-                    tally.true_positives += u32::from(expected.is_some());
+                let same = expected.is_some() && expected == got;
+                let Some(what) = tally.count(expected.is_some(), got.is_some(), same) else {
                     continue;
-                }
-                tally.false_positives += u32::from(got.is_some());
-                tally.false_negatives += u32::from(expected.is_some());
-                let what = match (&expected, &got) {
-                    (Some(_), None) => "MISS",
-                    (None, Some(_)) => "FALSE",
-                    _ => "WRONG",
                 };
                 let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_owned());
                 let found = if field.is_some() {

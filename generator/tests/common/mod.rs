@@ -508,6 +508,23 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Counts one comparison of a fact (`expected`) with what was read
+    /// (`got`); `same` when both are there and agree. Returns what a
+    /// disagreement is (`MISS`, `EXTRA`, `WRONG`), `None` when they agree.
+    pub fn count(&mut self, expected: bool, got: bool, same: bool) -> Option<&'static str> {
+        if same || (!expected && !got) {
+            self.true_positives += u32::from(expected);
+            return None;
+        }
+        self.false_positives += u32::from(got);
+        self.false_negatives += u32::from(expected);
+        Some(match (expected, got) {
+            (true, false) => "MISS",
+            (false, true) => "EXTRA",
+            _ => "WRONG",
+        })
+    }
+
     pub fn add(&mut self, other: Tally) {
         self.true_positives += other.true_positives;
         self.false_positives += other.false_positives;
