@@ -132,7 +132,12 @@ pub fn enum_item(item: &mut Item, shape: &Enum) {
     item.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
     item.open(&format!("pub enum {name}"));
     for variant in &shape.variants {
-        item.doc(&format!(" `{}`", variant.wire.replace('`', "'")));
+        let note = variant
+            .note
+            .as_ref()
+            .map(|note| format!(" ({})", note.replace('`', "'")))
+            .unwrap_or_default();
+        item.doc(&format!(" `{}`{note}", variant.wire.replace('`', "'")));
         item.line(&format!("{},", variant.rust));
     }
     item.doc(" A value the docs do not list: kept, so that answers from newer servers still read; `validate()` reports it.");
