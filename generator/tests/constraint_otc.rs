@@ -1,7 +1,8 @@
 //! The constraints of the whole pipeline on Open Telekom Cloud pages
 //! (`../shared/otc`, see its README): each page of `data/otc_facts.json` is
-//! imported as the site serves it (HTML), written as YAML, read back and
-//! resolved; each resolved field's constraints are compared with the facts.
+//! imported as the site serves it (HTML; see [`FORMS`]), written as YAML,
+//! read back and resolved; each resolved field's constraints are compared
+//! with the facts.
 //!
 //! The facts were written from the reStructuredText the site is built from,
 //! independently of the importer (`tools/otc_rows.py` reads the tables,
@@ -48,6 +49,11 @@ const OTC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/otc");
 
 const FACTS: &str = include_str!("data/otc_facts.json");
 
+/// The forms of a page that are imported: the folder of a revision that
+/// holds them, and the files' extension. (The reStructuredText form joins
+/// when the importer reads it: `("rst", "rst")`.)
+const FORMS: &[(&str, &str)] = &[("html", "html")];
+
 #[test]
 #[cfg_attr(
     shared_missing,
@@ -63,13 +69,20 @@ fn resolved_constraints_match_the_otc_facts() {
         );
         return;
     }
-    let mut evaluation = Evaluation::default();
-    for page in pages {
-        evaluation.page(page);
+    let mut evaluations = Vec::new();
+    for &form in FORMS {
+        let mut evaluation = Evaluation::default();
+        for page in pages {
+            evaluation.page(page, form);
+        }
+        println!("\n=== {} ===", form.0);
+        evaluation.print();
+        evaluations.push(evaluation);
     }
-    evaluation.print();
-    assert!(evaluation.pages >= 60, "facts for at least 60 pages");
-    assert_meets_targets("otc html", evaluation.overall());
+    for (evaluation, (form, _)) in evaluations.iter().zip(FORMS) {
+        assert!(evaluation.pages >= 60, "facts for at least 60 pages");
+        assert_meets_targets(&format!("otc {form}"), evaluation.overall());
+    }
 }
 
 #[derive(Default)]
@@ -83,19 +96,19 @@ struct Evaluation {
 }
 
 impl Evaluation {
-    fn page(&mut self, page: &Value) {
+    fn page(&mut self, page: &Value, (folder, extension): (&str, &str)) {
         self.pages += 1;
         let text = |key: &str| page[key].as_str().unwrap_or_default();
         let service = text("service");
-        let html = Path::new(OTC)
+        let file = Path::new(OTC)
             .join(service)
             .join(text("revision"))
-            .join("html")
+            .join(folder)
             .join(text("file"))
-            .with_extension("html");
+            .with_extension(extension);
         let name = format!("{service}/{}", text("file"));
         let lost = |why: String| (name.clone(), why);
-        match resolve(&html, service) {
+        match resolve(&file, service) {
             Ok((spec, operation)) => {
                 if operation.method.as_str() != text("method") || operation.path != text("path") {
                     self.problems.push(format!(
@@ -229,8 +242,8 @@ impl Evaluation {
 }
 
 /// Imports, loads and resolves one page; or why it did not come through.
-fn resolve(html: &Path, service: &str) -> Result<(Spec, Operation), String> {
-    let bytes = std::fs::read(html).map_err(|e| format!("{}: {e}", html.display()))?;
+fn resolve(file: &Path, service: &str) -> Result<(Spec, Operation), String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let options = ImportOptions {
         service: service.replace('-', "_"),
         operation: None,
@@ -241,9 +254,9 @@ fn resolve(html: &Path, service: &str) -> Result<(Spec, Operation), String> {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let imported = import_page(html, &bytes, &options)
+    let imported = import_page(file, &bytes, &options)
         .map_err(|d| format!("import failed: {}", errors(&d)))?;
-    let path: PathBuf = html.to_path_buf();
+    let path: PathBuf = file.to_path_buf();
     let loaded = spec::parse_str(&path, &imported.yaml)
         .map_err(|d| format!("the YAML does not load: {}", errors(&d)))?;
     let mut diagnostics = Diagnostics::new();
