@@ -149,7 +149,8 @@ impl Evaluation {
             .map(Vec::as_slice)
             .unwrap_or_default();
         let rows: Vec<&str> = fields.iter().filter_map(|f| f["name"].as_str()).collect();
-        let Some(imported) = matching_table(spec, caption, index, &rows) else {
+        let imported = matching_tables(spec, caption, index, &rows);
+        if imported.is_empty() {
             let missed = self.all_missed(service, table);
             if missed > 0 || !fields.is_empty() {
                 self.problems.push(format!(
@@ -158,8 +159,11 @@ impl Evaluation {
                 ));
             }
             return;
-        };
-        let resolved = resolved_fields(spec, operation, imported);
+        }
+        let resolved: Vec<&Field> = imported
+            .iter()
+            .flat_map(|table| resolved_fields(spec, operation, table))
+            .collect();
         for fact in fields {
             self.rows += 1;
             let name = fact["name"].as_str().unwrap_or_default();
@@ -267,28 +271,56 @@ fn resolve(file: &Path, service: &str) -> Result<(Spec, Operation), String> {
 
 use docspec::resolve::resolve_operation;
 
-/// The imported table captioned `Table N` as the fact table is; for a table
-/// without a caption, the `index`-th imported table if it has the rows.
-fn matching_table<'a>(
+/// The imported tables of a fact table: those captioned `Table N` as it is
+/// (a URI table may be split into path and query parameters); for a table
+/// without a caption, the imported table nearest to the `index`-th that has
+/// the rows, or the URI tables that have them between them.
+fn matching_tables<'a>(
     spec: &'a Spec,
     caption: &str,
     index: usize,
     rows: &[&str],
-) -> Option<&'a Table> {
+) -> Vec<&'a Table> {
     if let Some(number) = table_number(caption) {
         return spec
             .tables
             .iter()
-            .find(|t| t.caption.as_deref().and_then(table_number) == Some(number));
+            .filter(|t| t.caption.as_deref().and_then(table_number) == Some(number))
+            .collect();
     }
-    let same_rows = |t: &&Table| {
-        rows.iter()
-            .all(|name| t.rows.iter().any(|r| r.parameter.trim() == *name))
+    let holds_all = |tables: &[&Table]| {
+        rows.iter().all(|name| {
+            tables
+                .iter()
+                .any(|t| t.rows.iter().any(|r| r.parameter.trim() == *name))
+        })
     };
-    spec.tables.iter().filter(same_rows).min_by_key(|t| {
-        let at = spec.tables.iter().position(|other| std::ptr::eq(other, *t));
-        at.unwrap_or_default().abs_diff(index)
-    })
+    let nearest = spec
+        .tables
+        .iter()
+        .filter(|t| holds_all(&[*t]))
+        .min_by_key(|t| {
+            let at = spec.tables.iter().position(|other| std::ptr::eq(other, *t));
+            at.unwrap_or_default().abs_diff(index)
+        });
+    if let Some(table) = nearest {
+        return vec![table];
+    }
+    let uri: Vec<&Table> = spec
+        .tables
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.role,
+                TableRole::PathParameters | TableRole::QueryParameters
+            )
+        })
+        .collect();
+    if holds_all(&uri) {
+        uri
+    } else {
+        Vec::new()
+    }
 }
 
 /// `Table 3 Request parameters` -> 3.
