@@ -124,8 +124,9 @@ fn read_value(words: &Words, at: usize, phrase: DefaultPhrase) -> Option<Claim> 
             "stated in parentheses, for a part of the value or a special case",
         ));
     }
-    if words.are(phrase.value_at, &["left", "blank"]) {
-        // `The default value is left blank`: there is no default.
+    if words.are(phrase.value_at, &["left", "blank"]) || words.is(phrase.value_at, "used") {
+        // `The default value is left blank`: there is no default; `If it is
+        // set to 0, the default value is used`: no value is named.
         return None;
     }
     if words.are(phrase.value_at, &["an", "empty", "string"]) {

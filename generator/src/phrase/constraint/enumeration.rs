@@ -31,6 +31,10 @@ pub(super) fn scan(words: &Words, claimed: &mut Claimed, found: &mut Vec<Stateme
             let label = words.sentence_start(at) + 1 >= at
                 && (words.is(at, "options") || words.is(at, "values"));
             (Some(list_after_colon(words, start)), label)
+        } else if in_a_labelled_item(words, at) {
+            // `- diskType: disk type. Only evs and ssd are supported.`: the
+            // values of the part the item names.
+            (None, false)
         } else {
             (
                 inline_lead_in(words, at).map(|lead_in| lead_in.read(words)),
@@ -59,6 +63,27 @@ pub(super) fn scan(words: &Words, claimed: &mut Claimed, found: &mut Vec<Stateme
             record(words, at, read, claimed, found);
         }
     }
+}
+
+/// Whether `at` stands in a bulleted item that the name of a part opens
+/// (`- diskType: …`, `- userLV (optional): …`), after the name. An item
+/// opened by a case in words (`- Dedicated load balancers: The value can
+/// be …`) speaks of the value.
+fn in_a_labelled_item(words: &Words, at: usize) -> bool {
+    let Some(bullet) = (0..at)
+        .rev()
+        .find(|&i| words.get(i).is_some_and(|w| w.starts_line || w.is_bullet()))
+        .filter(|&i| words.get(i).is_some_and(Word::is_bullet))
+    else {
+        return false;
+    };
+    let name = bullet + 1;
+    let label = if words.get(name + 1).is_some_and(|w| w.raw.starts_with('(')) {
+        (name + 1..(name + 4).min(at)).find(|&i| words.get(i).is_some_and(|w| w.raw.contains(')')))
+    } else {
+        Some(name)
+    };
+    label.is_some_and(|l| l < at && words.get(l).is_some_and(Word::is_label))
 }
 
 /// Whether a lead-in announced the list: without one, a single `VALUE:` is
@@ -106,7 +131,13 @@ fn record(
     found: &mut Vec<Statement>,
 ) {
     let read = read.and_then(|list| {
-        if gives_an_example(words, lead_in) {
+        let repeated = list.items.iter().enumerate().any(|(i, item)| {
+            list.items[..i]
+                .iter()
+                .any(|other| other.value == item.value)
+        });
+        if gives_an_example(words, lead_in) || repeated {
+            // A value twice (`Formula: … Formula: …`) is no list of values.
             // `For example, the value can be …`: examples, not the values allowed.
             Err(Failure::NotAList)
         } else {
@@ -216,6 +247,14 @@ fn list_after_colon(words: &Words, start: usize) -> Result<List, Failure> {
         return Ok(list);
     }
     let start = words.skip_bullets(start);
+    // `Possible values:` ⏎ `Default: application/json`: a marker line of its
+    // own, no item (`Default: the usual layout Compact: …` is one).
+    let marker_line = words.get(start).is_some_and(|w| w.starts_line)
+        && words.ends_statement(start + 1)
+        && !words.get(start + 2).is_some_and(|w| w.is_label());
+    if is_heading(words, start) && marker_line {
+        return Err(Failure::NotAList);
+    }
     if label_at(words, start).is_some() {
         return labelled_items(words, start, Introduced::Yes);
     }
@@ -546,7 +585,9 @@ fn labelled_items(words: &Words, start: usize, introduced: Introduced) -> Result
         items.push(item);
         let too_short = introduced == Introduced::No && items.len() < 2;
         let Some(found) = next_label else {
-            return if too_short {
+            let format_parts =
+                introduced == Introduced::No && name_parts_of_a_format(words, &items);
+            return if too_short || format_parts {
                 Err(Failure::NotAList)
             } else {
                 Ok(List { items, end, claims })
@@ -564,6 +605,26 @@ fn labelled_items(words: &Words, start: usize, introduced: Introduced) -> Result
     }
 }
 
+/// `vX.Y[.Z]` … `- X: major version - Y: minor version`: the labels stand
+/// for parts of a format the cell writes, each inside another word.
+fn name_parts_of_a_format(words: &Words, items: &[Item]) -> bool {
+    // `X` in `vX.Y`, `N` in `-rN]`: the value ends a run of letters that
+    // starts in lower case, or stands between punctuation.
+    let inside_a_word = |value: &str| {
+        (0..words.len()).filter_map(|i| words.get(i)).any(|w| {
+            let core = w.core();
+            core != value
+                && core.match_indices(value).any(|(at, _)| {
+                    let before = core[..at].chars().next_back();
+                    let after = core[at + value.len()..].chars().next();
+                    !before.is_some_and(|c| c.is_ascii_uppercase())
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+        })
+    };
+    items.iter().all(|item| inside_a_word(&item.value))
+}
+
 fn is_after_bullet(words: &Words, at: usize) -> bool {
     at.checked_sub(1)
         .and_then(|before| words.get(before))
@@ -578,25 +639,36 @@ fn is_after_bullet(words: &Words, at: usize) -> bool {
 ///   Alias: … - URN: …`): the labels name kinds of value, each a format;
 /// * when a label is a key of a JSON example in the cell (`"skip_lint":`).
 fn stands_alone(words: &Words, start: usize, first_value: &str) -> bool {
-    let before = (0..start)
+    // The bulleted items before this one, up to the first of their run:
+    // the list is theirs too.
+    let mut first_item = start;
+    let mut earlier_items = Vec::new();
+    while is_after_bullet(words, first_item) {
+        let bullet = first_item - 1;
+        let previous = (0..bullet)
+            .rev()
+            .find(|&i| words.get(i).is_some_and(|w| w.starts_line || w.is_bullet()))
+            .filter(|&i| words.get(i).is_some_and(Word::is_bullet));
+        match previous {
+            Some(previous) => {
+                first_item = previous + 1;
+                earlier_items.push(first_item);
+            }
+            None => break,
+        }
+    }
+    let before = (0..first_item)
         .rev()
         .find(|&i| words.get(i).is_some_and(|w| !w.is_bullet()));
     if before.is_some_and(|i| words.get(i).is_some_and(Word::is_label)) {
         return false;
     }
-    if is_after_bullet(words, start) {
-        let previous_bullet = (0..start - 1)
-            .rev()
-            .find(|&i| words.get(i).is_some_and(Word::is_bullet));
-        if let Some(bullet) = previous_bullet {
-            let first = bullet + 1;
-            let several_words = !words.get(first).is_some_and(Word::is_label)
-                && (first + 1..(first + 4).min(start - 1))
-                    .any(|i| words.get(i).is_some_and(Word::is_label));
-            if several_words {
-                return false;
-            }
-        }
+    let several_words = |first: usize| {
+        !words.get(first).is_some_and(Word::is_label)
+            && (first + 1..first + 4).any(|i| words.get(i).is_some_and(Word::is_label))
+    };
+    if earlier_items.into_iter().any(several_words) {
+        return false;
     }
     let key = format!("\"{first_value}\":");
     !(0..words.len()).any(|i| words.get(i).is_some_and(|w| w.raw.contains(&key)))
@@ -634,7 +706,14 @@ fn default_note(words: &Words, at: usize, meaning: usize) -> Option<usize> {
 
 /// A `VALUE: meaning` item at the start of a sentence, with no lead-in before it.
 fn starts_unintroduced_list(words: &Words, at: usize) -> bool {
+    // On a bulleted line, an item's label opens the item (`- READY: …`),
+    // not a later sentence of it (`- The low threshold. Formula: …`).
+    let line = (0..=at)
+        .rev()
+        .find(|&i| words.get(i).is_some_and(|w| w.starts_line));
+    let in_an_item = line.is_some_and(|l| words.get(l).is_some_and(Word::is_bullet));
     words.get(at).is_some_and(|w| w.starts_sentence)
+        && (is_after_bullet(words, at) || !in_an_item)
         && !is_heading(words, at)
         && label_at(words, at).is_some()
 }
@@ -974,9 +1053,18 @@ fn read_item(words: &Words, at: usize) -> Option<ItemRead> {
 /// is a value, not the article.
 fn letter_in_a_list(words: &Words, at: usize) -> Option<String> {
     let word = words.get(at)?;
-    let letter = word.core().len() == 1 && word.core().chars().all(|c| c.is_ascii_uppercase());
+    let is_letter =
+        |w: &Word| w.core().len() == 1 && w.core().chars().all(|c| c.is_ascii_uppercase());
     let listed = word.raw.ends_with(',') || words.is(at + 1, "or") || words.is(at + 1, "and");
-    (letter && listed && !word.starts_sentence).then(|| word.core().to_owned())
+    // `X, Y, Z` are letters that stand for parts of a format.
+    let next = if word.raw.ends_with(',') {
+        at + 1
+    } else {
+        at + 2
+    };
+    let beside_a_word = words.get(next).is_some_and(|w| !is_letter(w));
+    (is_letter(word) && listed && beside_a_word && !word.starts_sentence)
+        .then(|| word.core().to_owned())
 }
 
 #[cfg(test)]

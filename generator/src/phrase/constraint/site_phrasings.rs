@@ -127,6 +127,41 @@ fn items_after_another_lead_in_are_no_values() {
 }
 
 #[test]
+fn letters_that_name_parts_of_a_format_are_no_values() {
+    let description = "Version, in the format of vX.Y[.Z], for example, v1.30.\n\
+                       - X: major version\n- Y: minor version\n- Z: patch version";
+    assert_eq!(enum_of(description), None);
+    assert_eq!(
+        enum_of("Platform version. The format is svc.X.Y.\n- X: feature version\n- Y: patch"),
+        None
+    );
+    assert_eq!(
+        enum_of("Record type. The value can be A, AAAA, or MX."),
+        strings(&["A", "AAAA", "MX"])
+    );
+}
+
+#[test]
+fn items_that_describe_the_parts_of_the_value_are_no_values() {
+    for description in [
+        // The sub-fields of a configuration string, one with its own values.
+        "Disk configuration, for example, \"a=1;diskType=evs\".\n\
+         The following fields are included:\n- userLV (optional): size of the user space.\n\
+         - diskType: disk type. Currently, only evs, hdd, and ssd are supported.\n- lvType: type of a volume.",
+        // A sentence of an item, not its label.
+        "Thresholds.\n- The low threshold. Formula: low x 2\n- The high threshold. Formula: high x 2",
+        // A value twice.
+        "Terms.\nFormula: a\nFormula: b",
+    ] {
+        assert_eq!(enum_of(description), None, "{description}");
+    }
+    assert_eq!(
+        enum_of("Content type. Possible values:\nDefault: application/json"),
+        None
+    );
+}
+
+#[test]
 fn words_named_beside_a_json_value_are_no_values() {
     let description =
         "Message structure, which contains JSON strings\nemail, sms, and http are supported.";
@@ -151,6 +186,7 @@ fn left_blank_is_no_default() {
         "Sorting order. The value can be:\n- desc: descending\n- asc: ascending\nThe default value is left blank, indicating no sorting.",
         "The value is left blank by default.",
         "By default, this parameter is left blank.",
+        "If this parameter is not specified or is set to 0, the default value is used.",
     ] {
         let read = parse(description, Subject::Text);
         assert_eq!(read.default, None, "{description}");
