@@ -387,6 +387,9 @@ pub struct Enum {
 pub struct Variant {
     pub wire: String,
     pub rust: String,
+    /// What the docs say in brackets after the value (`only in public
+    /// zones`, `End-of-sale`, `deprecated`): the value stays documented.
+    pub note: Option<String>,
 }
 
 /// One documented response status.

@@ -72,6 +72,9 @@ fn read_words(phrase: &str) -> Option<TypePhrase> {
     if let Some(known) = keyword(&lower) {
         return Some(known);
     }
+    if let Some(known) = sized(&lower) {
+        return Some(known);
+    }
     if let Some(items) = strip_prefix_ci(phrase, "Array of ") {
         return array_of(items);
     }
@@ -88,6 +91,21 @@ fn read_words(phrase: &str) -> Option<TypePhrase> {
         return Some(TypePhrase::Array(Box::new(item_of(items)?)));
     }
     is_identifier(phrase).then(|| TypePhrase::Named(phrase.to_string()))
+}
+
+/// `String(64)`, `Integer (11)`: a scalar with the size the storage gives
+/// it. The size is no constraint the page states in words; the Description
+/// cell says what the value may hold.
+fn sized(lower: &str) -> Option<TypePhrase> {
+    let (word, size) = lower.strip_suffix(')')?.split_once('(')?;
+    let digits = !size.is_empty() && size.bytes().all(|b| b.is_ascii_digit());
+    let scalar = keyword(word.trim()).filter(|phrase| {
+        matches!(
+            phrase,
+            TypePhrase::String | TypePhrase::Integer | TypePhrase::Long | TypePhrase::Number
+        )
+    });
+    scalar.filter(|_| digits)
 }
 
 /// The single words with a fixed meaning.
@@ -289,6 +307,22 @@ mod tests {
         }
         assert_eq!(parsed("Boolean"), TypePhrase::Boolean);
         assert_eq!(parsed("bool"), TypePhrase::Boolean);
+    }
+
+    #[test]
+    fn scalars_with_a_storage_size() {
+        assert_eq!(parsed("String(64)"), TypePhrase::String);
+        assert_eq!(parsed("String (4096)"), TypePhrase::String);
+        assert_eq!(parsed("Integer(11)"), TypePhrase::Integer);
+        for phrase in ["Boolean(1)", "String()", "String(n)", "Widget(3)"] {
+            assert!(
+                !matches!(
+                    parse_type(phrase),
+                    Ok(TypePhrase::String | TypePhrase::Boolean)
+                ),
+                "{phrase}"
+            );
+        }
     }
 
     #[test]
