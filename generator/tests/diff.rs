@@ -862,10 +862,10 @@ fn a_string_gaining_a_list_of_values_becomes_an_enumeration() {
     assert_eq!(
         seen(&only(&free_text, THING)),
         (
-            ChangeKind::TypeChanged,
+            ChangeKind::EnumerationAdded,
             "request body /protocol",
-            Some("String"),
-            Some("String enumeration"),
+            None,
+            Some("[TCP, UDP]"),
             Breaking,
             Unaffected
         )
@@ -1104,6 +1104,7 @@ fn english_to_chinese_edition_loosens_the_request_only() {
   compatible  ExportConsistencyResults: request body /task_info/*/task_id: maximum length loosened: 36 → 255; every request that was valid stays valid [requests: compatible, responses: unaffected]
 
 3 changes in 1 operation: 0 breaking (0 for request builders, 0 for response readers), 3 compatible
+generated crate: a patch release (cargo semver for the emitted API)
 "
     );
 }
@@ -1172,6 +1173,7 @@ fn chinese_to_english_edition_tightens_the_request_and_breaks_its_builders() {
   BREAKING    ExportConsistencyResults: request body /task_info/*/task_id: maximum length tightened: 255 → 36; requests that were valid may now fail validate() or be refused [requests: breaking, responses: unaffected]
 
 3 changes in 1 operation: 3 breaking (3 for request builders, 0 for response readers), 0 compatible
+generated crate: a patch release (cargo semver for the emitted API)
 "
     );
 }
@@ -1199,7 +1201,8 @@ fn json_has_the_documented_shape() {
                     "new": "1",
                     "request": "breaking",
                     "response": "unaffected",
-                    "explanation": "requests that were valid may now fail validate() or be refused"
+                    "explanation": "requests that were valid may now fail validate() or be refused",
+                    "semver": "patch"
                 },
                 {
                     "service": "sms",
@@ -1212,7 +1215,8 @@ fn json_has_the_documented_shape() {
                     "new": "1",
                     "request": "breaking",
                     "response": "unaffected",
-                    "explanation": "requests that were valid may now fail validate() or be refused"
+                    "explanation": "requests that were valid may now fail validate() or be refused",
+                    "semver": "patch"
                 },
                 {
                     "service": "sms",
@@ -1225,7 +1229,8 @@ fn json_has_the_documented_shape() {
                     "new": "36",
                     "request": "breaking",
                     "response": "unaffected",
-                    "explanation": "requests that were valid may now fail validate() or be refused"
+                    "explanation": "requests that were valid may now fail validate() or be refused",
+                    "semver": "patch"
                 }
             ],
             "summary": {
@@ -1235,7 +1240,9 @@ fn json_has_the_documented_shape() {
                 "breaking_for_requests": 3,
                 "breaking_for_responses": 0,
                 "compatible": 0
-            }
+            },
+            "semver": "patch",
+            "not_compared": []
         })
     );
 }
@@ -1377,6 +1384,7 @@ fn the_command_compares_folders() {
   compatible  CreateThing: operation added: POST /v1/{project_id}/things; existing code does not call it [requests: compatible, responses: compatible]
 
 1 change in 1 operation: 0 breaking (0 for request builders, 0 for response readers), 1 compatible
+generated crate: a minor release (cargo semver for the emitted API)
 "
     );
     let (code, _, _) = docspec_diff(
