@@ -437,6 +437,108 @@ pub fn compare_specs(old: &Path, new: &Path) -> Result<Report, Diagnostics> {
     }
 }
 
+/// What `docspec diff` compares: two spec files or folders, or two doc
+/// folders or pages (HTML, copied text), imported in memory as `docspec
+/// import` would into an empty folder, under the service name `service`.
+pub fn compare_paths(old: &Path, new: &Path, service: &str) -> Result<Report, Diagnostics> {
+    match (holds_docs(old), holds_docs(new)) {
+        (false, false) => compare_specs(old, new),
+        #[cfg(feature = "import")]
+        (true, true) => {
+            let (old, new) = (load_docs(old, service), load_docs(new, service));
+            match (old, new) {
+                (Ok(old), Ok(new)) => Ok(compare_loaded(&old, &new)),
+                (Err(errors), Ok(_)) | (Ok(_), Err(errors)) => Err(errors),
+                (Err(mut errors), Err(more)) => {
+                    errors.extend(more);
+                    Err(errors)
+                }
+            }
+        }
+        _ => {
+            let _ = service;
+            let docs = if holds_docs(old) { old } else { new };
+            Err(Diagnostics::from_iter([Diagnostic::error(
+                Location::file(docs),
+                if cfg!(feature = "import") {
+                    "expected two spec folders (or files) or two doc folders (or pages), but this holds docs and the other specs"
+                } else {
+                    "doc pages can be compared only by a docspec built with the `import` feature"
+                },
+            )]))
+        }
+    }
+}
+
+/// Whether a path is doc pages rather than specs: a page (`.html`, `.htm`,
+/// `.txt`, `.rst`), or a folder with no spec (`.yaml`) anywhere below it.
+pub fn holds_docs(path: &Path) -> bool {
+    const PAGES: [&str; 4] = ["html", "htm", "txt", "rst"];
+    let extension = |p: &Path| {
+        p.extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    if !path.is_dir() {
+        return PAGES.contains(&extension(path).as_str());
+    }
+    fn has_yaml(dir: &Path) -> bool {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        entries.filter_map(Result::ok).any(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                has_yaml(&path)
+            } else {
+                path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+            }
+        })
+    }
+    !has_yaml(path)
+}
+
+/// Imports a doc folder or page in memory and resolves each operation on its
+/// own; pages that cannot be read are not compared, like specs that do not
+/// resolve. Fails when no operation is read at all.
+#[cfg(feature = "import")]
+pub fn load_docs(path: &Path, service: &str) -> Result<Loaded, Diagnostics> {
+    let (imported, outcome) = crate::import::import_in_memory(&[path.to_owned()], service);
+    let mut unresolved = Vec::new();
+    let mut specs = Vec::new();
+    for (page, spec) in imported {
+        match spec::parse_str(&page, &spec.to_yaml()) {
+            Ok(loaded) => specs.push(loaded),
+            Err(diagnostics) => unresolved.push(Unresolved {
+                file: page,
+                identity: Some(spec.identity()),
+                diagnostics,
+            }),
+        }
+    }
+    for failure in &outcome.failures {
+        unresolved.push(Unresolved {
+            file: path.to_owned(),
+            identity: None,
+            diagnostics: Diagnostics::from_iter([Diagnostic::error(
+                Location::file(path),
+                failure.clone(),
+            )]),
+        });
+    }
+    if specs.is_empty() && unresolved.is_empty() {
+        return Err(Diagnostics::from_iter([Diagnostic::error(
+            Location::file(path),
+            format!(
+                "no operation page read under {} ({} page(s) skipped): nothing to compare",
+                path.display(),
+                outcome.skipped.len()
+            ),
+        )]));
+    }
+    Ok(resolve_each(&specs, unresolved))
+}
+
 /// Loads and resolves one spec file, or every spec below a folder, failing
 /// with every error if any spec does not resolve.
 ///

@@ -28,8 +28,8 @@ mod text;
 
 pub use merge::merge_hand_edits;
 pub use service::{
-    import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport, SkipReason,
-    Skipped,
+    import_in_memory, import_service, operation_id_from_page, ImportedPage, PageIndex,
+    ServiceImport, SkipReason, Skipped,
 };
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};

@@ -301,10 +301,38 @@ pub fn import_service(
     operation: Option<&str>,
     out: &Path,
 ) -> ServiceImport {
-    let mut result = ServiceImport::default();
-    let pages = pages(paths, &mut result.failures);
     let service_dir = out.join(service);
     let earlier = Earlier::read(&service_dir);
+    let (mut fresh, mut result) = read_pages(paths, service, operation);
+    warn_of_shared_identities(&fresh, &mut result.diagnostics);
+    let before = earlier.match_fresh(&fresh);
+    name_operations(&mut fresh, &before, &earlier, operation.is_some());
+    for ((page, spec), before) in fresh.into_iter().zip(before) {
+        write_spec(page, spec, &service_dir, before, &mut result);
+    }
+    result
+}
+
+/// Imports every page under `paths` without writing anything: the specs as
+/// `import` would write them into an empty folder, each with its page,
+/// and what importing found (skipped pages, warnings, failures).
+pub fn import_in_memory(paths: &[PathBuf], service: &str) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
+    let (mut fresh, mut result) = read_pages(paths, service, None);
+    warn_of_shared_identities(&fresh, &mut result.diagnostics);
+    let none = vec![None; fresh.len()];
+    name_operations(&mut fresh, &none, &Earlier::default(), false);
+    (fresh, result)
+}
+
+/// Reads every page under `paths`: the operations' specs as the pages give
+/// them (not yet named), the pages skipped and what cannot be read.
+fn read_pages(
+    paths: &[PathBuf],
+    service: &str,
+    operation: Option<&str>,
+) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
+    let mut result = ServiceImport::default();
+    let pages = pages(paths, &mut result.failures);
     let mut indexes: BTreeMap<PathBuf, PageIndex> = BTreeMap::new();
     let options = ImportOptions {
         service: service.to_owned(),
@@ -362,13 +390,7 @@ pub fn import_service(
             }
         }
     }
-    warn_of_shared_identities(&fresh, &mut result.diagnostics);
-    let before = earlier.match_fresh(&fresh);
-    name_operations(&mut fresh, &before, &earlier, operation.is_some());
-    for ((page, spec), before) in fresh.into_iter().zip(before) {
-        write_spec(page, spec, &service_dir, before, &mut result);
-    }
-    result
+    (fresh, result)
 }
 
 /// Two pages of one method and path (a deprecated copy, v1 and v2 pages of
