@@ -22,6 +22,7 @@ mod merge;
 mod objects;
 mod page;
 mod roles;
+mod rst;
 mod sections;
 mod service;
 mod text;
@@ -113,7 +114,9 @@ pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutc
             diagnostics: report.diagnostics,
         };
     }
-    let page = if looks_like_html(&content) {
+    let page = if is_rst(path, &content) {
+        rst::read(&content, &mut report)
+    } else if looks_like_html(&content) {
         html::read(&content, &mut report)
     } else {
         text::read(&content, &mut report)
@@ -429,6 +432,28 @@ fn decode(bytes: &[u8], report: &mut Reporter) -> String {
             String::from_utf8_lossy(bytes).into_owned()
         }
     }
+}
+
+/// reStructuredText: a `.rst` file, or text with directives or targets
+/// (`.. table::`, `.. _label:`) and no markup tags.
+fn is_rst(path: &Path, content: &str) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("rst") || e.eq_ignore_ascii_case("rest"))
+    {
+        return true;
+    }
+    !looks_like_html(content)
+        && content.lines().any(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(".. ").is_some_and(|rest| {
+                rest.starts_with('_') && rest.trim_end().ends_with(':')
+                    || rest.split_once("::").is_some_and(|(name, _)| {
+                        !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+            })
+        })
 }
 
 /// HTML starts with a tag or closes block elements; copied text does neither.

@@ -85,13 +85,72 @@ struct IndexEntry {
 const INDEX_FILES: &[&str] = &["CLASS.TXT.json", "ALL_META.TXT.json", "PARAMETERS.txt"];
 
 impl PageIndex {
-    /// Reads the index of an export folder; empty where there is none or it does not parse.
+    /// Reads the index of an export folder (`CLASS.TXT.json`), else of a
+    /// reStructuredText tree (its `index.rst` toctrees); empty where there is
+    /// none or it does not parse.
     pub fn read(dir: &Path) -> PageIndex {
-        std::fs::read(dir.join("CLASS.TXT.json"))
+        let export = std::fs::read(dir.join("CLASS.TXT.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-            .map(|value| PageIndex::from_json(&value))
+            .map(|value| PageIndex::from_json(&value));
+        export
+            .or_else(|| PageIndex::from_toctrees(dir))
             .unwrap_or_default()
+    }
+
+    /// The pages of `dir` as the toctrees of a Sphinx source tree order
+    /// them, from the topmost `index.rst` above `dir`: each page's chapter is
+    /// the title of the page whose toctree lists it (the tree's root page,
+    /// the whole reference, is no chapter), numbered in reading order.
+    fn from_toctrees(dir: &Path) -> Option<PageIndex> {
+        let mut root = dir.to_path_buf();
+        if !root.join("index.rst").is_file() {
+            return None;
+        }
+        while let Some(parent) = root.parent().filter(|p| p.join("index.rst").is_file()) {
+            root = parent.to_path_buf();
+        }
+        let mut index = PageIndex::default();
+        let mut visited = BTreeSet::new();
+        let mut place = 0;
+        let mut stack = vec![(root.join("index.rst"), None::<(String, u32)>)];
+        while let Some((file, chapter)) = stack.pop() {
+            let Ok(file) = file.canonicalize() else {
+                continue;
+            };
+            if !visited.insert(file.clone()) {
+                continue;
+            }
+            let Ok(source) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            place += 1;
+            let (title, children) = super::rst::outline(&source);
+            let title = title.unwrap_or_default();
+            if file.parent() == dir.canonicalize().ok().as_deref() {
+                if let Some(name) = file.file_name() {
+                    index.entries.insert(
+                        name.to_string_lossy().into_owned(),
+                        IndexEntry {
+                            title: title.clone(),
+                            chapter: chapter.as_ref().map(|(t, _)| t.clone()),
+                            chapter_order: chapter.as_ref().map(|(_, p)| *p),
+                            has_children: !children.is_empty(),
+                        },
+                    );
+                }
+            }
+            let here = file.parent().unwrap_or(Path::new("."));
+            let chapter = (place > 1).then_some((title, place));
+            for child in children.iter().rev() {
+                let path = match child.strip_prefix('/') {
+                    Some(absolute) => root.join(absolute),
+                    None => here.join(child),
+                };
+                stack.push((path.with_extension("rst"), chapter.clone()));
+            }
+        }
+        Some(index)
     }
 
     fn from_json(value: &serde_json::Value) -> PageIndex {
@@ -193,7 +252,7 @@ fn walk(dir: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<Stri
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let is_page = ["html", "htm", "txt"].iter().any(|ext| {
+        let is_page = ["html", "htm", "txt", "rst"].iter().any(|ext| {
             entry
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case(ext))
