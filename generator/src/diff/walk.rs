@@ -294,12 +294,19 @@ impl<'a> OperationWalk<'a> {
     fn changes(mut self) -> Vec<Change> {
         let (old, new) = (self.old, self.new);
         self.endpoint();
-        self.parameters(
-            "path parameter",
-            &old.path_params,
-            &new.path_params,
-            same_wire,
-        );
+        // A placeholder renamed in place is the same parameter.
+        let (old_slots, new_slots) = (placeholders(&old.path), placeholders(&new.path));
+        let same_place = |a: &Field, b: &Field| {
+            let slot = |slots: &[String], f: &Field| slots.iter().position(|s| *s == f.wire);
+            a.wire == b.wire
+                || (old.identity() == new.identity()
+                    && slot(&old_slots, a).is_some()
+                    && slot(&old_slots, a) == slot(&new_slots, b))
+        };
+        let pairs = pair_up(&old.path_params, &new.path_params, same_place);
+        self.fields(pairs, |wire| {
+            At::new(Part::Request, format!("path parameter {wire}"))
+        });
         self.parameters(
             "query parameter",
             &old.query_params,
@@ -364,7 +371,8 @@ impl<'a> OperationWalk<'a> {
                 Some(new.method.to_string()),
             );
         }
-        if old.path != new.path {
+        // A renamed placeholder is the same path on the wire.
+        if old.path != new.path && old.identity() != new.identity() {
             let at = At::new(Part::Operation, "path");
             self.record(
                 &at,
@@ -731,6 +739,14 @@ impl<'a> OperationWalk<'a> {
         });
         self.open.pop();
     }
+}
+
+/// The placeholders of a path template, in order.
+fn placeholders(path: &str) -> Vec<String> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
 }
 
 /// A field removed in one place and a field of the same name and type added
