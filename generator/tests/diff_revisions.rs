@@ -221,10 +221,6 @@ fn the_truth_file_is_well_formed() {
     shared_missing,
     ignore = "../shared/otc is missing: no diff of real revisions is scored"
 )]
-#[cfg_attr(
-    not(shared_missing),
-    ignore = "below the bar until the Sphinx HTML reader (branch html) reads these pages' tables: run with --ignored for the figures and misses"
-)]
 fn diff_of_served_html_meets_the_truth() {
     check("html");
 }
@@ -233,10 +229,6 @@ fn diff_of_served_html_meets_the_truth() {
 #[cfg_attr(
     shared_missing,
     ignore = "../shared/otc is missing: no diff of real revisions is scored"
-)]
-#[cfg_attr(
-    not(shared_missing),
-    ignore = "below the bar until the reStructuredText reader (branch rst) lands: run with --ignored for the figures and misses"
 )]
 fn diff_of_restructuredtext_meets_the_truth() {
     check("rst");
