@@ -1338,3 +1338,44 @@ fn the_command_compares_two_doc_folders_imported_in_memory() {
     let (code, _, err) = docspec_diff(&[&dir.join("old"), &dir.join("empty")], &[]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn two_specs_of_one_endpoint_are_generated_with_a_warning_and_paired_by_name() {
+    let copy = edit(
+        THING,
+        "operation: CreateThing\n",
+        "operation: CreateThingDeprecated\n",
+    );
+    let specs: Vec<spec::LoadedSpec> = [THING, copy.as_str()]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            spec::parse_str(&PathBuf::from(format!("spec{i}.yaml")), text)
+                .unwrap_or_else(|d| panic!("{d}"))
+        })
+        .collect();
+    let resolved = resolve::resolve(&specs).unwrap_or_else(|d| panic!("{d}"));
+    let warnings: Vec<String> = resolved
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.message
+                .contains("POST /v1/{}/things is also the method and path of")
+        })
+        .map(|d| d.location.file.display().to_string())
+        .collect();
+    assert_eq!(warnings, ["spec0.yaml", "spec1.yaml"]);
+
+    // The copy changes; the operation of the same name is the one compared.
+    let changed_copy = edit(&copy, "enum: [TCP, UDP]", "enum: [TCP]");
+    let report = diff::compare(&api(&[THING, &copy]), &api(&[THING, &changed_copy]));
+    let found: Vec<(&str, ChangeKind)> = report
+        .changes
+        .iter()
+        .map(|c| (c.operation.as_str(), c.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [("CreateThingDeprecated", ChangeKind::EnumValueRemoved)]
+    );
+}
