@@ -471,31 +471,39 @@ pub fn compare_paths(old: &Path, new: &Path, service: &str) -> Result<Report, Di
 }
 
 /// Whether a path is doc pages rather than specs: a page (`.html`, `.htm`,
-/// `.txt`, `.rst`), or a folder with no spec (`.yaml`) anywhere below it.
+/// `.txt`, `.rst`), or a folder with pages and no spec (`.yaml`) anywhere
+/// below it. An empty folder is specs: an API without operations.
 pub fn holds_docs(path: &Path) -> bool {
-    const PAGES: [&str; 4] = ["html", "htm", "txt", "rst"];
-    let extension = |p: &Path| {
-        p.extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default()
-    };
     if !path.is_dir() {
-        return PAGES.contains(&extension(path).as_str());
+        return is_page(path);
     }
-    fn has_yaml(dir: &Path) -> bool {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return false;
-        };
-        entries.filter_map(Result::ok).any(|e| {
-            let path = e.path();
-            if path.is_dir() {
-                has_yaml(&path)
-            } else {
-                path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-            }
-        })
+    let (mut pages, mut specs) = (false, false);
+    look_below(path, &mut pages, &mut specs);
+    pages && !specs
+}
+
+fn is_page(path: &Path) -> bool {
+    const PAGES: [&str; 4] = ["html", "htm", "txt", "rst"];
+    path.extension()
+        .is_some_and(|e| PAGES.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
+}
+
+fn look_below(dir: &Path, pages: &mut bool, specs: &mut bool) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if *specs {
+            return;
+        }
+        if path.is_dir() {
+            look_below(&path, pages, specs);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            *specs = true;
+        } else if is_page(&path) {
+            *pages = true;
+        }
     }
-    !has_yaml(path)
 }
 
 /// Imports a doc folder or page in memory and resolves each operation on its

@@ -1379,3 +1379,13 @@ fn two_specs_of_one_endpoint_are_generated_with_a_warning_and_paired_by_name() {
         [("CreateThingDeprecated", ChangeKind::EnumValueRemoved)]
     );
 }
+
+#[test]
+fn an_empty_folder_is_specs_without_operations() {
+    let dir = scratch("empty_before");
+    std::fs::create_dir_all(dir.join("before")).unwrap_or_else(|e| panic!("{e}"));
+    write(&dir.join("after/demo/CreateThing.yaml"), THING);
+    let (code, out, err) = docspec_diff(&[&dir.join("before"), &dir.join("after")], &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("operation added"), "{out}");
+}
