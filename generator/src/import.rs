@@ -19,6 +19,7 @@ mod examples;
 mod html;
 mod language;
 mod merge;
+mod names;
 mod objects;
 mod page;
 mod roles;
@@ -28,9 +29,9 @@ mod service;
 mod text;
 
 pub use merge::merge_hand_edits;
+pub use names::operation_id_from_page;
 pub use service::{
-    import_in_memory, import_service, operation_id_from_page, ImportedPage, PageIndex,
-    ServiceImport, SkipReason, Skipped,
+    import_in_memory, import_service, ImportedPage, PageIndex, ServiceImport, SkipReason, Skipped,
 };
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};

@@ -102,10 +102,12 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client for `endpoint` (`https://host`) with `credentials` and the default [`Options`].
     pub fn new(endpoint: impl Into<String>, credentials: Credentials) -> Result<Self, Error> {
         Self::with_options(endpoint, credentials, Options::default())
     }
 
+    /// A client for `endpoint` with `credentials` and `options`.
     pub fn with_options(
         endpoint: impl Into<String>,
         credentials: Credentials,
@@ -128,6 +130,7 @@ impl Client {
         })
     }
 
+    /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }

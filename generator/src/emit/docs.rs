@@ -19,8 +19,13 @@ fn is_list_item(line: &str) -> bool {
 
 /// The module doc of an operation: `` `POST /path`: Title `` (the line the
 /// service's list shows), the page's description, a usage snippet and the
-/// documented statuses, each linked to its `Response` variant.
-pub fn operation_doc(operation: &Operation, crate_path: &str) -> Vec<String> {
+/// documented statuses, each linked to its `Response` variant. `snippet`
+/// is the usage example's lines, when the request can be written.
+pub fn operation_doc(
+    operation: &Operation,
+    crate_path: &str,
+    snippet: Option<Vec<String>>,
+) -> Vec<String> {
     let mut paragraphs = vec![format!(
         "`{} {}`: {}",
         operation.method,
@@ -29,7 +34,7 @@ pub fn operation_doc(operation: &Operation, crate_path: &str) -> Vec<String> {
     )];
     paragraphs.extend(operation.summary.iter().cloned());
     let mut lines = prose_lines(&paragraphs);
-    if let Some(snippet) = super::usage::operation_snippet(operation) {
+    if let Some(snippet) = snippet {
         lines.push(String::new());
         lines.push("# Usage".to_owned());
         lines.push(String::new());

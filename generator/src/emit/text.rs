@@ -12,7 +12,7 @@
 //! `pat => {` body `}`; a signature that does not fit puts one parameter per
 //! line. Whatever the writer cannot lay out for certain (an argument too
 //! long for its own line, a doc that is not printed as a `///` line) makes
-//! the item [`Item::finish`] fall back to prettyplease, over the same text:
+//! the item [`Writer::finish`] fall back to prettyplease, over the same text:
 //! there is no second way of writing any construct.
 
 /// prettyplease's margin, indentation step and least space on a line.
@@ -20,8 +20,9 @@ const MARGIN: usize = 89;
 const INDENT: usize = 4;
 const MIN_SPACE: usize = 60;
 
-/// One item (or a run of items) being written at the file's top level.
-pub struct Item<'a> {
+/// Writes one item (or a run of items) at the file's top level, laid out
+/// as prettyplease would lay it out.
+pub struct Writer<'a> {
     out: String,
     indent: usize,
     /// The path by which the code reaches the runtime crate.
@@ -31,10 +32,10 @@ pub struct Item<'a> {
     exact: bool,
 }
 
-impl<'a> Item<'a> {
+impl<'a> Writer<'a> {
     /// Items that reach the runtime crate by `runtime` (`::docspec_runtime`).
     pub fn new(runtime: &'a str) -> Self {
-        Item {
+        Writer {
             out: String::with_capacity(4096),
             indent: 0,
             runtime,
@@ -42,11 +43,11 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// The text `write` lays out, as [`Item::finish`] gives it.
-    pub fn written(runtime: &'a str, write: impl FnOnce(&mut Item<'a>)) -> String {
-        let mut item = Item::new(runtime);
-        write(&mut item);
-        item.finish()
+    /// The text `write` lays out, as [`Writer::finish`] gives it.
+    pub fn written(runtime: &'a str, write: impl FnOnce(&mut Writer<'a>)) -> String {
+        let mut out = Writer::new(runtime);
+        write(&mut out);
+        out.finish()
     }
 
     /// The path by which the code reaches the runtime crate.
@@ -90,7 +91,7 @@ impl<'a> Item<'a> {
         self.indent += INDENT;
     }
 
-    /// Back out of [`Item::indent`].
+    /// Back out of [`Writer::indent`].
     pub fn outdent(&mut self) {
         self.indent -= INDENT;
     }
@@ -117,7 +118,7 @@ impl<'a> Item<'a> {
         self.indent += INDENT;
     }
 
-    /// The `}` (and `tail`) that ends what [`Item::open`] began.
+    /// The `}` (and `tail`) that ends what [`Writer::open`] began.
     pub fn close(&mut self, tail: &str) {
         self.indent -= INDENT;
         self.line(&format!("}}{tail}"));
@@ -147,7 +148,7 @@ impl<'a> Item<'a> {
         self.push_indented(self.indent, &line);
     }
 
-    /// [`Item::doc`] for each value.
+    /// [`Writer::doc`] for each value.
     pub fn docs<S: AsRef<str>>(&mut self, values: &[S]) {
         for value in values {
             self.doc(value.as_ref());
@@ -261,7 +262,7 @@ impl<'a> Item<'a> {
 
     /// A match arm `pat => body,` whose body is a chain of calls, which the
     /// writer does not break: on one line if it fits (the comma not counted,
-    /// as in [`Item::call_arm`]), else left to prettyplease.
+    /// as in [`Writer::call_arm`]), else left to prettyplease.
     pub fn chain_arm(&mut self, pat: &str, body: &str) {
         if !self.fits(pat.len() + " => ".len() + body.len()) {
             self.exact = false;
@@ -290,8 +291,8 @@ impl<'a> Item<'a> {
     /// or `member`, with `head` before and `tail` after: prettyplease keeps
     /// it on one line only when it fits and its fields are short (at most
     /// 34 bytes from the path to the last field).
-    pub fn struct_literal(&mut self, head: &str, path: &str, fields: &[Field], tail: &str) {
-        let inline: Vec<String> = fields.iter().map(Field::inline).collect();
+    pub fn struct_literal(&mut self, head: &str, path: &str, fields: &[LiteralField], tail: &str) {
+        let inline: Vec<String> = fields.iter().map(LiteralField::inline).collect();
         let inline = inline.join(", ");
         let short = path.len() + " { ".len() + inline.len() + " ".len() <= 34;
         let one_line = format!("{head}{path} {{ {inline} }}{tail}");
@@ -302,9 +303,9 @@ impl<'a> Item<'a> {
         self.open(&format!("{head}{path}"));
         for field in fields {
             match field {
-                Field::Shorthand(member) => self.line(&format!("{member},")),
-                Field::Value(member, value) => self.line(&format!("{member}: {value},")),
-                Field::Call(member, callee, args, suffix) => {
+                LiteralField::Shorthand(member) => self.line(&format!("{member},")),
+                LiteralField::Value(member, value) => self.line(&format!("{member}: {value},")),
+                LiteralField::Call(member, callee, args, suffix) => {
                     self.call(&format!("{member}: {callee}"), args, &format!("{suffix},"))
                 }
             }
@@ -324,7 +325,7 @@ impl<'a> Item<'a> {
 }
 
 /// A member of a struct literal.
-pub enum Field<'a> {
+pub enum LiteralField<'a> {
     /// `member`: a variable of the same name.
     Shorthand(&'a str),
     /// `member: value`, the value holding nothing to break.
@@ -333,12 +334,12 @@ pub enum Field<'a> {
     Call(&'a str, &'a str, Vec<&'a str>, &'a str),
 }
 
-impl Field<'_> {
+impl LiteralField<'_> {
     fn inline(&self) -> String {
         match self {
-            Field::Shorthand(member) => (*member).to_owned(),
-            Field::Value(member, value) => format!("{member}: {value}"),
-            Field::Call(member, callee, args, suffix) => {
+            LiteralField::Shorthand(member) => (*member).to_owned(),
+            LiteralField::Value(member, value) => format!("{member}: {value}"),
+            LiteralField::Call(member, callee, args, suffix) => {
                 format!("{member}: {callee}({}){suffix}", args.join(", "))
             }
         }
@@ -393,7 +394,7 @@ pub fn string(text: &str) -> String {
 fn printed_by_prettyplease(text: &str) -> String {
     match syn::parse_file(text) {
         Ok(file) => prettyplease::unparse(&file),
-        Err(e) => super::invalid_rust(&e),
+        Err(e) => invalid_rust(&e),
     }
 }
 
@@ -506,9 +507,75 @@ fn string_end(bytes: &[u8], from: usize, hashes: usize) -> usize {
     bytes.len()
 }
 
+/// Formats generated tokens (the usage snippets and the quickstart
+/// example, which reach the runtime through the crate). The tokens come
+/// from `quote!` over a checked model, so they always parse; if they did
+/// not, the file says so in a `compile_error!` that the compiler points at,
+/// instead of the generator panicking.
+pub fn format_tokens(tokens: proc_macro2::TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => separate_items(&prettyplease::unparse(&file)),
+        Err(e) => invalid_rust(&e),
+    }
+}
+
+fn invalid_rust(e: &syn::Error) -> String {
+    format!(
+        "compile_error!({:?});\n",
+        format!("docspec emitted invalid Rust: {e}")
+    )
+}
+
+/// prettyplease puts items right under each other; a blank line after each
+/// top-level item and after each item of an impl block reads better. Lines
+/// of a multi-line string literal (an example payload) are its text, and
+/// are left as they are.
+pub fn separate_items(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let literals = multiline_literals(source);
+    let mut literals = literals.iter().peekable();
+    // `lines`, with where each starts.
+    let mut start = 0;
+    let mut lines = source
+        .split_inclusive('\n')
+        .map(|piece| {
+            let line_start = start;
+            start += piece.len();
+            let line = piece.strip_suffix('\n').unwrap_or(piece);
+            (line_start, line.strip_suffix('\r').unwrap_or(line))
+        })
+        .peekable();
+    while let Some((line_start, line)) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        while literals.next_if(|l| l.end <= line_start).is_some() {}
+        if literals
+            .peek()
+            .is_some_and(|l| l.start < line_start + line.len())
+        {
+            // The line opens, holds or closes a multi-line literal.
+            continue;
+        }
+        let Some(&(_, next)) = lines.peek() else {
+            break;
+        };
+        let ends_item = line == "}"
+            || (line.ends_with(';') && !line.starts_with(' ') && !line.starts_with("use "))
+            || line == "    }" && !next.trim_start().starts_with('}');
+        let next_is_use = next.starts_with("use ") && line.starts_with("use ");
+        if ends_item && !next.is_empty() && !next_is_use {
+            out.push('\n');
+        }
+        if line.starts_with("use ") && !next.starts_with("use ") && !next.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::modules_named;
+    use super::{modules_named, separate_items};
 
     const IMPORTABLE: [&str; 4] = ["serde", "serde_json", "validation", "wire"];
 
@@ -540,5 +607,39 @@ mod tests {
             modules_named(code, &IMPORTABLE),
             [Some("serde"), None, None, Some("wire")]
         );
+    }
+
+    #[test]
+    fn items_are_separated_and_raw_strings_kept_as_they_are() {
+        let lines = [
+            "use a::b;",
+            "use a::c;",
+            "pub struct A {}",
+            "impl A {",
+            "    fn f() {",
+            "        let json = r#\"{",
+            // The literal's own lines, which look like the end of items.
+            "}",
+            "    }",
+            "  ]",
+            "}\"#;",
+            "        let text = \"r#\\\"\";",
+            "    }",
+            "    fn g() {}",
+            "}",
+            "const X: u8 = 1;",
+        ];
+        // After the imports, after `f` in the impl and after the impl.
+        let blank_after = [1, 11, 13];
+        let code: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let expected: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let blank = if blank_after.contains(&i) { "\n" } else { "" };
+                format!("{l}\n{blank}")
+            })
+            .collect();
+        assert_eq!(separate_items(&code), expected);
     }
 }
