@@ -1,7 +1,8 @@
-//! The importer: a doc page, as exported HTML or as copied text, to a spec.
+//! The importer: a doc page, as HTML, reStructuredText or copied text, to a spec.
 //!
-//! Reading goes in two steps. A reader ([`html`] or [`text`], chosen by the
-//! content, not the file name) turns the page into a [`page::Page`]: title,
+//! Reading goes in two steps. A reader ([`html`], [`rst`] or [`text`], chosen
+//! by the content, and for reStructuredText also by the `.rst` extension)
+//! turns the page into a [`page::Page`]: title,
 //! headings, prose, code blocks and tables with their source lines. The rest
 //! works on that model alone: [`sections`] places each block under its
 //! heading and status, [`roles`] decides what each table documents,
@@ -27,6 +28,7 @@ mod rst;
 mod sections;
 mod service;
 mod text;
+mod toctree;
 
 pub use merge::merge_hand_edits;
 pub use names::operation_id_from_page;
@@ -102,7 +104,7 @@ pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutc
     if let Some(kind) = binary_kind(bytes) {
         report.error(
             1,
-            format!("not an HTML or text page: the file holds binary data ({kind}); give the page as the doc site serves it (HTML) or copied as text"),
+            format!("not an HTML, reStructuredText or text page: the file holds binary data ({kind}); give the page as the doc site serves it (HTML), as its reStructuredText source, or copied as text"),
         );
         return PageOutcome::Unreadable(report.diagnostics);
     }

@@ -87,13 +87,35 @@ struct IndexEntry {
 const INDEX_FILES: &[&str] = &["CLASS.TXT.json", "ALL_META.TXT.json", "PARAMETERS.txt"];
 
 impl PageIndex {
-    /// Reads the index of an export folder; empty where there is none or it does not parse.
+    /// Reads the index of an export folder (`CLASS.TXT.json`), else of a
+    /// reStructuredText tree (its `index.rst` toctrees); empty where there is
+    /// none or it does not parse.
     pub fn read(dir: &Path) -> PageIndex {
-        std::fs::read(dir.join("CLASS.TXT.json"))
+        let export = std::fs::read(dir.join("CLASS.TXT.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-            .map(|value| PageIndex::from_json(&value))
+            .map(|value| PageIndex::from_json(&value));
+        export
+            .or_else(|| PageIndex::from_toctrees(dir))
             .unwrap_or_default()
+    }
+
+    /// The pages of `dir` as the toctrees of a Sphinx site or source tree
+    /// order them (see [`super::toctree`]).
+    fn from_toctrees(dir: &Path) -> Option<PageIndex> {
+        let entries = super::toctree::pages_of(dir)?
+            .into_iter()
+            .map(|(name, page)| {
+                let entry = IndexEntry {
+                    title: page.title,
+                    chapter: page.chapter.as_ref().map(|(title, _)| title.clone()),
+                    chapter_order: page.chapter.map(|(_, place)| place),
+                    has_children: page.has_children,
+                };
+                (name, entry)
+            })
+            .collect();
+        Some(PageIndex { entries })
     }
 
     fn from_json(value: &serde_json::Value) -> PageIndex {
@@ -194,7 +216,7 @@ fn pages(
         } else if path.extension().is_some() && !is_page_file(path) && path.is_file() {
             let what = match std::fs::read(path).ok().as_deref().and_then(binary_kind) {
                 Some(kind) => {
-                    format!("not an HTML or text page: the file holds binary data ({kind})")
+                    format!("not an HTML, reStructuredText or text page: the file holds binary data ({kind})")
                 }
                 None => format!("a {} file, a format docspec does not read", format_of(path)),
             };

@@ -99,6 +99,19 @@ fn may_start_after(before: Option<Char>) -> bool {
     }
 }
 
+/// `(*)`, `"*"`: a start-string between an opening character and its
+/// closing one is text.
+fn encloses(before: Option<Char>, after: Option<Char>) -> bool {
+    let (Some(before), Some(after)) = (before, after) else {
+        return false;
+    };
+    !before.escaped
+        && matches!(
+            (before.c, after.c),
+            ('(', ')') | ('[', ']') | ('{', '}') | ('<', '>') | ('\'', '\'') | ('"', '"')
+        )
+}
+
 /// Whether the character after an end-string allows markup to end.
 fn may_end_before(after: Option<Char>) -> bool {
     match after {
@@ -137,7 +150,8 @@ fn markup_at(chars: &[Char], i: usize, on_page: &dyn Fn(&str) -> bool) -> Option
     if ch.escaped || !matches!(ch.c, '*' | '`' | ':') {
         return None;
     }
-    if !may_start_after(i.checked_sub(1).map(|b| chars[b])) {
+    let before = i.checked_sub(1).map(|b| chars[b]);
+    if !may_start_after(before) || encloses(before, chars.get(i + 1).copied()) {
         return None;
     }
     if ch.c == ':' {
@@ -320,6 +334,10 @@ mod tests {
         assert_eq!(text("start with **\\_sys\\_**"), "start with _sys_");
         assert_eq!(text("a * b and 2*3*4"), "a * b and 2*3*4");
         assert_eq!(text("**unclosed"), "**unclosed");
+        assert_eq!(
+            text("underscores (*), periods (.) *as*"),
+            "underscores (*), periods (.) as"
+        );
         assert_eq!(
             text("See `Regions <https://x.example/r.html#a>`__ now"),
             "See Regions now"

@@ -284,3 +284,45 @@ fn never_panics_on_cut_or_mangled_pages() {
         .collect();
     let _ = read_str(&nested);
 }
+
+mod mangled {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The test page with characters that matter to the reader inserted,
+    /// removed or replaced, and cut anywhere.
+    fn mangled_page() -> impl Strategy<Value = String> {
+        let edits =
+            proptest::collection::vec((any::<prop::sample::Index>(), 0..3u8, 0..12usize), 0..10);
+        (edits, any::<prop::sample::Index>()).prop_map(|(edits, cut)| {
+            let mut chars: Vec<char> = PAGE.chars().collect();
+            for (at, kind, which) in edits {
+                let at = at.index(chars.len() + 1);
+                let special = [
+                    '+', '|', '-', '=', ' ', '\n', '*', '`', ':', '\\', '.', '\t',
+                ][which];
+                match kind {
+                    0 if at < chars.len() => {
+                        chars.remove(at);
+                    }
+                    1 => chars.insert(at, special),
+                    _ if at < chars.len() => chars[at] = special,
+                    _ => {}
+                }
+            }
+            chars.truncate(cut.index(chars.len() + 1));
+            chars.into_iter().collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_keeps_lines_in_the_page(page in mangled_page()) {
+            let (read, _) = read_str(&page);
+            let last = page.lines().count().max(1);
+            for block in &read.blocks {
+                prop_assert!(block.line >= 1 && block.line <= last);
+            }
+        }
+    }
+}
