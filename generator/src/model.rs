@@ -95,6 +95,11 @@ pub fn is_credential_header(wire_name: &str) -> bool {
 }
 
 impl Operation {
+    /// What the operation is: its method and path template (see [`crate::spec::identity`]).
+    pub fn identity(&self) -> String {
+        crate::spec::identity(self.method.as_str(), &self.path)
+    }
+
     /// The header parameters a request carries: all but the credential headers.
     pub fn parameter_headers(&self) -> Vec<&Field> {
         self.header_params

@@ -78,7 +78,10 @@ fn read_words(phrase: &str) -> Option<TypePhrase> {
     if let Some(items) = strip_prefix_ci(phrase, "Array of ") {
         return array_of(items);
     }
-    if let Some(name) = strip_suffix_ci(phrase, " object") {
+    // `X object`, and `X structure` as some references write it.
+    if let Some(name) =
+        strip_suffix_ci(phrase, " object").or_else(|| strip_suffix_ci(phrase, " structure"))
+    {
         return object_named(name);
     }
     if let Some(name) = strip_prefix_ci(phrase, "Object")
@@ -89,6 +92,12 @@ fn read_words(phrase: &str) -> Option<TypePhrase> {
     }
     if let Some(items) = strip_suffix_ci(phrase, " array") {
         return Some(TypePhrase::Array(Box::new(item_of(items)?)));
+    }
+    // `String list`: a list of scalars only, since `X list` may name a table of a list.
+    if let Some(scalar) = strip_suffix_ci(phrase, " list").and_then(|item| {
+        keyword(&item.to_ascii_lowercase()).filter(|k| !matches!(k, TypePhrase::Object { .. }))
+    }) {
+        return Some(TypePhrase::Array(Box::new(scalar)));
     }
     is_identifier(phrase).then(|| TypePhrase::Named(phrase.to_string()))
 }
@@ -145,11 +154,12 @@ fn array_of(items: &str) -> Option<TypePhrase> {
     Some(TypePhrase::Array(Box::new(item)))
 }
 
-/// The item of `X array`: a scalar keyword (`String array`) or a table name (`model array`).
+/// The item of `X array`: a scalar keyword (`String array`) or a table name
+/// (`model array`, `Tags structure array`).
 fn item_of(items: &str) -> Option<TypePhrase> {
     match keyword(&items.to_ascii_lowercase()) {
         Some(scalar) => Some(scalar),
-        None => object_named(items),
+        None => object_named(strip_suffix_ci(items, " structure").unwrap_or(items)),
     }
 }
 
@@ -357,6 +367,16 @@ mod tests {
         assert_eq!(parsed("Array of Widget objects"), array(object("Widget")));
         assert_eq!(parsed("Array of widgets objects"), array(object("widgets")));
         assert_eq!(parsed("Array of Widget object"), array(object("Widget")));
+    }
+
+    #[test]
+    fn structures_and_lists_as_some_references_write_them() {
+        assert_eq!(parsed("Resource_tag structure"), object("Resource_tag"));
+        assert_eq!(parsed("Tags structure array"), array(object("Tags")));
+        assert_eq!(parsed("String list"), array(TypePhrase::String));
+        assert_eq!(parsed("Integer list"), array(TypePhrase::Integer));
+        assert!(parse_type("Match condition structure array").is_err());
+        assert!(parse_type("Object list").is_err());
     }
 
     #[test]
