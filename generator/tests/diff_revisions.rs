@@ -128,22 +128,19 @@ fn score(form: &str) -> (f64, f64, Vec<String>) {
             Path::new(OTC).join(&pair.service).join(commit).join(form)
         };
         let (old, new) = (folder(&pair.old), folder(&pair.new));
-        match diff::compare_paths(&old, &new, "otc") {
-            Ok(report) => {
+        // Each side imported once: the report, and the operations' method and path by id.
+        let sides = (diff::load_docs(&old, "otc"), diff::load_docs(&new, "otc"));
+        match sides {
+            (Ok(old_side), Ok(new_side)) => {
+                let report = diff::compare_loaded(&old_side, &new_side);
                 for left_out in &report.not_compared {
                     notes.push(format!(
                         "{} {form}: not compared: {}",
                         pair.service, left_out.file
                     ));
                 }
-                // A change names its operation by id; the id's method and path are in the report's sides.
-                let sides = [old.clone(), new.clone()].map(|side| {
-                    diff::load_docs(&side, "otc")
-                        .map(|l| l.api)
-                        .unwrap_or_default()
-                });
                 let identities = |id: &str| {
-                    sides
+                    [&old_side.api, &new_side.api]
                         .iter()
                         .flat_map(|api| &api.services)
                         .flat_map(|s| &s.operations)
@@ -153,7 +150,7 @@ fn score(form: &str) -> (f64, f64, Vec<String>) {
                 };
                 found.extend(reported(&pair.service, &report, &identities));
             }
-            Err(errors) => notes.push(format!(
+            (Err(errors), _) | (_, Err(errors)) => notes.push(format!(
                 "{} {form}: nothing compared: {}",
                 pair.service,
                 errors.to_string().lines().next().unwrap_or_default()
