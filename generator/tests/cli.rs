@@ -45,7 +45,10 @@ fn an_image_given_to_import_is_not_a_page() {
         out_dir.to_str().unwrap(),
     ]);
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("not an HTML or text page"), "{out}");
+    assert!(
+        out.contains("not an HTML, reStructuredText or text page"),
+        "{out}"
+    );
 }
 
 #[test]
