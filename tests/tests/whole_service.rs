@@ -8,7 +8,7 @@
 //! Where `../shared` is missing, the test says so and passes.
 
 use docspec::import::{import_service, SkipReason};
-use docspec_tests::{build_and_pass_every_example, clippy, scratch_dir, workspace};
+use docspec_tests::{build_and_pass_every_example, clippy, remove_crate, scratch_dir, workspace};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -76,7 +76,7 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         "operations placed in a chapter by the index"
     );
 
-    let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
+    let mut generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
         Ok(generation) => generation,
         Err(errors) => panic!("the imported export does not generate:\n{errors}"),
     };
@@ -96,7 +96,9 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         "every operation listed"
     );
     let examples =
-        build_and_pass_every_example(&crate_dir, scratch, "modelarts-api", &generation.files);
+        build_and_pass_every_example(&crate_dir, scratch, "modelarts-api", &mut generation);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    remove_crate(&crate_dir, scratch, "modelarts-api");
+    std::fs::remove_dir_all(&spec_dir).unwrap();
     assert!(examples > 141, "most operation pages have examples");
 }
