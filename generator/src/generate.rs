@@ -277,6 +277,13 @@ serde_json = "1"
 
 # A crate of its own, even when generated inside another workspace's folder.
 [workspace]
+
+# Generated code is regenerated whole, never edited, so incremental caches
+# save no time; with full debug info they would be most of the target
+# folder (gigabytes for a large service). Backtraces keep file and line.
+[profile.dev]
+debug = "line-tables-only"
+incremental = false
 "#
     )
 }
