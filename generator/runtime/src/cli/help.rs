@@ -13,6 +13,9 @@ failure to send or read the answer; 2 bad arguments or a request that breaks
 the docs (its violations are printed one per line and nothing is sent).
 ";
 
+/// The widest the column of command names gets in the program's help.
+const NAME_COLUMN: usize = 32;
+
 /// The program's help: usage, then the commands grouped by chapter in the
 /// order given (operations without a chapter under "Other operations").
 pub fn program(program: &Program) -> String {
@@ -20,12 +23,15 @@ pub fn program(program: &Program) -> String {
         "usage: {0} COMMAND --endpoint URL [FLAGS]\n       {0} COMMAND --help\n",
         program.usage
     );
+    // Titles line up after the names, unless a few long names would push
+    // them all far right: those have theirs two spaces after them.
     let width = program
         .commands
         .iter()
         .map(|c| c.name.len())
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .min(NAME_COLUMN);
     let mut chapter = None;
     for (i, command) in program.commands.iter().enumerate() {
         if i == 0 || command.chapter != chapter {

@@ -148,6 +148,17 @@ const PROGRAM: Program = Program {
             run: never_called,
         },
         Command {
+            name: "show-the-quota-of-the-account-in-every-region",
+            operation: "ShowAllQuotas",
+            title: "Querying All Quotas",
+            chapter: None,
+            method: "GET",
+            path: "/quotas/all",
+            parameters: &[],
+            body: None,
+            run: never_called,
+        },
+        Command {
             name: "show-quota",
             operation: "ShowQuota",
             title: "Querying Quotas",
@@ -252,15 +263,20 @@ impl Drop for BodyFile {
 fn the_help_lists_the_commands_by_chapter_with_their_titles() {
     let ran = run(&["--help"]);
     assert_eq!(ran.exit, Exit::Success);
-    assert!(
-        ran.out.starts_with(
-            "usage: things COMMAND --endpoint URL [FLAGS]\n       things COMMAND --help\n\n\
-         Thing Management:\n  lookup       Looking Up a Thing\n  list-things  Querying Things\n\n\
-         Other operations:\n  show-quota   Querying Quotas\n\n"
+    // Titles line up at most 32 columns after the names; a longer name has its title after it.
+    let row = |name: &str, title: &str| format!("  {name:32}  {title}\n");
+    let expected = format!(
+        "usage: things COMMAND --endpoint URL [FLAGS]\n       things COMMAND --help\n\n\
+         Thing Management:\n{}{}\nOther operations:\n{}{}\n",
+        row("lookup", "Looking Up a Thing"),
+        row("list-things", "Querying Things"),
+        row(
+            "show-the-quota-of-the-account-in-every-region",
+            "Querying All Quotas"
         ),
-        "{}",
-        ran.out
+        row("show-quota", "Querying Quotas"),
     );
+    assert!(ran.out.starts_with(&expected), "{}", ran.out);
     let bare = run(&[]);
     assert_eq!(bare.exit, Exit::Usage);
     assert_eq!(
