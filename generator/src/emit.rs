@@ -56,6 +56,8 @@ const RUNTIME: &[(&str, Option<&str>)] = &[
     ("wire", None),
 ];
 
+pub use text::counting_left_to_prettyplease;
+
 /// Generated files by path relative to the output folder, in a stable order.
 pub type Files = BTreeMap<PathBuf, String>;
 
@@ -201,7 +203,7 @@ fn front_page(api: &Api, crate_name: &str) -> String {
         }
         lines.push("```".to_owned());
     }
-    lines
+    let docs: String = lines
         .iter()
         .map(|l| {
             if l.is_empty() {
@@ -210,14 +212,28 @@ fn front_page(api: &Api, crate_name: &str) -> String {
                 format!("//! {l}\n")
             }
         })
-        .collect::<String>()
-        + "\n"
+        .collect();
+    // Every public item carries the page's words; an item without a doc is
+    // a gap in the generator, which users should see.
+    format!("{docs}#![warn(missing_docs)]\n\n")
 }
 
 /// Writes the example programs, by path relative to the crate's `examples/`:
 /// one per service, with a command per operation, and the front page's
 /// example; `crate_name` is the package that holds the generated sources.
 pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
+    emit_examples_with_runtime(api, crate_name, command, None)
+}
+
+/// [`emit_examples`], with the programs reaching the runtime by `runtime`
+/// instead of `::docspec_runtime`, as [`emit_with_runtime`] writes the crate.
+pub fn emit_examples_with_runtime(
+    api: &Api,
+    crate_name: &str,
+    command: &str,
+    runtime: Option<&RuntimePath>,
+) -> Files {
+    let runtime = runtime.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
     let quickstart = usage::front_page_operation(&api.services).map(|(service, operation, request)| {
         let body = usage::quickstart_body(service, operation, &request, crate_name);
         let name = programs::quickstart_name(&api.services);
@@ -232,7 +248,7 @@ pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
         .into_iter()
         .map(|(s, name)| {
             let service = &api.services[s];
-            let program = programs::service_program(service, crate_name, &name);
+            let program = programs::service_program(service, crate_name, &name, runtime);
             let source = with_header(&separate_items(&program), &specs_name(service), command);
             (PathBuf::from(format!("{name}.rs")), source)
         })

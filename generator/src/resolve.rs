@@ -73,6 +73,7 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
         }
         services.entry(service).or_default().push(operation);
     }
+    warn_of_shared_identities(specs, &mut diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -88,6 +89,36 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
         api: Api { services },
         diagnostics,
     })
+}
+
+/// Two specs of a service with one method and path (see `spec::identity`)
+/// are one endpoint documented twice: both are generated, under their own
+/// names, and `docspec diff` pairs them by name; a warning on each says so.
+fn warn_of_shared_identities(specs: &[LoadedSpec], diagnostics: &mut Diagnostics) {
+    let mut by_identity: BTreeMap<(String, String), Vec<&LoadedSpec>> = BTreeMap::new();
+    for spec in specs {
+        let service = naming::field_name(&spec.spec.service);
+        by_identity
+            .entry((service, spec.spec.identity()))
+            .or_default()
+            .push(spec);
+    }
+    for ((_, identity), specs) in by_identity.into_iter().filter(|(_, s)| s.len() > 1) {
+        for spec in &specs {
+            let others: Vec<String> = specs
+                .iter()
+                .filter(|other| other.path != spec.path)
+                .map(|other| other.path.display().to_string())
+                .collect();
+            diagnostics.push(Diagnostic::warning(
+                spec.locate("/path"),
+                format!(
+                    "{identity} is also the method and path of {}: one endpoint documented twice is generated twice (delete the spec that is not meant)",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 /// Resolves one spec; `None` when it has errors (all reported in `diagnostics`).
@@ -213,14 +244,23 @@ impl<'a> Resolver<'a> {
         let mut path_params = Vec::new();
         let mut query_params = Vec::new();
         let mut header_params = Vec::new();
+        // The Rust names given so far to each kind of parameter, by wire name.
+        let (mut path_names, mut query_names, mut header_names) =
+            (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
         let mut request_body = None;
         let mut response_bodies: BTreeMap<u16, Body> = BTreeMap::new();
         for (t, table) in self.tables().iter().enumerate() {
             self.check_duplicate_rows(t);
             match table.role {
-                TableRole::PathParameters => path_params.extend(self.parameters(t)),
-                TableRole::QueryParameters => query_params.extend(self.parameters(t)),
-                TableRole::HeaderParameters => header_params.extend(self.parameters(t)),
+                TableRole::PathParameters => {
+                    path_params.extend(self.parameters(t, &mut path_names));
+                }
+                TableRole::QueryParameters => {
+                    query_params.extend(self.parameters(t, &mut query_names));
+                }
+                TableRole::HeaderParameters => {
+                    header_params.extend(self.parameters(t, &mut header_names));
+                }
                 TableRole::ResponseHeaders => {
                     // Response headers are documented but not decoded: the
                     // response API is status and body.

@@ -45,6 +45,7 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         pages.len(),
         generation.warnings
     );
+    // The crate root users get (with its `#![warn(missing_docs)]`) and the programs.
     let examples = build_and_pass_every_example(&crate_dir, scratch, "corpus-api", &mut generation);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
     remove_crate(&crate_dir, scratch, "corpus-api");

@@ -95,6 +95,7 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         141,
         "every operation listed"
     );
+    // The crate root users get (with its `#![warn(missing_docs)]`) and the program.
     let examples =
         build_and_pass_every_example(&crate_dir, scratch, "modelarts-api", &mut generation);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));

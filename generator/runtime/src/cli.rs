@@ -28,20 +28,27 @@ use std::process::ExitCode;
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum In {
+    /// A placeholder of the path template.
     Path,
+    /// The query string.
     Query,
+    /// A request header.
     Header,
 }
 
 /// One parameter of an operation, as the docs spell its name.
 #[derive(Debug, Clone, Copy)]
 pub struct Parameter {
+    /// Where the parameter goes.
     pub location: In,
+    /// Its name as the docs spell it (`X-Language`, `project_id`).
     pub name: &'static str,
+    /// Whether the docs call it mandatory.
     pub required: bool,
 }
 
 impl Parameter {
+    /// A parameter the docs call mandatory.
     pub const fn required(location: In, name: &'static str) -> Self {
         Parameter {
             location,
@@ -50,6 +57,7 @@ impl Parameter {
         }
     }
 
+    /// A parameter the request may leave out.
     pub const fn optional(location: In, name: &'static str) -> Self {
         Parameter {
             location,
@@ -62,7 +70,9 @@ impl Parameter {
 /// What a request body is read from `--body FILE` as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Body {
+    /// A JSON file, read as the operation's body type (errors name the JSON path).
     Json,
+    /// A text file, sent as it is.
     Text,
 }
 
@@ -77,10 +87,13 @@ pub struct Command {
     pub title: &'static str,
     /// The chapter of the reference the page stands in, if known.
     pub chapter: Option<&'static str>,
+    /// The HTTP method (`POST`).
     pub method: &'static str,
     /// The path template (`/v1/{project_id}/workspaces`).
     pub path: &'static str,
+    /// The parameters, path first, then query, then headers, each in the page's order.
     pub parameters: &'static [Parameter],
+    /// The body, if the operation takes one.
     pub body: Option<Body>,
     /// Builds the request from the flags and sends it (see [`Call::send`]).
     pub run: fn(Call<'_>) -> Exit,
@@ -91,6 +104,7 @@ pub struct Command {
 pub struct Program {
     /// How the program is started, for the help (`cargo run -p my-api --example sms --`).
     pub usage: &'static str,
+    /// The commands, a chapter's together.
     pub commands: &'static [Command],
 }
 
@@ -106,6 +120,7 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// The process's exit code.
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,

@@ -9,7 +9,6 @@
 //! binary, not one per operation.
 
 use super::groups::{groups, ParameterGroup};
-use super::syntax::DOCSPEC_RUNTIME;
 use super::text::{self, LiteralField, Writer};
 use crate::model::{Body, Operation, Service};
 
@@ -37,14 +36,20 @@ pub fn quickstart_name(services: &[Service]) -> String {
 }
 
 /// The program of `service`, for the crate `crate_name`, run as `cargo run
-/// --example {example}`. Written as text, without the file's header and the
+/// --example {example}`; `runtime` is the path by which it reaches the
+/// runtime's `cli`. Written as text, without the file's header and the
 /// blank lines between items.
-pub fn service_program(service: &Service, crate_name: &str, example: &str) -> String {
+pub fn service_program(
+    service: &Service,
+    crate_name: &str,
+    example: &str,
+    runtime: &str,
+) -> String {
     let run = format!("cargo run -p {crate_name} --example {example} --");
-    let mut out = Writer::new(DOCSPEC_RUNTIME);
+    let mut out = Writer::new(runtime);
     program_doc(&mut out, service, &run);
     out.line(&format!(
-        "use {DOCSPEC_RUNTIME}::cli::{{{}}};",
+        "use {runtime}::cli::{{{}}};",
         table_names(service).join(", ")
     ));
     out.line("use std::process::ExitCode;");
@@ -70,7 +75,7 @@ pub fn service_program(service: &Service, crate_name: &str, example: &str) -> St
     // In a module of their own, the functions, named after the operations'
     // modules, cannot meet `main`.
     out.open("mod commands");
-    out.line(&format!("use {DOCSPEC_RUNTIME}::cli::{{Call, Exit}};"));
+    out.line(&format!("use {runtime}::cli::{{Call, Exit}};"));
     let import = format!("use {}::{};", crate_name.replace('-', "_"), service.module);
     out.line(&import);
     for operation in &service.operations {

@@ -2,13 +2,15 @@
 //! out. Pages that document no operation are skipped with their reason;
 //! operations get names a person would choose when the file name is a
 //! document id; a re-import maps every page to the spec it produced before
-//! (through the spec's `source`), so names and hand corrections survive.
+//! (through the spec's `source`, the page's path below the folder imported,
+//! then through its method and path when pages move), so names and hand
+//! corrections survive.
 //! The rule is documented in `spec/README.md` ("Operation names").
 
-use super::{commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
-use crate::diagnostic::{Diagnostics, Guess};
+use super::names::{self, operation_id_from_page};
+use super::{binary_kind, commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
+use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location};
 use crate::spec::{self, Spec};
-use heck::ToUpperCamelCase;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -85,13 +87,35 @@ struct IndexEntry {
 const INDEX_FILES: &[&str] = &["CLASS.TXT.json", "ALL_META.TXT.json", "PARAMETERS.txt"];
 
 impl PageIndex {
-    /// Reads the index of an export folder; empty where there is none or it does not parse.
+    /// Reads the index of an export folder (`CLASS.TXT.json`), else of a
+    /// reStructuredText tree (its `index.rst` toctrees); empty where there is
+    /// none or it does not parse.
     pub fn read(dir: &Path) -> PageIndex {
-        std::fs::read(dir.join("CLASS.TXT.json"))
+        let export = std::fs::read(dir.join("CLASS.TXT.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-            .map(|value| PageIndex::from_json(&value))
+            .map(|value| PageIndex::from_json(&value));
+        export
+            .or_else(|| PageIndex::from_toctrees(dir))
             .unwrap_or_default()
+    }
+
+    /// The pages of `dir` as the toctrees of a Sphinx site or source tree
+    /// order them (see [`super::toctree`]).
+    fn from_toctrees(dir: &Path) -> Option<PageIndex> {
+        let entries = super::toctree::pages_of(dir)?
+            .into_iter()
+            .map(|(name, page)| {
+                let entry = IndexEntry {
+                    title: page.title,
+                    chapter: page.chapter.as_ref().map(|(title, _)| title.clone()),
+                    chapter_order: page.chapter.map(|(_, place)| place),
+                    has_children: page.has_children,
+                };
+                (name, entry)
+            })
+            .collect();
+        Some(PageIndex { entries })
     }
 
     fn from_json(value: &serde_json::Value) -> PageIndex {
@@ -141,22 +165,93 @@ impl PageIndex {
     }
 }
 
+/// The file name endings of the pages docspec reads, and how they are read.
+const PAGE_FORMATS: &[&str] = &["html", "htm", "rst", "txt"];
+const FORMATS_READ: &str = "HTML as a doc site serves it or as an export holds it (.html, .htm), reStructuredText sources (.rst) and pages copied as text (.txt)";
+
+/// Whether a file's name says it is a page docspec reads.
+fn is_page_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        PAGE_FORMATS
+            .iter()
+            .any(|format| e.eq_ignore_ascii_case(format))
+    })
+}
+
+/// What a file's name says it is, for a message: `.rst`, or `no extension`.
+fn format_of(path: &Path) -> String {
+    path.extension()
+        .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
+        .unwrap_or_else(|| "no extension".to_owned())
+}
+
+/// A page to import: its file, its folder (for the export's index) and its
+/// path relative to the folder given on the command line (the file name for
+/// a page given alone), which is what its spec's `source` records.
+struct PageFile {
+    page: PathBuf,
+    dir: PathBuf,
+    relative: String,
+}
+
 /// The pages under `paths`: files as given, folders walked (sorted, index
-/// files and files that are no page left out), each with its folder's index.
-fn pages(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<(PathBuf, PathBuf)> {
+/// files and files that are no page left out), each with its folder's
+/// index. A file given by name in a format docspec does not read is a
+/// failure; the files left out of folders are counted by format in `unread`.
+fn pages(
+    paths: &[PathBuf],
+    unread: &mut BTreeMap<String, usize>,
+    failures: &mut Vec<String>,
+) -> Vec<PageFile> {
     let mut pages = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut pages, failures);
+            let mut found = Vec::new();
+            walk(path, &mut found, unread, failures);
+            pages.extend(found.into_iter().map(|(page, dir)| PageFile {
+                relative: relative_source(&page, path),
+                page,
+                dir,
+            }));
+        } else if path.extension().is_some() && !is_page_file(path) && path.is_file() {
+            let what = match std::fs::read(path).ok().as_deref().and_then(binary_kind) {
+                Some(kind) => {
+                    format!("not an HTML, reStructuredText or text page: the file holds binary data ({kind})")
+                }
+                None => format!("a {} file, a format docspec does not read", format_of(path)),
+            };
+            failures.push(format!(
+                "error: {}: {what}; docspec reads {FORMATS_READ}",
+                path.display()
+            ));
         } else {
             let dir = path.parent().unwrap_or(Path::new(".")).to_owned();
-            pages.push((path.clone(), dir));
+            pages.push(PageFile {
+                relative: relative_source(path, &dir),
+                page: path.clone(),
+                dir,
+            });
         }
     }
     pages
 }
 
-fn walk(dir: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<String>) {
+/// `page` relative to `root`, with `/` between folders whatever the platform.
+fn relative_source(page: &Path, root: &Path) -> String {
+    let relative = page.strip_prefix(root).unwrap_or(page);
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+fn walk(
+    dir: &Path,
+    pages: &mut Vec<(PathBuf, PathBuf)>,
+    unread: &mut BTreeMap<String, usize>,
+    failures: &mut Vec<String>,
+) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -167,43 +262,123 @@ fn walk(dir: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<Stri
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            walk(&entry, pages, failures);
+            walk(&entry, pages, unread, failures);
             continue;
         }
         let name = entry
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let is_page = ["html", "htm", "txt"].iter().any(|ext| {
-            entry
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case(ext))
-        });
-        if is_page && !INDEX_FILES.contains(&name.as_str()) {
+        if INDEX_FILES.contains(&name.as_str()) {
+            continue;
+        }
+        if is_page_file(&entry) {
             pages.push((entry, dir.to_owned()));
+        } else {
+            *unread.entry(format_of(&entry)).or_default() += 1;
         }
     }
 }
 
-/// The specs already in `service_dir`, by the page file they came from.
-fn earlier_specs(service_dir: &Path) -> BTreeMap<String, (PathBuf, Spec)> {
-    let mut earlier = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(service_dir) else {
-        return earlier;
-    };
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.sort();
-    for file in files
-        .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
-    {
-        if let Ok(loaded) = spec::load_file(&file) {
-            if let Some(source) = loaded.spec.source.clone() {
-                earlier.entry(source).or_insert((file, loaded.spec));
+/// The failure of an import that found no operation page: what was found
+/// and which formats are read, so that nothing is ever read silently.
+fn nothing_read(paths: &[PathBuf], pages: usize, unread: &BTreeMap<String, usize>) -> String {
+    let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut found = vec![format!("{pages} page(s) read, none of them an operation page (no URI section, no `METHOD /path` line)")];
+    if !unread.is_empty() {
+        let formats: Vec<String> = unread
+            .iter()
+            .map(|(format, n)| format!("{n} {format}"))
+            .collect();
+        found.push(format!(
+            "file(s) in formats not read: {}",
+            formats.join(", ")
+        ));
+    }
+    format!(
+        "error: no operation page found in {}: {}; docspec reads {FORMATS_READ}",
+        given.join(", "),
+        found.join("; ")
+    )
+}
+
+/// The specs already in a service's folder, by the page they came from.
+#[derive(Default)]
+struct Earlier {
+    /// By `source`: the page's path relative to the folder imported.
+    by_source: BTreeMap<String, (PathBuf, Spec)>,
+    /// By identity (method and path, [`spec::identity`]): found when pages move.
+    by_identity: BTreeMap<String, Vec<(PathBuf, Spec)>>,
+}
+
+impl Earlier {
+    fn read(service_dir: &Path) -> Earlier {
+        let mut earlier = Earlier::default();
+        let Ok(entries) = std::fs::read_dir(service_dir) else {
+            return earlier;
+        };
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for file in files
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
+        {
+            let Ok(loaded) = spec::load_file(&file) else {
+                continue;
+            };
+            let spec = loaded.spec;
+            earlier
+                .by_identity
+                .entry(spec.identity())
+                .or_default()
+                .push((file.clone(), spec.clone()));
+            if let Some(source) = spec.source.clone() {
+                earlier.by_source.entry(source).or_insert((file, spec));
             }
         }
+        earlier
     }
-    earlier
+
+    fn specs(&self) -> impl Iterator<Item = &(PathBuf, Spec)> {
+        self.by_identity.values().flatten()
+    }
+
+    /// The earlier spec of each fresh one: the spec of the same page (same
+    /// path below the folder imported); else, for a page that moved (its
+    /// folder renamed), the one spec of the same method and path that no
+    /// other page claimed. Two fresh pages never get the same earlier spec.
+    fn match_fresh(&self, fresh: &[(PathBuf, Spec)]) -> Vec<Option<(PathBuf, Spec)>> {
+        let mut claimed: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut matched: Vec<Option<(PathBuf, Spec)>> = fresh
+            .iter()
+            .map(|(_, spec)| {
+                let found = spec.source.as_ref().and_then(|s| self.by_source.get(s))?;
+                claimed.insert(found.0.clone()).then(|| found.clone())
+            })
+            .collect();
+        // The same identity on several fresh pages: none of them is the moved one.
+        let mut fresh_identities: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, spec) in fresh {
+            *fresh_identities.entry(spec.identity()).or_default() += 1;
+        }
+        for (slot, (_, spec)) in matched.iter_mut().zip(fresh) {
+            if slot.is_some() || fresh_identities.get(&spec.identity()) != Some(&1) {
+                continue;
+            }
+            let candidates: Vec<&(PathBuf, Spec)> = self
+                .by_identity
+                .get(&spec.identity())
+                .into_iter()
+                .flatten()
+                .filter(|(file, _)| !claimed.contains(file))
+                .collect();
+            if let [only] = candidates.as_slice() {
+                claimed.insert(only.0.clone());
+                *slot = Some((*only).clone());
+            }
+        }
+        matched
+    }
 }
 
 /// Imports every page under `paths` into `out/<service>/`, writing the specs.
@@ -214,17 +389,52 @@ pub fn import_service(
     operation: Option<&str>,
     out: &Path,
 ) -> ServiceImport {
-    let mut result = ServiceImport::default();
-    let pages = pages(paths, &mut result.failures);
     let service_dir = out.join(service);
-    let earlier = earlier_specs(&service_dir);
+    let earlier = Earlier::read(&service_dir);
+    let (mut fresh, mut result) = read_pages(paths, service, operation);
+    warn_of_shared_identities(&fresh, &mut result.diagnostics);
+    let before = earlier.match_fresh(&fresh);
+    name_operations(&mut fresh, &before, &earlier, operation.is_some());
+    for ((page, spec), before) in fresh.into_iter().zip(before) {
+        write_spec(page, spec, &service_dir, before, &mut result);
+    }
+    result
+}
+
+/// Imports every page under `paths` without writing anything: the specs as
+/// `import` would write them into an empty folder, each with its page,
+/// and what importing found (skipped pages, warnings, failures).
+pub fn import_in_memory(paths: &[PathBuf], service: &str) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
+    let (mut fresh, mut result) = read_pages(paths, service, None);
+    warn_of_shared_identities(&fresh, &mut result.diagnostics);
+    let none = vec![None; fresh.len()];
+    name_operations(&mut fresh, &none, &Earlier::default(), false);
+    (fresh, result)
+}
+
+/// Reads every page under `paths`: the operations' specs as the pages give
+/// them (not yet named), the pages skipped and what cannot be read.
+fn read_pages(
+    paths: &[PathBuf],
+    service: &str,
+    operation: Option<&str>,
+) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
+    let mut result = ServiceImport::default();
+    let mut unread = BTreeMap::new();
+    let pages = pages(paths, &mut unread, &mut result.failures);
+    let page_count = pages.len();
     let mut indexes: BTreeMap<PathBuf, PageIndex> = BTreeMap::new();
     let options = ImportOptions {
         service: service.to_owned(),
         operation: operation.map(str::to_owned),
     };
     let mut fresh = Vec::new();
-    for (page, dir) in pages {
+    for PageFile {
+        page,
+        dir,
+        relative,
+    } in pages
+    {
         let index = indexes
             .entry(dir.clone())
             .or_insert_with(|| PageIndex::read(&dir));
@@ -241,6 +451,7 @@ pub fn import_service(
         match read_page(&page, &bytes, &options) {
             PageOutcome::Operation(imported) => {
                 let mut spec = imported.spec;
+                spec.source = Some(relative);
                 if let Some(entry) = &entry {
                     if spec.title.trim().is_empty() {
                         spec.title = entry.title.clone();
@@ -269,25 +480,55 @@ pub fn import_service(
             }
         }
     }
-    name_operations(&mut fresh, &earlier, operation.is_some());
-    for (page, spec) in fresh {
-        write_spec(page, spec, &service_dir, &earlier, &mut result);
+    if fresh.is_empty() && result.failures.is_empty() {
+        result
+            .failures
+            .push(nothing_read(paths, page_count, &unread));
     }
-    result
+    (fresh, result)
+}
+
+/// Two pages of one method and path (a deprecated copy, v1 and v2 pages of
+/// one endpoint) are two specs: each keeps the name it had, and a new one
+/// gets its own. Generation and `docspec diff` see one operation twice, so
+/// a warning says so; deleting the copy that is not meant silences it.
+fn warn_of_shared_identities(fresh: &[(PathBuf, Spec)], diagnostics: &mut Diagnostics) {
+    let mut by_identity: BTreeMap<String, Vec<&PathBuf>> = BTreeMap::new();
+    for (page, spec) in fresh {
+        by_identity.entry(spec.identity()).or_default().push(page);
+    }
+    for (identity, pages) in by_identity.into_iter().filter(|(_, p)| p.len() > 1) {
+        for page in &pages {
+            let others: Vec<String> = pages
+                .iter()
+                .filter(|p| p != &page)
+                .map(|p| p.display().to_string())
+                .collect();
+            diagnostics.push(Diagnostic::warning(
+                Location::file(*page),
+                format!(
+                    "{identity} is also documented by {}: both are imported, as two operations; delete the spec of the one that is not meant",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 /// Gives every fresh spec its operation id: the one its earlier spec has
-/// (matched by source), else the file stem where that is a usable name, else
-/// one derived from the page; made unique against every name taken.
+/// (matched by source, then by method and path), whatever the title is now,
+/// else the file stem where that is a usable name, else one derived from the
+/// page; made unique against every name taken, so a new page never takes
+/// the name of an operation that has one.
 fn name_operations(
     fresh: &mut [(PathBuf, Spec)],
-    earlier: &BTreeMap<String, (PathBuf, Spec)>,
+    before: &[Option<(PathBuf, Spec)>],
+    earlier: &Earlier,
     pinned_by_option: bool,
 ) {
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut to_name = Vec::new();
-    for (i, (_, spec)) in fresh.iter_mut().enumerate() {
-        let before = spec.source.as_ref().and_then(|s| earlier.get(s));
+    for (i, ((_, spec), before)) in fresh.iter_mut().zip(before).enumerate() {
         match before {
             Some((_, old)) if !pinned_by_option => {
                 spec.operation = old.operation.clone();
@@ -300,7 +541,7 @@ fn name_operations(
         }
     }
     // Earlier specs of pages not in this run keep their names too.
-    taken.extend(earlier.values().map(|(_, s)| s.operation.clone()));
+    taken.extend(earlier.specs().map(|(_, s)| s.operation.clone()));
     // Derived names that collide all take their path's words, so that which
     // page came first never decides a name.
     let mut derived: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -318,9 +559,14 @@ fn name_operations(
         }
         let mut pages = pages;
         pages.sort_by(|&a, &b| fresh[a].0.cmp(&fresh[b].0));
-        for i in pages {
+        let paths: Vec<&str> = pages.iter().map(|&i| fresh[i].1.path.as_str()).collect();
+        let told_apart = names::told_apart(&paths);
+        for (n, i) in pages.into_iter().enumerate() {
             let spec = &fresh[i].1;
-            let qualified = format!("{name}{}", path_words(&spec.method, &spec.path));
+            let qualified = match &told_apart {
+                Some(words) => format!("{name}{}", words[n]),
+                None => format!("{name}{}", names::path_words(&spec.path)),
+            };
             let unique = if taken.contains(&qualified) {
                 (2..)
                     .map(|n| format!("{qualified}{n}"))
@@ -344,104 +590,17 @@ fn is_usable_operation_id(name: &str) -> bool {
         && name.chars().any(|c| c.is_ascii_lowercase())
 }
 
-/// Words the titles of reference pages use that a name leaves out.
-const FILLER: &[&str] = &[
-    "a", "an", "the", "of", "for", "to", "in", "on", "by", "from", "with", "and", "or", "about",
-    "api", "apis",
-];
-
-/// The operation id a page gives itself: its title's words in
-/// UpperCamelCase, the leading gerund as a verb (`Querying the Dataset List`
-/// → `QueryDatasetList`), filler words dropped; without a title, the method
-/// and the path's words (`GET /v2/{project_id}/datasets` → `GetDatasets`).
-pub fn operation_id_from_page(spec: &Spec) -> String {
-    let words: Vec<String> = spec
-        .title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| !FILLER.contains(&w.to_ascii_lowercase().as_str()))
-        .enumerate()
-        .map(|(i, w)| if i == 0 { verb(w) } else { w.to_owned() })
-        .collect();
-    let from_title = words.join(" ").to_upper_camel_case();
-    let name = if from_title
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        from_title
-    } else {
-        let method = spec.method.to_ascii_lowercase().to_upper_camel_case();
-        format!("{method}{}", path_words(&spec.method, &spec.path))
-    };
-    if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        name
-    } else {
-        format!("Operation{name}")
-    }
-}
-
-/// The verb of a leading gerund (`Querying` → `Query`, `Creating` → `Create`,
-/// `Stopping` → `Stop`); other words unchanged.
-fn verb(word: &str) -> String {
-    let lower = word.to_ascii_lowercase();
-    let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 2) else {
-        return word.to_owned();
-    };
-    let bytes = stem.as_bytes();
-    let last = bytes[bytes.len() - 1];
-    let vowel = |b: u8| b"aeiou".contains(&b);
-    let base = if bytes.len() >= 2 && last == bytes[bytes.len() - 2] && !vowel(last) && last != b's'
-    {
-        // Stopping → stop, setting → set; but not passing → pass.
-        stem[..stem.len() - 1].to_owned()
-    } else if needs_final_e(stem) {
-        format!("{stem}e")
-    } else {
-        stem.to_owned()
-    };
-    base.to_upper_camel_case()
-}
-
-/// Whether a gerund's stem lost an `e` (`creat`, `delet`, `updat`, `configur`, `us`).
-fn needs_final_e(stem: &str) -> bool {
-    let endings = [
-        "at", "et", "ut", "ur", "iz", "is", "ov", "iv", "ag", "ar", "ir", "ud", "id", "us", "yz",
-        "bl", "pl", "dl", "nc", "rg", "rs",
-    ];
-    let keep = [
-        "start", "get", "set", "put", "reset", "format", "inherit", "query",
-    ];
-    !keep.iter().any(|k| stem.ends_with(k)) && endings.iter().any(|e| stem.ends_with(e))
-}
-
-/// The words of a path's fixed segments, the method's verb aside
-/// (`/v2/{project_id}/datasets/{dataset_id}/versions` → `DatasetsVersions`);
-/// placeholders and version segments left out.
-fn path_words(_method: &str, path: &str) -> String {
-    path.split('/')
-        .filter(|s| !s.is_empty() && !s.contains('{'))
-        .filter(|s| {
-            !(s.len() <= 3
-                && s.starts_with(['v', 'V'])
-                && s[1..].chars().all(|c| c.is_ascii_digit()))
-        })
-        .map(|s| s.to_upper_camel_case())
-        .collect()
-}
-
 fn write_spec(
     page: PathBuf,
     fresh: Spec,
     service_dir: &Path,
-    earlier: &BTreeMap<String, (PathBuf, Spec)>,
+    before: Option<(PathBuf, Spec)>,
     result: &mut ServiceImport,
 ) {
-    let before = fresh.source.as_ref().and_then(|s| earlier.get(s));
     let default_target = service_dir.join(format!("{}.yaml", fresh.operation));
     let (target, spec, kept) = match before {
         Some((file, old)) if old.operation == fresh.operation => {
-            (file.clone(), merge_hand_edits(fresh, old), true)
+            (file, merge_hand_edits(fresh, &old), true)
         }
         _ => match spec::load_file(&default_target) {
             Ok(existing) => {
