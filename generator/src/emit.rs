@@ -226,8 +226,9 @@ fn front_page(api: &Api, crate_name: &str) -> String {
 /// the generator, which users should see.
 const CRATE_LINTS: &str = "#![warn(missing_docs)]\n\n";
 
-/// Writes one runnable example program per operation, by path relative to the
-/// crate's `examples/`; `crate_name` is the package that holds the generated sources.
+/// Writes the example programs, by path relative to the crate's `examples/`:
+/// one per service, with a command per operation, and the front page's
+/// example; `crate_name` is the package that holds the generated sources.
 pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
     emit_examples_with_runtime(api, crate_name, command, None)
 }
@@ -251,17 +252,34 @@ pub fn emit_examples_with_runtime(
         let source = with_header(&format!("{doc}{body}"), &spec_name(operation), command);
         (PathBuf::from(format!("{name}.rs")), source)
     });
-    programs::example_names(&api.services)
+    programs::program_names(&api.services)
         .into_iter()
-        .map(|(s, o, name)| {
+        .map(|(s, name)| {
             let service = &api.services[s];
-            let operation = &service.operations[o];
-            let program = programs::example_program(service, operation, crate_name, &name, runtime);
-            let source = with_header(&separate_items(&program), &spec_name(operation), command);
+            let program = programs::service_program(service, crate_name, &name, runtime);
+            let source = with_header(&separate_items(&program), &specs_name(service), command);
             (PathBuf::from(format!("{name}.rs")), source)
         })
         .chain(quickstart)
         .collect()
+}
+
+/// A service's specs as named in headers: their folder, with forward slashes.
+fn specs_name(service: &Service) -> String {
+    match service
+        .operations
+        .first()
+        .and_then(|o| o.spec_file.parent())
+    {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            let parts: Vec<String> = dir
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            format!("the specs in {}/", parts.join("/"))
+        }
+        _ => format!("the specs of the service {}", service.module),
+    }
 }
 
 /// The spec file as named in headers, with forward slashes on every platform.

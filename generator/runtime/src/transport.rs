@@ -146,7 +146,17 @@ impl Client {
         &self,
         operation: &O,
     ) -> Result<(u16, http::HeaderMap, Vec<u8>), Error> {
-        let unsigned = operation.to_http(&self.endpoint)?;
+        self.send_http(operation.to_http(&self.endpoint)?).await
+    }
+
+    /// Sends a request built without credentials (an [`Operation::to_http`]
+    /// result), authenticating and retrying as [`Client::send`] does; returns
+    /// the last answer undecoded. Not generic, so that a program calling many
+    /// operations compiles the sending once.
+    pub async fn send_http(
+        &self,
+        unsigned: http::Request<Vec<u8>>,
+    ) -> Result<(u16, http::HeaderMap, Vec<u8>), Error> {
         let repeatable = is_idempotent(unsigned.method())
             || (self.options.retry_post && unsigned.method() == http::Method::POST);
         let mut attempt = 0;
