@@ -1,8 +1,8 @@
 //! The constraints of the whole pipeline on Open Telekom Cloud pages
 //! (`../shared/otc`, see its README): each page of `data/otc_facts.json` is
-//! imported as the site serves it (HTML; see [`FORMS`]), written as YAML,
-//! read back and resolved; each resolved field's constraints are compared
-//! with the facts.
+//! imported as the site serves it (HTML) and from its reStructuredText (see
+//! [`FORMS`]), written as YAML, read back and resolved; each resolved
+//! field's constraints are compared with the facts.
 //!
 //! The facts were written from the reStructuredText the site is built from,
 //! independently of the importer (`tools/otc_rows.py` reads the tables,
@@ -50,9 +50,9 @@ const OTC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/otc");
 const FACTS: &str = include_str!("data/otc_facts.json");
 
 /// The forms of a page that are imported: the folder of a revision that
-/// holds them, and the files' extension. (The reStructuredText form joins
-/// when the importer reads it: `("rst", "rst")`.)
-const FORMS: &[(&str, &str)] = &[("html", "html")];
+/// holds them, and the files' extension: the site's HTML and the
+/// reStructuredText it is built from.
+const FORMS: &[(&str, &str)] = &[("html", "html"), ("rst", "rst")];
 
 #[test]
 #[cfg_attr(
