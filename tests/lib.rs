@@ -37,8 +37,29 @@ pub fn cargo_in(dir: &Path, scratch: &Path) -> Command {
     cargo
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", scratch_dir(scratch, "target"))
-        .env("RUSTFLAGS", "-D warnings");
+        .env("RUSTFLAGS", "-D warnings")
+        // The shared folder stays small: no incremental caches (each build
+        // of a generated crate happens once per change of the generator) and
+        // no debug info, which is most of every object file's size.
+        .env("CARGO_INCREMENTAL", "0")
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
+        .env("CARGO_PROFILE_TEST_DEBUG", "0");
     cargo
+}
+
+/// Removes what a passing test no longer needs: the crate `name` in
+/// `crate_dir` and its own artifacts in the shared target folder (`cargo
+/// clean -p`), keeping the dependencies every generated crate shares, so
+/// that the folder does not grow with each service tested. A failing test
+/// never gets here and leaves the crate to look at.
+pub fn remove_crate(crate_dir: &Path, scratch: &Path, name: &str) {
+    let output = cargo_on(crate_dir, scratch, &["clean", "--quiet", "-p", name]);
+    assert!(
+        output.status.success(),
+        "cargo clean -p {name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::fs::remove_dir_all(crate_dir).unwrap();
 }
 
 /// Runs `cargo` with `args` on the crate in `crate_dir` (see [`cargo_in`]).
@@ -65,17 +86,24 @@ pub fn build_and_test(crate_dir: &Path, scratch: &Path) -> usize {
         .sum()
 }
 
-/// Writes generated sources as a crate (see [`write_crate`]), builds it with
-/// warnings denied and runs its tests (see [`build_and_test`]); asserts that
-/// every generated example test ran and passed, and returns how many there are.
+/// Writes a generation as the crate `name`, as `docspec generate --out`
+/// does (see [`write_crate`]; with the front page and the example programs,
+/// one per service), builds it with warnings denied and runs its tests (see
+/// [`build_and_test`]); asserts that every generated example test ran and
+/// passed, and returns how many there are.
 pub fn build_and_pass_every_example(
     crate_dir: &Path,
     scratch: &Path,
     name: &str,
-    files: &docspec::emit::Files,
+    generation: &mut docspec::generate::Generation,
 ) -> usize {
-    write_crate(crate_dir, name, files);
-    let examples = files
+    generation.for_crate(name, "docspec generate");
+    write_crate(crate_dir, name, &generation.files);
+    let programs = docspec::emit::emit_examples(&generation.api, name, "docspec generate");
+    let _ = std::fs::remove_dir_all(crate_dir.join("examples"));
+    docspec::generate::write_files(&crate_dir.join("examples"), &programs).unwrap();
+    let examples = generation
+        .files
         .values()
         .map(|source| source.matches("#[test]").count())
         .sum::<usize>();

@@ -56,6 +56,8 @@ const RUNTIME: &[(&str, Option<&str>)] = &[
     ("wire", None),
 ];
 
+pub use text::counting_left_to_prettyplease;
+
 /// Generated files by path relative to the output folder, in a stable order.
 pub type Files = BTreeMap<PathBuf, String>;
 
@@ -118,6 +120,11 @@ pub fn crate_root_with_front_page(
     let items = plain_root
         .split_once("\n\n")
         .map_or(plain_root, |(_header, items)| items);
+    // A root that has its front page already keeps one.
+    let items = match items.split_once(CRATE_LINTS) {
+        Some((page, rest)) if page.lines().all(|l| l.starts_with("//!")) => rest,
+        _ => items,
+    };
     with_header(
         &format!("{}{items}", front_page(api, crate_name)),
         "the specs",
@@ -211,14 +218,30 @@ fn front_page(api: &Api, crate_name: &str) -> String {
             }
         })
         .collect();
-    // Every public item carries the page's words; an item without a doc is
-    // a gap in the generator, which users should see.
-    format!("{docs}#![warn(missing_docs)]\n\n")
+    format!("{docs}{CRATE_LINTS}")
 }
 
-/// Writes one runnable example program per operation, by path relative to the
-/// crate's `examples/`; `crate_name` is the package that holds the generated sources.
+/// The lints of a generated crate's root, after its front page. Every
+/// public item carries the page's words; an item without a doc is a gap in
+/// the generator, which users should see.
+const CRATE_LINTS: &str = "#![warn(missing_docs)]\n\n";
+
+/// Writes the example programs, by path relative to the crate's `examples/`:
+/// one per service, with a command per operation, and the front page's
+/// example; `crate_name` is the package that holds the generated sources.
 pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
+    emit_examples_with_runtime(api, crate_name, command, None)
+}
+
+/// [`emit_examples`], with the programs reaching the runtime by `runtime`
+/// instead of `::docspec_runtime`, as [`emit_with_runtime`] writes the crate.
+pub fn emit_examples_with_runtime(
+    api: &Api,
+    crate_name: &str,
+    command: &str,
+    runtime: Option<&RuntimePath>,
+) -> Files {
+    let runtime = runtime.map_or(DOCSPEC_RUNTIME, |r| r.text.as_str());
     let quickstart = usage::front_page_operation(&api.services).map(|(service, operation, request)| {
         let body = usage::quickstart_body(service, operation, &request, crate_name);
         let name = programs::quickstart_name(&api.services);
@@ -229,17 +252,34 @@ pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
         let source = with_header(&format!("{doc}{body}"), &spec_name(operation), command);
         (PathBuf::from(format!("{name}.rs")), source)
     });
-    programs::example_names(&api.services)
+    programs::program_names(&api.services)
         .into_iter()
-        .map(|(s, o, name)| {
+        .map(|(s, name)| {
             let service = &api.services[s];
-            let operation = &service.operations[o];
-            let program = programs::example_program(service, operation, crate_name, &name);
-            let source = with_header(&separate_items(&program), &spec_name(operation), command);
+            let program = programs::service_program(service, crate_name, &name, runtime);
+            let source = with_header(&separate_items(&program), &specs_name(service), command);
             (PathBuf::from(format!("{name}.rs")), source)
         })
         .chain(quickstart)
         .collect()
+}
+
+/// A service's specs as named in headers: their folder, with forward slashes.
+fn specs_name(service: &Service) -> String {
+    match service
+        .operations
+        .first()
+        .and_then(|o| o.spec_file.parent())
+    {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            let parts: Vec<String> = dir
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            format!("the specs in {}/", parts.join("/"))
+        }
+        _ => format!("the specs of the service {}", service.module),
+    }
 }
 
 /// The spec file as named in headers, with forward slashes on every platform.

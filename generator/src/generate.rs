@@ -281,6 +281,13 @@ docspec-runtime = {{ path = {runtime}, default-features = false, features = ["te
 
 # A crate of its own, even when generated inside another workspace's folder.
 [workspace]
+
+# Generated code is regenerated whole, never edited, so incremental caches
+# save no time; with full debug info they would be most of the target
+# folder (gigabytes for a large service). Backtraces keep file and line.
+[profile.dev]
+debug = "line-tables-only"
+incremental = false
 "#
     )
 }

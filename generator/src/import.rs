@@ -32,7 +32,9 @@ mod toctree;
 
 pub use merge::merge_hand_edits;
 pub use names::operation_id_from_page;
-pub use service::{import_service, ImportedPage, PageIndex, ServiceImport, SkipReason, Skipped};
+pub use service::{
+    import_in_memory, import_service, ImportedPage, PageIndex, ServiceImport, SkipReason, Skipped,
+};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};

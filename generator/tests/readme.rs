@@ -204,20 +204,72 @@ fn check_cargo(
                 ));
                 return;
             };
-            let usage = source
-                .lines()
-                .find(|l| l.starts_with("const USAGE"))
-                .unwrap_or_default();
-            for flag in flags(program_args) {
-                if !usage.contains(flag) {
-                    problems.push(format!(
-                        "README.md:{line}: the example {example} takes no {flag} ({usage})"
-                    ));
-                }
-            }
+            check_program_command(line, example, &source, program_args, problems);
         }
         _ => {}
     }
+}
+
+/// Checks a run of a service program (`COMMAND --flag ...`, or `--help`):
+/// the command is in the program's table and takes each flag given, named
+/// as the runtime names its parameters' flags.
+fn check_program_command(
+    line: usize,
+    example: &str,
+    source: &str,
+    args: &[String],
+    problems: &mut Vec<String>,
+) {
+    let Some(command) = args.first().filter(|a| !a.starts_with('-')) else {
+        return;
+    };
+    let Some(start) = source.find(&format!("name: \"{command}\",")) else {
+        problems.push(format!(
+            "README.md:{line}: the program {example} has no command {command}"
+        ));
+        return;
+    };
+    let entry = &source[start..];
+    let entry = &entry[..entry.find("run: ").unwrap_or(entry.len())];
+    let parameters = program_parameters(entry);
+    let mut known: Vec<String> = docspec_runtime::cli::flag_names(&parameters);
+    known.extend(["--endpoint", "--help"].map(String::from));
+    if !entry.contains("body: None") {
+        known.push("--body".to_owned());
+    }
+    for flag in flags(&args[1..]) {
+        if !known.iter().any(|k| k == flag) {
+            problems.push(format!(
+                "README.md:{line}: the command {command} of {example} takes no {flag} (it takes {})",
+                known.join(", ")
+            ));
+        }
+    }
+}
+
+/// The parameters of a program's table entry (`Parameter::optional(In::Header, "X-Language")`).
+fn program_parameters(entry: &str) -> Vec<docspec_runtime::cli::Parameter> {
+    use docspec_runtime::cli::{In, Parameter};
+    entry
+        .split("Parameter::")
+        .skip(1)
+        .filter_map(|call| {
+            let (kind, rest) = call.split_once("(In::")?;
+            let (location, rest) = rest.split_once(", \"")?;
+            let (name, _) = rest.split_once('"')?;
+            let location = match location {
+                "Path" => In::Path,
+                "Query" => In::Query,
+                _ => In::Header,
+            };
+            // The table's names live as long as the test.
+            let name: &'static str = Box::leak(name.to_owned().into_boxed_str());
+            Some(match kind {
+                "required" => Parameter::required(location, name),
+                _ => Parameter::optional(location, name),
+            })
+        })
+        .collect()
 }
 
 #[test]
@@ -264,6 +316,47 @@ fn a_flag_the_cli_lacks_is_found() {
     assert_eq!(
         problems,
         ["README.md:7: `docspec generate` has no flag --no-such-flag"]
+    );
+}
+
+#[test]
+fn a_command_or_flag_a_service_program_lacks_is_found() {
+    let source = std::fs::read_to_string(workspace().join("generated/examples/sms.rs")).unwrap();
+    let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+    let mut problems = Vec::new();
+    check_program_command(
+        3,
+        "sms",
+        &source,
+        &words("export-consistency-results --endpoint URL --x-language en-us --body f.json"),
+        &mut problems,
+    );
+    assert_eq!(problems, Vec::<String>::new());
+    check_program_command(
+        4,
+        "sms",
+        &source,
+        &words("export-all --endpoint URL"),
+        &mut problems,
+    );
+    check_program_command(
+        5,
+        "sms",
+        &source,
+        &words("export-consistency-results --language en-us"),
+        &mut problems,
+    );
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        problems[0],
+        "README.md:4: the program sms has no command export-all"
+    );
+    assert!(
+        problems[1].starts_with(
+            "README.md:5: the command export-consistency-results of sms takes no --language"
+        ),
+        "{}",
+        problems[1]
     );
 }
 

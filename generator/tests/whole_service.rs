@@ -458,6 +458,138 @@ Response Parameters";
     assert!(docspec::generate::generate(&out, &[], "docspec generate").is_ok());
 }
 
+/// The spec files of a service folder with the method and path each holds.
+fn specs_by_file(dir: &Path) -> BTreeMap<String, String> {
+    let mut specs = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        specs.insert(file, format!("{} {}", line("method: "), line("path: ")));
+    }
+    specs
+}
+
+#[test]
+fn reimport_maps_pages_by_relative_path_then_by_method_and_path_and_keeps_names() {
+    let dir = folder("moves");
+    // The same file name in two folders, for two different operations.
+    for (folder_name, version) in [("api_v1", "v1"), ("api_v2", "v2")] {
+        std::fs::create_dir_all(dir.join(folder_name)).unwrap();
+        write(
+            &dir.join(folder_name),
+            "creating_a_subnet.txt",
+            &page(
+                "Creating a Subnet",
+                "POST",
+                &format!("/{version}/{{project_id}}/subnets"),
+                &[("name", "Yes", "String", "The name.")],
+            ),
+        );
+    }
+    let out = folder("moves-spec");
+    let first = names(&import_service(
+        std::slice::from_ref(&dir),
+        "vpc",
+        None,
+        &out,
+    ));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        [
+            "api_v1/creating_a_subnet.txt",
+            "api_v2/creating_a_subnet.txt"
+        ]
+    );
+    let specs = specs_by_file(&out.join("vpc"));
+    assert_eq!(specs.len(), 2, "{specs:?}");
+
+    // The same import again: same files, same names, each page its own spec.
+    let again = names(&import_service(
+        std::slice::from_ref(&dir),
+        "vpc",
+        None,
+        &out,
+    ));
+    assert_eq!(again, first);
+    assert_eq!(specs_by_file(&out.join("vpc")), specs);
+
+    // A folder renamed and a title reworded: the spec of the same method and
+    // path is found, and its name kept whatever the title says now.
+    std::fs::rename(dir.join("api_v2"), dir.join("subnet_apis_v2")).unwrap();
+    write(
+        &dir.join("subnet_apis_v2"),
+        "creating_a_subnet.txt",
+        &page(
+            "Adding a Subnet",
+            "POST",
+            "/v2/{project_id}/subnets",
+            &[("name", "Yes", "String", "The name.")],
+        ),
+    );
+    let moved = import_service(std::slice::from_ref(&dir), "vpc", None, &out);
+    let moved_names = names(&moved);
+    assert_eq!(
+        moved_names["subnet_apis_v2/creating_a_subnet.txt"],
+        first["api_v2/creating_a_subnet.txt"]
+    );
+    assert!(moved.imported.iter().all(|p| p.kept));
+    assert_eq!(specs_by_file(&out.join("vpc")), specs);
+
+    // A new page whose title gives an existing name renames nothing.
+    write(
+        &dir,
+        "creating_a_subnet.txt",
+        &page("Creating a Subnet", "POST", "/v3/{project_id}/subnets", &[]),
+    );
+    let added = names(&import_service(
+        std::slice::from_ref(&dir),
+        "vpc",
+        None,
+        &out,
+    ));
+    for (source, name) in &moved_names {
+        assert_eq!(&added[source], name, "{source} kept its name");
+    }
+    assert_eq!(specs_by_file(&out.join("vpc")).len(), 3);
+}
+
+#[test]
+fn two_pages_of_one_method_and_path_are_both_imported_with_a_warning() {
+    let dir = folder("same-endpoint");
+    write(
+        &dir,
+        "querying_lamps.txt",
+        &page("Querying Lamps", "GET", "/v1/{project_id}/lamps", &[]),
+    );
+    write(
+        &dir,
+        "querying_lamps_deprecated.txt",
+        &page(
+            "Querying Lamps (Deprecated)",
+            "GET",
+            "/v1/{tenant_id}/lamps",
+            &[],
+        ),
+    );
+    let out = folder("same-endpoint-spec");
+    let imported = import_service(std::slice::from_ref(&dir), "lamps", None, &out);
+    assert_eq!(imported.imported.len(), 2);
+    let warnings: Vec<String> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("GET /v1/{}/lamps is also documented by"))
+        .map(|d| d.location.file.display().to_string())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", imported.diagnostics);
+}
+
 /// A reStructuredText page in the shape of a Sphinx API reference.
 fn rst_page(title: &str, method: &str, path: &str) -> String {
     let underline = "=".repeat(title.len());
@@ -500,7 +632,10 @@ fn a_restructuredtext_tree_imports_with_names_and_chapters_from_its_toctrees() {
     assert!(imported.failures.is_empty(), "{:?}", imported.failures);
     assert_eq!(
         names(&imported),
-        BTreeMap::from([("creating_a_lamp.rst".to_owned(), "CreateLamp".to_owned())])
+        BTreeMap::from([(
+            "apis/lamps/creating_a_lamp.rst".to_owned(),
+            "CreateLamp".to_owned()
+        )])
     );
     let spec = &imported.imported[0].spec;
     assert_eq!(spec.chapter.as_deref(), Some("Lamp Management"));

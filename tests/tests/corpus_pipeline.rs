@@ -7,7 +7,8 @@
 //! the target folder (`CARGO_TARGET_TMPDIR`). Where `../shared/corpus` is missing, the test says so and passes.
 
 use docspec_tests::{
-    build_and_pass_every_example, clippy, corpus_pages, import_corpus, scratch_dir, workspace,
+    build_and_pass_every_example, clippy, corpus_pages, import_corpus, remove_crate, scratch_dir,
+    workspace,
 };
 use std::path::{Path, PathBuf};
 
@@ -44,11 +45,11 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
         pages.len(),
         generation.warnings
     );
-    // The crate root users get, with its `#![warn(missing_docs)]`.
-    generation.for_crate("corpus-api", "docspec generate");
-    let examples =
-        build_and_pass_every_example(&crate_dir, scratch, "corpus-api", &generation.files);
+    // The crate root users get (with its `#![warn(missing_docs)]`) and the programs.
+    let examples = build_and_pass_every_example(&crate_dir, scratch, "corpus-api", &mut generation);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    remove_crate(&crate_dir, scratch, "corpus-api");
+    std::fs::remove_dir_all(&spec_dir).unwrap();
     assert!(
         examples > pages.len(),
         "the corpus has examples on most pages"

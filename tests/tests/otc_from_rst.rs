@@ -9,7 +9,7 @@
 //! Where `../shared` is missing, the test says so and passes.
 
 use docspec::import::import_service;
-use docspec_tests::{build_and_pass_every_example, clippy, scratch_dir, workspace};
+use docspec_tests::{build_and_pass_every_example, clippy, remove_crate, scratch_dir, workspace};
 use std::path::{Path, PathBuf};
 
 /// `(module name, rst folder)` for every revision: `cloud-container-engine`
@@ -62,15 +62,15 @@ fn every_otc_revision_from_rst_imports_generates_builds_and_passes_its_examples(
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 
-    let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
+    let mut generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
         Ok(generation) => generation,
         Err(errors) => panic!("the imported references do not generate:\n{errors}"),
     };
     let examples =
-        build_and_pass_every_example(&crate_dir, scratch, "otc-rst-api", &generation.files);
+        build_and_pass_every_example(&crate_dir, scratch, "otc-rst-api", &mut generation);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    remove_crate(&crate_dir, scratch, "otc-rst-api");
     println!("{operations} operations, {examples} example tests");
     assert!(examples > 0, "the references have examples");
     let _ = std::fs::remove_dir_all(&spec_dir);
-    let _ = std::fs::remove_dir_all(&crate_dir);
 }

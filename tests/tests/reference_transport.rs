@@ -455,34 +455,40 @@ async fn connection_errors_are_reported_without_credentials() {
     assert!(!error.to_string().contains(TOKEN) && !format!("{error:?}").contains(TOKEN));
 }
 
-/// The generated example program, built once into the target folder the
-/// generated-crate tests share (the workspace's own is locked while tests run).
-fn example_program() -> std::path::PathBuf {
+/// The generated program of the `sms` service, built once into the target
+/// folder the generated-crate tests share (the workspace's own is locked
+/// while tests run).
+fn service_program() -> std::path::PathBuf {
     static BUILT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let target = docspec_tests::workspace().join("target/generated-crates/target");
-            let status = std::process::Command::new(env!("CARGO"))
-                .args([
-                    "build",
-                    "--quiet",
-                    "--example",
-                    "export_consistency_results",
-                    "--manifest-path",
-                ])
-                .arg(docspec_tests::workspace().join("generated/Cargo.toml"))
-                .env("CARGO_TARGET_DIR", &target)
-                .status()
-                .unwrap();
-            assert!(status.success(), "the example does not build");
-            target.join("debug/examples/export_consistency_results")
+            let scratch = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+            let output =
+                docspec_tests::cargo_in(&docspec_tests::workspace().join("generated"), scratch)
+                    .args([
+                        "build",
+                        "--quiet",
+                        "-p",
+                        "huaweicloud-api",
+                        "--example",
+                        "sms",
+                    ])
+                    .output()
+                    .unwrap();
+            assert!(
+                output.status.success(),
+                "the service program does not build:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            docspec_tests::scratch_dir(scratch, "target").join("debug/examples/sms")
         })
         .clone()
 }
 
-/// Runs the example with `env` and `body` against `server`: (exit code, stdout).
-async fn run_example(server: &Server, env: &[(&str, &str)], body: &str) -> (i32, String) {
-    let program = example_program();
+/// Runs the program's `export-consistency-results` command with `env` and
+/// `body` against `server`: (exit code, stdout, stderr).
+async fn run_example(server: &Server, env: &[(&str, &str)], body: &str) -> (i32, String, String) {
+    let program = service_program();
     let file = std::env::temp_dir().join(format!(
         "docspec-example-{}-{}.json",
         std::process::id(),
@@ -492,6 +498,7 @@ async fn run_example(server: &Server, env: &[(&str, &str)], body: &str) -> (i32,
     let mut command = std::process::Command::new(program);
     command
         .args([
+            "export-consistency-results",
             "--endpoint",
             &server.endpoint,
             "--x-language",
@@ -515,6 +522,7 @@ async fn run_example(server: &Server, env: &[(&str, &str)], body: &str) -> (i32,
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
     )
 }
 
@@ -528,7 +536,7 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
         reply(200, "{ }"),
     ])
     .await;
-    let (code, stdout) = run_example(
+    let (code, stdout, _) = run_example(
         &server,
         &[("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN)],
         EXAMPLE_BODY,
@@ -546,7 +554,7 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
         ("HUAWEICLOUD_SDK_PROJECT_ID", "p-123"),
         ("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN),
     ];
-    let (code, stdout) = run_example(&server, &ak_sk, EXAMPLE_BODY).await;
+    let (code, stdout, _) = run_example(&server, &ak_sk, EXAMPLE_BODY).await;
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(stdout, "status: 200\n\"{ }\"\n");
     let received = server.last();
@@ -561,13 +569,39 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
 async fn the_example_program_exits_2_on_violations_and_1_on_undocumented_statuses() {
     let server = serve(vec![reply(418, "teapot")]).await;
     let token = [("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN)];
-    let (code, stdout) = run_example(&server, &token, r#"{"task_info": []}"#).await;
+    let (code, stdout, stderr) = run_example(&server, &token, r#"{"task_info": []}"#).await;
     assert_eq!(code, 2, "{stdout}");
     assert_eq!(stdout, "/task_info: 0 items, fewer than the minimum of 1\n");
+    assert!(stderr.contains("nothing was sent"), "{stderr}");
     assert_eq!(server.count(), 0, "nothing is sent");
 
-    let (code, stdout) = run_example(&server, &token, EXAMPLE_BODY).await;
+    let (code, stdout, stderr) = run_example(&server, &token, EXAMPLE_BODY).await;
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.starts_with("status: 418\n"), "{stdout}");
+    assert!(
+        stderr.ends_with("status 418 is not one the docs list\n"),
+        "{stderr}"
+    );
     assert_eq!(server.count(), 1);
+}
+
+#[test]
+fn the_service_program_lists_its_commands_and_refuses_unknown_ones() {
+    let program = service_program();
+    let help = std::process::Command::new(&program)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        out.contains("\n  export-consistency-results  Obtaining Consistency Verification Results in Batches\n"),
+        "{out}"
+    );
+    let unknown = std::process::Command::new(&program)
+        .args(["export-everything", "--endpoint", "https://sms.example.com"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(unknown.stdout.is_empty());
 }

@@ -8,7 +8,7 @@
 //! Where `../shared` is missing, the test says so and passes.
 
 use docspec::import::{import_service, SkipReason};
-use docspec_tests::{build_and_pass_every_example, clippy, scratch_dir, workspace};
+use docspec_tests::{build_and_pass_every_example, clippy, remove_crate, scratch_dir, workspace};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -95,10 +95,33 @@ fn the_modelarts_export_imports_generates_builds_and_passes_its_examples() {
         141,
         "every operation listed"
     );
-    // The crate root users get, with its `#![warn(missing_docs)]`.
-    generation.for_crate("modelarts-api", "docspec generate");
+    // The crate root users get (with its `#![warn(missing_docs)]`) and the program.
     let examples =
-        build_and_pass_every_example(&crate_dir, scratch, "modelarts-api", &generation.files);
+        build_and_pass_every_example(&crate_dir, scratch, "modelarts-api", &mut generation);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    // One program for the service, built by `cargo test`: its help lists
+    // every operation as a command, under its chapter.
+    let program = scratch_dir(scratch, "target").join("debug/examples/modelarts");
+    let help = std::process::Command::new(&program)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&help.stdout);
+    let commands = help
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .count();
+    assert_eq!(commands, 141, "{help}");
+    for page in &imported.imported {
+        if let Some(chapter) = &page.spec.chapter {
+            assert!(
+                help.contains(&format!("\n{chapter}:\n")),
+                "{chapter} in\n{help}"
+            );
+        }
+    }
+    remove_crate(&crate_dir, scratch, "modelarts-api");
+    std::fs::remove_dir_all(&spec_dir).unwrap();
     assert!(examples > 141, "most operation pages have examples");
 }

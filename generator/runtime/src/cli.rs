@@ -1,176 +1,316 @@
-//! What the generated example programs share: reading flags, the body file
-//! and the credentials, sending once, printing the answer, and the exit code
-//! (0 a documented status; 1 an undocumented status or a failure to send or
-//! read the answer; 2 bad arguments or a request that breaks the docs, in
-//! which case nothing is sent).
+//! What the generated service programs share: one program per service with
+//! one command per operation (`cargo run --example sms --
+//! export-consistency-results --endpoint URL --body FILE`), its help by
+//! chapter, the parameters' flags, reading the body file and the
+//! credentials, sending once, printing the answer, and the exit code (0 a
+//! documented status; 1 an undocumented status or a failure to send or read
+//! the answer; 2 bad arguments or a request that breaks the docs, in which
+//! case nothing is sent).
+//!
+//! A generated program is a table of [`Command`]s, each with a function that
+//! builds its operation's request from the [`Args`] and hands it to
+//! [`Call::send`]; everything else is here, compiled once. Only building,
+//! encoding and decoding are generic; the sending is not.
 
-use crate::client::{Operation, TypedResponse};
+mod args;
+mod flags;
+mod help;
+
+pub use args::Args;
+pub use flags::{flag_names, kebab, PROGRAM_FLAGS};
+
+use crate::client::{Operation, RequestError, ResponseError, TypedResponse};
 use crate::credentials::Credentials;
 use crate::transport::{self, Client};
-use crate::validation::Validate;
-use serde::de::DeserializeOwned;
+use std::io::Write;
 use std::process::ExitCode;
 
-/// The flags given, as `--name value` or `--name=value`.
-#[derive(Debug, Default)]
-pub struct Args {
-    values: Vec<(String, String)>,
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum In {
+    /// A placeholder of the path template.
+    Path,
+    /// The query string.
+    Query,
+    /// A request header.
+    Header,
 }
 
-impl Args {
-    /// Reads `args`, accepting only the `known` flags.
-    pub fn parse(args: impl IntoIterator<Item = String>, known: &[&str]) -> Result<Self, String> {
-        let mut values = Vec::new();
+/// One parameter of an operation, as the docs spell its name.
+#[derive(Debug, Clone, Copy)]
+pub struct Parameter {
+    /// Where the parameter goes.
+    pub location: In,
+    /// Its name as the docs spell it (`X-Language`, `project_id`).
+    pub name: &'static str,
+    /// Whether the docs call it mandatory.
+    pub required: bool,
+}
+
+impl Parameter {
+    /// A parameter the docs call mandatory.
+    pub const fn required(location: In, name: &'static str) -> Self {
+        Parameter {
+            location,
+            name,
+            required: true,
+        }
+    }
+
+    /// A parameter the request may leave out.
+    pub const fn optional(location: In, name: &'static str) -> Self {
+        Parameter {
+            location,
+            name,
+            required: false,
+        }
+    }
+}
+
+/// What a request body is read from `--body FILE` as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// A JSON file, read as the operation's body type (errors name the JSON path).
+    Json,
+    /// A text file, sent as it is.
+    Text,
+}
+
+/// One operation of the service, as a command.
+#[derive(Debug, Clone, Copy)]
+pub struct Command {
+    /// The command (`export-consistency-results`).
+    pub name: &'static str,
+    /// The operation's name as the spec gives it (`ExportConsistencyResults`).
+    pub operation: &'static str,
+    /// The page's title.
+    pub title: &'static str,
+    /// The chapter of the reference the page stands in, if known.
+    pub chapter: Option<&'static str>,
+    /// The HTTP method (`POST`).
+    pub method: &'static str,
+    /// The path template (`/v1/{project_id}/workspaces`).
+    pub path: &'static str,
+    /// The parameters, path first, then query, then headers, each in the page's order.
+    pub parameters: &'static [Parameter],
+    /// The body, if the operation takes one.
+    pub body: Option<Body>,
+    /// Builds the request from the flags and sends it (see [`Call::send`]).
+    pub run: fn(Call<'_>) -> Exit,
+}
+
+/// A service's program: its commands, in the reference's order (by chapter).
+#[derive(Debug, Clone, Copy)]
+pub struct Program {
+    /// How the program is started, for the help (`cargo run -p my-api --example sms --`).
+    pub usage: &'static str,
+    /// The commands, a chapter's together.
+    pub commands: &'static [Command],
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// A documented status, or the help asked for: 0.
+    Success,
+    /// An undocumented status, or sending or reading the answer failed: 1.
+    Failure,
+    /// Bad arguments, or a request that breaks the docs; nothing was sent: 2.
+    Usage,
+}
+
+impl Exit {
+    /// The process's exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failure => 1,
+            Exit::Usage => 2,
+        }
+    }
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit.code())
+    }
+}
+
+/// Where a run prints and finds its credentials.
+pub struct Io<'a> {
+    /// The status and the answer, or the violations, or the help asked for.
+    pub out: &'a mut dyn Write,
+    /// Everything else: errors, the request id, usage after a mistake.
+    pub err: &'a mut dyn Write,
+    /// Called once a valid request is ready to be sent.
+    pub credentials: &'a dyn Fn() -> Result<Credentials, String>,
+}
+
+/// One call of a command: its flags, the endpoint, and where to print.
+pub struct Call<'a> {
+    program: &'a Program,
+    command: &'a Command,
+    args: Args,
+    endpoint: String,
+    io: Io<'a>,
+}
+
+/// A decoded answer, as printed.
+struct Answer {
+    status: u16,
+    documented: bool,
+    json: serde_json::Value,
+}
+
+/// Reads an answer (status, headers, body) as the operation's response, printed as JSON.
+type Decoder<'a> = dyn Fn(u16, &http::HeaderMap, &[u8]) -> Result<Answer, ResponseError> + 'a;
+
+/// The answer's header that names the request, for support tickets.
+const REQUEST_ID: &str = "x-request-id";
+
+impl Program {
+    /// Runs the command named by the process's arguments, with the
+    /// credentials of the environment; for a generated program's `main`.
+    pub fn main(&self) -> ExitCode {
+        let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+        let credentials = || Credentials::from_env().map_err(|e| e.to_string());
+        let io = Io {
+            out: &mut out,
+            err: &mut err,
+            credentials: &credentials,
+        };
+        self.run(std::env::args().skip(1), io).into()
+    }
+
+    /// Runs the command that `args` names (without the program's own name).
+    pub fn run<'a>(&'a self, args: impl IntoIterator<Item = String>, io: Io<'a>) -> Exit {
         let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let (name, value) = match arg.split_once('=') {
-                Some((name, value)) if name.starts_with("--") => {
-                    (name.to_owned(), value.to_owned())
-                }
-                _ => {
-                    let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
-                    (arg, value)
+        let Some(name) = args.next() else {
+            let _ = write!(io.err, "{}", help::program(self));
+            return Exit::Usage;
+        };
+        if ["--help", "-h", "help"].contains(&name.as_str()) {
+            let _ = write!(io.out, "{}", help::program(self));
+            return Exit::Success;
+        }
+        let Some(command) = self.commands.iter().find(|c| c.name == name) else {
+            let _ = writeln!(
+                io.err,
+                "unknown command {name:?}: `{} --help` lists the commands",
+                self.usage
+            );
+            return Exit::Usage;
+        };
+        let rest: Vec<String> = args.collect();
+        if rest.iter().any(|a| a == "--help" || a == "-h") {
+            let _ = write!(io.out, "{}", help::command(self, command));
+            return Exit::Success;
+        }
+        let program_flags: &[&str] = match command.body {
+            Some(_) => &["--endpoint", "--body"],
+            None => &["--endpoint"],
+        };
+        let parsed = Args::parse(rest, command.parameters, program_flags).and_then(|args| {
+            let endpoint = args.text("--endpoint").ok_or("--endpoint is required")?;
+            Ok((endpoint.to_owned(), args))
+        });
+        match parsed {
+            Ok((endpoint, args)) => (command.run)(Call {
+                program: self,
+                command,
+                args,
+                endpoint,
+                io,
+            }),
+            Err(message) => {
+                let _ = writeln!(io.err, "{message}\n{}", help::usage(self, command));
+                Exit::Usage
+            }
+        }
+    }
+}
+
+impl Call<'_> {
+    /// Builds the request with `build` from the flags, checks it against the
+    /// docs, sends it once and prints the status and the decoded answer.
+    pub fn send<O>(self, build: impl FnOnce(&Args) -> Result<O, String>) -> Exit
+    where
+        O: Operation,
+        O::Response: TypedResponse,
+    {
+        let operation = match build(&self.args) {
+            Ok(operation) => operation,
+            Err(message) => return self.refuse(&message),
+        };
+        let request = match operation.to_http(&self.endpoint) {
+            Ok(request) => request,
+            Err(RequestError::Invalid(violations)) => {
+                let _ = writeln!(
+                    self.io.err,
+                    "the request breaks the documented constraints; nothing was sent:"
+                );
+                let _ = writeln!(self.io.out, "{violations}");
+                return Exit::Usage;
+            }
+            Err(e) => return self.refuse(&e.to_string()),
+        };
+        self.exchange(request, &|status, headers, body| {
+            O::from_http(status, headers, body).map(|response| Answer {
+                status: response.status(),
+                documented: response.is_documented(),
+                json: response.to_json(),
+            })
+        })
+    }
+
+    /// Bad arguments: says why and how to call the command.
+    fn refuse(self, message: &str) -> Exit {
+        let usage = help::usage(self.program, self.command);
+        let _ = writeln!(self.io.err, "{message}\n{usage}");
+        Exit::Usage
+    }
+
+    /// Sends `request` with the credentials and prints the decoded answer.
+    fn exchange(self, request: http::Request<Vec<u8>>, decode: &Decoder<'_>) -> Exit {
+        let Call { endpoint, io, .. } = self;
+        let client = (io.credentials)()
+            .and_then(|credentials| Client::new(endpoint, credentials).map_err(|e| e.to_string()));
+        let client = match client {
+            Ok(client) => client,
+            Err(message) => {
+                let _ = writeln!(io.err, "{message}");
+                return Exit::Usage;
+            }
+        };
+        let (status, headers, body) =
+            match transport::block_on(client.send_http(request)).and_then(|sent| sent) {
+                Ok(answer) => answer,
+                Err(e) => {
+                    let _ = writeln!(io.err, "{e}");
+                    return Exit::Failure;
                 }
             };
-            if !known.contains(&name.as_str()) {
-                return Err(format!("unknown argument {name}"));
-            }
-            values.push((name, value));
+        if let Some(id) = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()) {
+            let _ = writeln!(io.err, "request id: {id}");
         }
-        Ok(Args { values })
-    }
-
-    /// The text of flag `name`, if given (the last one wins).
-    pub fn text(&self, name: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Flag `name` as a `T`: JSON when it reads as one (numbers, booleans,
-    /// arrays), else the text as a JSON string.
-    pub fn value<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, String> {
-        let Some(text) = self.text(name) else {
-            return Ok(None);
+        let answer = match decode(status, &headers, &body) {
+            Ok(answer) => answer,
+            Err(e) => {
+                let _ = writeln!(io.err, "{e}");
+                return Exit::Failure;
+            }
         };
-        serde_json::from_str(text)
-            .or_else(|_| serde_json::from_value(serde_json::Value::String(text.to_owned())))
-            .map(Some)
-            .map_err(|e| format!("{name}: cannot read {text:?}: {e}"))
-    }
-
-    /// As [`Args::value`], for a flag that must be given.
-    pub fn required<T: DeserializeOwned>(&self, name: &str) -> Result<T, String> {
-        self.value(name)?
-            .ok_or_else(|| format!("{name} is required"))
-    }
-
-    /// The JSON file named by `--body`, read as a `T`; errors name the JSON path.
-    pub fn body<T: crate::wire::Decode>(&self) -> Result<T, String> {
-        let path = self.text("--body").ok_or("--body is required")?;
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        crate::wire::from_json(&bytes).map_err(|e| format!("{path}: {e}"))
-    }
-
-    /// The file named by `--body`, as text, for operations whose body is plain text.
-    pub fn text_body(&self) -> Result<String, String> {
-        let path = self.text("--body").ok_or("--body is required")?;
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
-    }
-}
-
-/// Runs one example: parses the command line with `known` flags (besides
-/// `--endpoint`), builds the request with `build`, validates, sends, prints.
-pub fn run<O>(
-    usage: &str,
-    known: &[&str],
-    build: impl FnOnce(&Args) -> Result<O, String>,
-) -> ExitCode
-where
-    O: Operation + Validate,
-    O::Response: TypedResponse,
-{
-    let mut flags = vec!["--endpoint"];
-    flags.extend_from_slice(known);
-    let prepared = Args::parse(std::env::args().skip(1), &flags).and_then(|args| {
-        let endpoint = args.required::<String>("--endpoint")?;
-        Ok((endpoint, build(&args)?))
-    });
-    let (endpoint, operation) = match prepared {
-        Ok(prepared) => prepared,
-        Err(message) => {
-            eprintln!("{message}\n{usage}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Err(violations) = operation.validate() {
-        eprintln!("the request breaks the documented constraints; nothing was sent:");
-        println!("{violations}");
-        return ExitCode::from(2);
-    }
-    let client = match Credentials::from_env()
-        .map_err(|e| e.to_string())
-        .and_then(|c| Client::new(endpoint, c).map_err(|e| e.to_string()))
-    {
-        Ok(client) => client,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    match transport::block_on(client.send(&operation)).and_then(|sent| sent) {
-        Ok(response) => {
-            println!("status: {}", response.status());
-            let json = serde_json::to_string_pretty(&response.to_json())
-                .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
-            println!("{json}");
-            if response.is_documented() {
-                ExitCode::SUCCESS
-            } else {
-                eprintln!("status {} is not one the docs list", response.status());
-                ExitCode::from(1)
-            }
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
+        let json = serde_json::to_string_pretty(&answer.json)
+            .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
+        let _ = writeln!(io.out, "status: {}\n{json}", answer.status);
+        if answer.documented {
+            Exit::Success
+        } else {
+            let _ = writeln!(io.err, "status {} is not one the docs list", answer.status);
+            Exit::Failure
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(list: &[&str]) -> Result<Args, String> {
-        Args::parse(
-            list.iter().map(|s| s.to_string()),
-            &["--a", "--n", "--tags"],
-        )
-    }
-
-    #[test]
-    fn flags_read_as_json_or_text() {
-        let args = args(&["--a", "en-us", "--n=10", "--tags", r#"["x","y"]"#]).unwrap();
-        assert_eq!(
-            args.value::<String>("--a").unwrap().as_deref(),
-            Some("en-us")
-        );
-        assert_eq!(args.value::<i64>("--n").unwrap(), Some(10));
-        assert_eq!(args.value::<String>("--n").unwrap().as_deref(), Some("10"));
-        assert_eq!(
-            args.value::<Vec<String>>("--tags").unwrap(),
-            Some(vec!["x".to_owned(), "y".to_owned()])
-        );
-        assert!(args.value::<i64>("--a").is_err());
-        assert!(args.required::<String>("--body").is_err());
-    }
-
-    #[test]
-    fn unknown_flags_and_missing_values_are_errors() {
-        assert!(args(&["--b", "1"]).is_err());
-        assert!(args(&["--a"]).is_err());
-    }
-}
+mod tests;

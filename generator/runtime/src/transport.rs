@@ -146,7 +146,17 @@ impl Client {
         &self,
         operation: &O,
     ) -> Result<(u16, http::HeaderMap, Vec<u8>), Error> {
-        let unsigned = operation.to_http(&self.endpoint)?;
+        self.send_http(operation.to_http(&self.endpoint)?).await
+    }
+
+    /// Sends a request built without credentials (an [`Operation::to_http`]
+    /// result), authenticating and retrying as [`Client::send`] does; returns
+    /// the last answer undecoded. Not generic, so that a program calling many
+    /// operations compiles the sending once.
+    pub async fn send_http(
+        &self,
+        unsigned: http::Request<Vec<u8>>,
+    ) -> Result<(u16, http::HeaderMap, Vec<u8>), Error> {
         let repeatable = is_idempotent(unsigned.method())
             || (self.options.retry_post && unsigned.method() == http::Method::POST);
         let mut attempt = 0;
@@ -236,15 +246,34 @@ fn is_loopback(host: &str) -> bool {
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// The TLS configuration: the application's process-wide crypto provider
+/// when it installed one (`CryptoProvider::install_default`, with aws-lc-rs
+/// for post-quantum key exchange, say), else the ring provider.
 fn tls_config() -> Result<rustls::ClientConfig, Error> {
+    use rustls::crypto::CryptoProvider;
     use rustls_platform_verifier::BuilderVerifierExt;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let provider = match CryptoProvider::get_default() {
+        Some(installed) => Arc::clone(installed),
+        None => Arc::new(ring_provider()),
+    };
     rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::Config(e.to_string()))?
         .with_platform_verifier()
         .map_err(|e| Error::Config(e.to_string()))
         .map(|builder| builder.with_no_client_auth())
+}
+
+/// rustls's ring provider. rustls 0.23.48 deprecates reaching it, since ring
+/// has no post-quantum key exchange; it is still the provider this crate
+/// builds with everywhere (aws-lc-rs needs a C toolchain and more), and an
+/// application that wants post-quantum key exchange installs aws-lc-rs as
+/// the process default, which [`tls_config`] takes first. The lint is
+/// allowed on this one call, so that users' builds against the newest
+/// rustls stay free of warnings; no other deprecation is hidden.
+#[allow(deprecated)]
+fn ring_provider() -> rustls::crypto::CryptoProvider {
+    rustls::crypto::ring::default_provider()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ mod undocumented;
 
 pub use decode::{from_json, from_text, Decode, DecodeError};
 #[cfg(feature = "test-support")]
-pub use example_check::{check_json_example, check_text_example, same_json, ExampleCheck};
+pub use example_check::{check_json_example, same_json, ExampleCheck};
 pub use object::{
     deserialize_object, optional, present, read_optional, read_required, serialize_object,
     write_optional, CowStr, Object, OptionalSlot,

@@ -104,7 +104,7 @@ pub fn attr_value(line: &str) -> String {
     }
 }
 
-/// A struct's doc lines (see [`attrs`]): what the value is. A body says whose body it is; an
+/// A struct's doc lines (as doc attribute values through [`values`]): what the value is. A body says whose body it is; an
 /// object takes the description of the row that refers to it, and says
 /// where it is used; the spec's notes follow.
 pub fn struct_doc(operation: &Operation, shape: &Struct) -> Vec<String> {

@@ -1,16 +1,20 @@
 //! Example payloads as tests: each asserts what the generator predicted
-//! from the tables (a clean round trip, or the precise contradiction).
+//! from the tables (a clean round trip, or the precise contradiction). A
+//! text body's example is a test only where reading it can fail: a
+//! response's, read from its status as the page's text.
 
 use super::syntax::{raw_string, ty_text};
 use super::text::{self, Writer};
-use crate::model::{Body, ExampleCase, Expectation, Operation};
+use crate::model::{Body, ExampleCase, ExampleTarget, Expectation, Operation, Ty};
 
 /// The `examples` test module, if the operation has example payloads.
 pub fn tests(out: &mut Writer, operation: &Operation) {
+    // A request's text body is any `String`: there is nothing to check.
     let tests: Vec<(&ExampleCase, &Body)> = operation
         .examples
         .iter()
         .filter_map(|e| Some((e, operation.body_of(&e.target)?)))
+        .filter(|(e, body)| **body != Body::Text || e.target != ExampleTarget::Request)
         .collect();
     if tests.is_empty() {
         return;
@@ -20,49 +24,66 @@ pub fn tests(out: &mut Writer, operation: &Operation) {
     out.open("mod examples");
     out.line("use super::*;");
     for (example, body) in tests {
-        test(out, example, body);
+        match (body, &example.target) {
+            (Body::Text, ExampleTarget::Response(status)) => {
+                text_response_test(out, operation, example, *status)
+            }
+            (Body::Json(ty), _) => json_test(out, example, ty),
+            // Filtered out above: a request's text.
+            (Body::Text, ExampleTarget::Request) => {}
+        }
     }
     out.close("");
 }
 
-fn test(out: &mut Writer, example: &ExampleCase, body: &Body) {
+/// A text response's example: read under its status, it is that status's
+/// variant holding the page's text.
+fn text_response_test(out: &mut Writer, operation: &Operation, example: &ExampleCase, status: u16) {
+    let Some(response) = operation.responses.iter().find(|r| r.status == status) else {
+        return;
+    };
+    out.line("#[test]");
+    out.open(&format!("fn {}()", example.name));
+    let literal = raw_string(&example.body).to_string();
+    out.unbreakable_line(&format!("let text = {literal};"));
+    out.line(&format!(
+        "let response = Response::from_http({status}, text.as_bytes());"
+    ));
+    // A macro's arguments are left as they are: the line stays whole.
+    out.unbreakable_line(&format!(
+        "assert_eq!(response, Ok(Response::{}(text.to_owned())));",
+        response.variant
+    ));
+    out.close("");
+}
+
+/// A JSON example of the type `ty`: read, validated and written back.
+fn json_test(out: &mut Writer, example: &ExampleCase, ty: &Ty) {
     out.line("#[test]");
     out.open(&format!("fn {}()", example.name));
     let literal = raw_string(&example.body).to_string();
     // The payload and the check are statements of their own: prettyplease
     // leaves a macro's arguments (`assert_eq!`) as they are, and breaks a
     // turbofish apart around a multi-line literal argument.
-    match body {
-        Body::Text => {
-            out.unbreakable_line(&format!("let text = {literal};"));
-            out.line("let check = wire::check_text_example(text);");
-        }
-        Body::Json(ty) => {
-            out.unbreakable_line(&format!("let json = {literal};"));
-            let head = format!("let check = wire::check_json_example::<{}>", ty_text(ty));
-            let statement = format!("{head}(json);");
-            if !out.fits(statement.len()) {
-                // Broken around the argument or inside the type: left to prettyplease.
-                out.unlaid();
-            }
-            out.line(&statement);
-        }
+    out.unbreakable_line(&format!("let json = {literal};"));
+    let head = format!("let check = wire::check_json_example::<{}>", ty_text(ty));
+    let statement = format!("{head}(json);");
+    if !out.fits(statement.len()) {
+        // Broken around the argument or inside the type: left to prettyplease.
+        out.unlaid();
     }
+    out.line(&statement);
     match &example.expect {
         Expectation::RoundTrip => out.line("assert_eq!(check, wire::ExampleCheck::RoundTrip);"),
         Expectation::Violations(list) => {
             // The example breaks the page's own constraints; the docs
-            // contradict themselves. prettyplease lays out `vec!` items
-            // that are method calls in a way of its own.
-            out.unlaid();
-            let items: Vec<String> = list
+            // contradict themselves.
+            let literals: Vec<String> = list.iter().map(|v| text::string(v)).collect();
+            let items: Vec<(&str, &str)> = literals
                 .iter()
-                .map(|v| format!("{}.to_owned()", text::string(v)))
+                .map(|literal| (literal.as_str(), ".to_owned()"))
                 .collect();
-            out.line(&format!(
-                "let expected: Vec<String> = vec![{}];",
-                items.join(", ")
-            ));
+            out.macro_list("let expected: Vec<String> = vec![", &items, "];");
             out.line("assert_eq!(check, wire::ExampleCheck::Violations(expected));");
         }
         Expectation::DecodeError(path) => {

@@ -98,7 +98,12 @@ pub fn enum_item(out: &mut Writer, shape: &Enum) {
     out.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
     out.open(&format!("pub enum {name}"));
     for variant in &shape.variants {
-        out.doc(&format!(" `{}`", variant.wire.replace('`', "'")));
+        let note = variant
+            .note
+            .as_ref()
+            .map(|note| format!(" ({})", note.replace('`', "'")))
+            .unwrap_or_default();
+        out.doc(&format!(" `{}`{note}", variant.wire.replace('`', "'")));
         out.line(&format!("{},", variant.rust));
     }
     out.doc(" A value the docs do not list: kept, so that answers from newer servers still read; `validate()` reports it.");

@@ -3,7 +3,7 @@
 //! `test-support` feature (a generated crate enables it for its tests only,
 //! as a dev-dependency feature).
 
-use super::{from_json, from_text, Decode, DecodeError};
+use super::{from_json, Decode, DecodeError};
 use crate::validation::Validate;
 use serde::Serialize;
 
@@ -53,15 +53,6 @@ pub fn check_json_example<T: Decode + Serialize + Validate>(json: &str) -> Examp
         Err(violations) => {
             ExampleCheck::Violations(violations.iter().map(ToString::to_string).collect())
         }
-    }
-}
-
-/// Reads a plain-text example and writes it back.
-pub fn check_text_example(text: &str) -> ExampleCheck {
-    match from_text(text.as_bytes()) {
-        Ok(read) if read == text => ExampleCheck::RoundTrip,
-        Ok(read) => ExampleCheck::Lossy { written: read },
-        Err(e) => ExampleCheck::Decode(e),
     }
 }
 
