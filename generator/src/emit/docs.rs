@@ -49,7 +49,13 @@ pub fn operation_doc(operation: &Operation, crate_path: &str) -> Vec<String> {
             let meaning = response
                 .doc
                 .first()
-                .map(|d| format!(": {}", markdown_safe(d.trim())))
+                // One line: a list item's continuation lines would need indenting.
+                .map(|d| {
+                    format!(
+                        ": {}",
+                        markdown_safe(&d.split_whitespace().collect::<Vec<_>>().join(" "))
+                    )
+                })
                 .unwrap_or_default();
             lines.push(format!(
                 "- `{}`{meaning} ([`Response::{}`]({crate_path}::Response::{}))",

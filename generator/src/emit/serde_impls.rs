@@ -39,21 +39,62 @@ pub fn struct_impls(item: &mut Item, shape: &Struct) {
 /// The slots that collect the members while reading: `Some(None)` is an
 /// explicit `null` of an optional field, told apart from an absent one.
 fn slots_struct(item: &mut Item, shape: &Struct, slots_name: &str) {
-    item.line("#[doc(hidden)]");
-    item.line("#[derive(Default)]");
     if shape.fields.is_empty() {
+        item.line("#[doc(hidden)]");
+        item.line("#[derive(Default)]");
         item.line(&format!("pub struct {slots_name} {{}}"));
         return;
     }
+    // A field type nested deep enough that a slot around it would be a
+    // "very complex type" to clippy is named by a hidden alias first.
+    let aliases: Vec<(String, String)> = shape
+        .fields
+        .iter()
+        .filter(|field| nesting(&field_ty(field)) >= 3)
+        .map(|field| {
+            let name = format!(
+                "__{}{}Slot",
+                shape.name,
+                heck::ToUpperCamelCase::to_upper_camel_case(field.rust.trim_start_matches("r#"))
+            );
+            (field.rust.clone(), name)
+        })
+        .collect();
+    for (rust, alias) in &aliases {
+        let field = shape.fields.iter().find(|f| &f.rust == rust);
+        if let Some(field) = field {
+            item.line("#[doc(hidden)]");
+            item.typed(&format!("pub type {alias} = "), &field_ty(field), ";");
+        }
+    }
+    item.line("#[doc(hidden)]");
+    item.line("#[derive(Default)]");
     item.open(&format!("pub struct {slots_name}"));
     for field in &shape.fields {
-        item.typed(
-            &format!("{}: ", field.rust),
-            &format!("Option<{}>", field_ty(field)),
-            ",",
-        );
+        let ty = match aliases.iter().find(|(rust, _)| rust == &field.rust) {
+            Some((_, alias)) => alias.clone(),
+            None => field_ty(field),
+        };
+        item.typed(&format!("{}: ", field.rust), &format!("Option<{ty}>"), ",");
     }
     item.close("");
+}
+
+/// How deep generic arguments nest in a type (`Vec<String>` is 1).
+fn nesting(ty: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for c in ty.chars() {
+        match c {
+            '<' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            '>' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn read_member(item: &mut Item, shape: &Struct, slots_name: &str) {
