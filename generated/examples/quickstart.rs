@@ -81,7 +81,6 @@ fn main() -> ExitCode {
         }
         return ExitCode::from(2);
     }
-
     let args: Vec<String> = std::env::args().collect();
     let result = match args
         .iter()

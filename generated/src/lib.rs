@@ -82,7 +82,6 @@
 //!         }
 //!         return ExitCode::from(2);
 //!     }
-//!
 //!     let args: Vec<String> = std::env::args().collect();
 //!     let result = match args
 //!         .iter()
@@ -119,6 +118,7 @@
 //!     }
 //! }
 //! ```
+#![warn(missing_docs)]
 
 #[cfg(feature = "transport")]
 pub use ::docspec_runtime::cli;
@@ -180,19 +180,23 @@ pub mod sms {
 
     #[cfg(feature = "transport")]
     impl Client {
+        /// A client that sends through `transport` (its endpoint, credentials and options).
         pub fn new(transport: transport::Client) -> Self {
             Client { transport }
         }
+
         /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
         pub fn from_env(endpoint: &str) -> Result<Self, transport::Error> {
             let credentials = ::docspec_runtime::credentials::Credentials::from_env()
                 .map_err(|e| transport::Error::Config(e.to_string()))?;
             transport::Client::new(endpoint, credentials).map(Client::new)
         }
+
         /// The transport client underneath.
         pub fn transport(&self) -> &transport::Client {
             &self.transport
         }
+
         /// `ExportConsistencyResults` (POST /v3/tasks/consistency-results/export): validates `request`, sends it, reads the typed response.
         pub async fn export_consistency_results(
             &self,

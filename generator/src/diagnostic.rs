@@ -69,8 +69,8 @@ pub struct Diagnostic {
 /// warnings can be counted by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Topic {
-    /// A cross-check of the spec against itself ([`crate::lint`]).
-    Check(crate::lint::Check),
+    /// A cross-check of the spec against itself (`docspec lint`).
+    Check(Check),
     /// Constraint-like text in a description that could not be read.
     UnreadConstraint,
     /// A response table without a status, taken as the success response.
@@ -107,6 +107,61 @@ impl Topic {
             Topic::QueryString => {
                 "query strings in the URI line that the query table contradicts"
             }
+        }
+    }
+}
+
+/// What a finding of `docspec lint`, the cross-checks of a spec against
+/// itself, is about, for callers that count or filter findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    /// An example body that should be JSON and does not parse.
+    InvalidJson,
+    /// A key of an example that the table of its object does not document.
+    UndocumentedKey,
+    /// A mandatory row absent from an example.
+    MissingMandatory,
+    /// An example value of another type than its row documents.
+    TypeMismatch,
+    /// An example value outside a documented length, item count or range.
+    OutOfBounds,
+    /// An example value that is not one of the documented values.
+    NotListed,
+    /// A row refers to an object no table describes.
+    MissingTable,
+    /// A body that a status or an example shows and no table documents.
+    UndocumentedBody,
+    /// A response example that no documented status can be matched to.
+    UnplacedExample,
+    /// A body documented as text whose example is JSON.
+    TextBodyShowsJson,
+    /// An object table that no row refers to.
+    OrphanTable,
+    /// A key repeated in one object of an example.
+    RepeatedKey,
+    /// A code block of the page that no example captured (the spec's `uncaptured_code`).
+    UncapturedCode,
+}
+
+impl Check {
+    /// What the findings of this check are, for a summary line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Check::InvalidJson => "examples that are not valid JSON",
+            Check::UndocumentedKey => "example keys no table documents",
+            Check::MissingMandatory => "mandatory rows absent from an example",
+            Check::TypeMismatch => "example values of another type than documented",
+            Check::OutOfBounds => "example values outside documented bounds",
+            Check::NotListed => "example values not among the documented values",
+            Check::MissingTable => "rows referring to an object no table describes",
+            Check::UndocumentedBody => {
+                "statuses or examples whose body no table documents (kept as text)"
+            }
+            Check::UnplacedExample => "response examples no documented status can be matched to",
+            Check::TextBodyShowsJson => "text bodies whose example is JSON",
+            Check::OrphanTable => "object tables no row refers to",
+            Check::RepeatedKey => "keys repeated in one object of an example",
+            Check::UncapturedCode => "code blocks of the page no example captured",
         }
     }
 }
@@ -393,7 +448,6 @@ impl std::error::Error for Diagnostics {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::Check;
 
     #[test]
     fn a_summary_counts_guesses_first_then_findings_by_kind() {
@@ -416,5 +470,22 @@ mod tests {
      1  other warnings
 "
         );
+    }
+
+    /// The floor every layer stands on (spec, resolve, lint, import, emit)
+    /// looks at none of them: an edge up would make the layers one cycle.
+    #[test]
+    fn diagnostics_depend_on_nothing_else_in_the_crate() {
+        let source = include_str!("diagnostic.rs");
+        let code = &source[..source.find("#[cfg(test)]").expect("the tests module")];
+        for (number, line) in code.lines().enumerate() {
+            for upward in ["crate::", "super::", "self::"] {
+                assert!(
+                    !line.contains(upward),
+                    "diagnostic.rs:{}: `{upward}` names another module of the crate: {line}",
+                    number + 1
+                );
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@
 //! (`request body /task_info/*/task_id`: `*` stands for the items of an
 //! array, `{key}` for the values of a map). Generated struct and enum names
 //! play no part, so renaming an object table is not a change by itself.
-//! Descriptions, titles and examples are not compared.
+//! Descriptions and examples are not compared.
 //!
 //! # Classification
 //!
@@ -22,7 +22,9 @@
 //! `validate()`), or a response it reads no longer decodes into what the code
 //! expects, or lacks something it relied on. A change in the request leaves
 //! response readers unaffected and the other way round; the first four rows
-//! concern the operation as a whole and are judged for both.
+//! concern the operation as a whole and are judged for both. The table says
+//! what happens on the wire; what happens to code compiled against the
+//! generated crate is the [version](Report::version) it calls for.
 //!
 //! | change                 | in the request | in a response |
 //! |------------------------|----------------|---------------|
@@ -30,18 +32,25 @@
 //! | `operation_removed`    | breaking       | breaking      |
 //! | `method_changed`       | breaking       | unaffected    |
 //! | `path_changed`         | breaking       | unaffected    |
+//! | `operation_renamed`    | compatible     | compatible    |
+//! | `title_changed`        | compatible     | compatible    |
 //! | `status_added`         | -              | compatible    |
 //! | `status_removed`       | -              | compatible    |
 //! | `required_field_added` | breaking       | compatible    |
 //! | `optional_field_added` | compatible     | compatible    |
 //! | `field_removed`        | breaking       | breaking      |
+//! | `field_moved`          | breaking       | breaking      |
 //! | `type_changed`         | breaking       | breaking      |
+//! | `enumeration_added`    | breaking       | compatible    |
+//! | `enumeration_removed`  | compatible     | compatible    |
 //! | `became_required`      | breaking       | compatible    |
 //! | `became_optional`      | compatible     | breaking      |
 //! | `constraint_tightened` | breaking       | compatible    |
 //! | `constraint_loosened`  | compatible     | compatible    |
 //! | `enum_value_added`     | compatible     | compatible    |
 //! | `enum_value_removed`   | breaking       | compatible    |
+//! | `enum_value_marked`    | compatible     | compatible    |
+//! | `enum_value_respelled` | breaking       | compatible    |
 //! | `default_added`        | compatible     | compatible    |
 //! | `default_changed`      | breaking       | compatible    |
 //! | `default_removed`      | breaking       | compatible    |
@@ -54,9 +63,32 @@
 //! the reason in its `explanation`. The table is [`classify`]; a test keeps
 //! this doc and the function in step.
 //!
+//! What real revisions of API references do, and how it reads:
+//!
+//! - a value marked deprecated or end of sale (`SATA` → `SATA(End-of-sale)`,
+//!   a remark in brackets gained or lost) is `enum_value_marked`, compatible:
+//!   the value still works;
+//! - a corrected typo in a value (the same letters in another case, or at
+//!   most two edits apart in a value of five characters or more) is
+//!   `enum_value_respelled`: breaking for requests, which may send the old
+//!   spelling, compatible for readers, whose enums keep unknown values;
+//! - a string's list of values that goes (`String enumeration` → `String`)
+//!   is `enumeration_removed`, compatible on both sides; one that appears is
+//!   `enumeration_added`, breaking for requests as any new constraint is;
+//! - a constraint added to a field that had none is `constraint_tightened`
+//!   from `none`: breaking for requests, compatible for readers;
+//! - a field that moves between tables (a query parameter that becomes a
+//!   body field, a field that moves to another object) is one `field_moved`
+//!   (same wire name and type), breaking on the side it is in, since code
+//!   puts it, or looks for it, in the old place;
+//! - a query parameter added is `optional_field_added` (compatible) or
+//!   `required_field_added` (breaking for requests);
+//! - a response field removed is `field_removed`, breaking for readers that
+//!   use it.
+//!
 //! A `type_changed` is reported when the shape differs (`String` →
 //! `Integer (i32)`, `Integer (i32)` → `Long (i64)`, `object` → `Array of
-//! object`, `String` → `String enumeration`); constraints are then compared
+//! object`); constraints are then compared
 //! only where both sides have what they constrain, and objects below the
 //! change are still followed. A numeric list of allowed values that loses a
 //! value is tightened, even if it gains others.
@@ -81,7 +113,8 @@
 //!       "new": "36",
 //!       "request": "breaking",
 //!       "response": "unaffected",
-//!       "explanation": "requests that were valid may now fail validate() or be refused"
+//!       "explanation": "requests that were valid may now fail validate() or be refused",
+//!       "semver": "patch"
 //!     }
 //!   ],
 //!   "summary": {
@@ -91,7 +124,9 @@
 //!     "breaking_for_requests": 1,
 //!     "breaking_for_responses": 0,
 //!     "compatible": 0
-//!   }
+//!   },
+//!   "semver": "patch",
+//!   "not_compared": []
 //! }
 //! ```
 //!
@@ -108,25 +143,36 @@
 //!   is none (a field added has no `old`; a bound added has `old: null`).
 //! - `request`, `response`: `breaking`, `compatible` or `unaffected`.
 //! - `summary.breaking` counts changes breaking for either side.
+//! - `semver` (in each change and for the whole report): `none`, `patch`,
+//!   `minor` or `major`, the release of the generated crate it calls for
+//!   ([`semver`]).
+//! - `not_compared`: the specs that did not resolve, each with `side`
+//!   (`old` or `new`), `file`, `identity` (`METHOD /path/{}` or `null`) and
+//!   `errors`; their operations are in no change. `docspec diff` then exits
+//!   with 3 (unless `--fail-on-breaking` found a breaking change: 1).
 
 mod classify;
 mod report;
 mod walk;
 
-pub use classify::{classify, Classification};
+pub use classify::{classify, semver, Classification};
 pub use report::Summary;
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::model::Api;
+use crate::model::{self, Api};
 use crate::{resolve, spec, Diagnostics};
 use serde::Serialize;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// Every change between two sets of specs, operation by operation.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Report {
     /// By service and operation id, then in the order of the operation's parts.
     pub changes: Vec<Change>,
+    /// Operations left out because their spec did not resolve on one side:
+    /// when there are any, the report is partial.
+    pub not_compared: Vec<NotCompared>,
 }
 
 /// One change, located and classified.
@@ -150,6 +196,8 @@ pub struct Change {
     pub response: Impact,
     /// Why it is classified so, in one line.
     pub explanation: &'static str,
+    /// The release of the generated crate it calls for.
+    pub semver: Bump,
 }
 
 impl Change {
@@ -179,18 +227,25 @@ pub enum ChangeKind {
     OperationRemoved,
     MethodChanged,
     PathChanged,
+    OperationRenamed,
+    TitleChanged,
     StatusAdded,
     StatusRemoved,
     RequiredFieldAdded,
     OptionalFieldAdded,
     FieldRemoved,
+    FieldMoved,
     TypeChanged,
+    EnumerationAdded,
+    EnumerationRemoved,
     BecameRequired,
     BecameOptional,
     ConstraintTightened,
     ConstraintLoosened,
     EnumValueAdded,
     EnumValueRemoved,
+    EnumValueMarked,
+    EnumValueRespelled,
     DefaultAdded,
     DefaultChanged,
     DefaultRemoved,
@@ -198,23 +253,30 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every kind, in the order of the classification table.
-    pub const ALL: [ChangeKind; 19] = [
+    pub const ALL: [ChangeKind; 26] = [
         ChangeKind::OperationAdded,
         ChangeKind::OperationRemoved,
         ChangeKind::MethodChanged,
         ChangeKind::PathChanged,
+        ChangeKind::OperationRenamed,
+        ChangeKind::TitleChanged,
         ChangeKind::StatusAdded,
         ChangeKind::StatusRemoved,
         ChangeKind::RequiredFieldAdded,
         ChangeKind::OptionalFieldAdded,
         ChangeKind::FieldRemoved,
+        ChangeKind::FieldMoved,
         ChangeKind::TypeChanged,
+        ChangeKind::EnumerationAdded,
+        ChangeKind::EnumerationRemoved,
         ChangeKind::BecameRequired,
         ChangeKind::BecameOptional,
         ChangeKind::ConstraintTightened,
         ChangeKind::ConstraintLoosened,
         ChangeKind::EnumValueAdded,
         ChangeKind::EnumValueRemoved,
+        ChangeKind::EnumValueMarked,
+        ChangeKind::EnumValueRespelled,
         ChangeKind::DefaultAdded,
         ChangeKind::DefaultChanged,
         ChangeKind::DefaultRemoved,
@@ -250,15 +312,109 @@ pub enum Impact {
     Unaffected,
 }
 
+/// The release of the generated crate that a change calls for, as cargo's
+/// semver rules have it ([`semver`]), least first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bump {
+    /// Nothing changed: no release needed.
+    None,
+    Patch,
+    Minor,
+    Major,
+}
+
+impl Bump {
+    pub fn name(self) -> &'static str {
+        match self {
+            Bump::None => "none",
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        }
+    }
+}
+
 /// Compares two resolved APIs.
 pub fn compare(old: &Api, new: &Api) -> Report {
     Report {
         changes: walk::changes(old, new),
+        not_compared: Vec::new(),
     }
 }
 
-/// Loads, resolves and compares two spec files or two spec folders.
-/// Fails with the diagnostics of both sides, as `docspec generate` prints them.
+/// One side of a comparison: the operations that resolved, and the specs that did not.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub api: Api,
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// A spec that did not load or resolve: its operation is not compared.
+#[derive(Debug, Clone)]
+pub struct Unresolved {
+    pub file: PathBuf,
+    /// Its method and path ([`spec::identity`]), when the YAML parsed.
+    pub identity: Option<String>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Which side of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Which {
+    Old,
+    New,
+}
+
+/// An operation left out of the comparison because its spec did not resolve on one side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotCompared {
+    pub side: Which,
+    pub file: String,
+    /// Its method and path, when the spec could be read that far.
+    pub identity: Option<String>,
+    /// The errors, as `docspec generate` prints them.
+    pub errors: String,
+}
+
+/// Compares two loaded sides operation by operation: an operation whose
+/// spec did not resolve on one side is reported as not compared (with its
+/// errors), never as added or removed, and every other one is compared.
+pub fn compare_loaded(old: &Loaded, new: &Loaded) -> Report {
+    let left_out = |api: &Api, other: &Loaded| -> Api {
+        let unresolved_here = |operation: &model::Operation| {
+            other.unresolved.iter().any(|u| {
+                u.identity.as_deref() == Some(operation.identity().as_str())
+                    || (u.identity.is_none()
+                        && u.file.file_name().is_some()
+                        && u.file.file_name() == operation.spec_file.file_name())
+            })
+        };
+        let mut api = api.clone();
+        for service in &mut api.services {
+            service.operations.retain(|o| !unresolved_here(o));
+        }
+        api
+    };
+    let mut report = compare(&left_out(&old.api, new), &left_out(&new.api, old));
+    for (side, loaded) in [(Which::Old, old), (Which::New, new)] {
+        report
+            .not_compared
+            .extend(loaded.unresolved.iter().map(|u| NotCompared {
+                side,
+                file: u.file.display().to_string(),
+                identity: u.identity.clone(),
+                errors: u.diagnostics.to_string(),
+            }));
+    }
+    report
+}
+
+/// Loads, resolves and compares two spec files or two spec folders,
+/// operation by operation (see [`compare_loaded`]). Fails only when a side
+/// cannot be read at all: a missing or unreadable path, a single spec file
+/// that does not resolve, a file against a folder.
 pub fn compare_specs(old: &Path, new: &Path) -> Result<Report, Diagnostics> {
     // A path that does not exist is left to the loader, which says so.
     if old.exists() && new.exists() && old.is_dir() != new.is_dir() {
@@ -271,8 +427,8 @@ pub fn compare_specs(old: &Path, new: &Path) -> Result<Report, Diagnostics> {
             ),
         )]));
     }
-    match (load(old), load(new)) {
-        (Ok(old), Ok(new)) => Ok(compare(&old, &new)),
+    match (load_each(old), load_each(new)) {
+        (Ok(old), Ok(new)) => Ok(compare_loaded(&old, &new)),
         (Err(errors), Ok(_)) | (Ok(_), Err(errors)) => Err(errors),
         (Err(mut errors), Err(more)) => {
             errors.extend(more);
@@ -281,27 +437,209 @@ pub fn compare_specs(old: &Path, new: &Path) -> Result<Report, Diagnostics> {
     }
 }
 
-/// Loads and resolves one spec file, or every spec below a folder.
+/// What `docspec diff` compares: two spec files or folders, or two doc
+/// folders or pages (HTML, copied text), imported in memory as `docspec
+/// import` would into an empty folder, under the service name `service`.
+pub fn compare_paths(old: &Path, new: &Path, service: &str) -> Result<Report, Diagnostics> {
+    match (holds_docs(old), holds_docs(new)) {
+        (false, false) => compare_specs(old, new),
+        #[cfg(feature = "import")]
+        (true, true) => {
+            let (old, new) = (load_docs(old, service), load_docs(new, service));
+            match (old, new) {
+                (Ok(old), Ok(new)) => Ok(compare_loaded(&old, &new)),
+                (Err(errors), Ok(_)) | (Ok(_), Err(errors)) => Err(errors),
+                (Err(mut errors), Err(more)) => {
+                    errors.extend(more);
+                    Err(errors)
+                }
+            }
+        }
+        _ => {
+            let _ = service;
+            let docs = if holds_docs(old) { old } else { new };
+            Err(Diagnostics::from_iter([Diagnostic::error(
+                Location::file(docs),
+                if cfg!(feature = "import") {
+                    "expected two spec folders (or files) or two doc folders (or pages), but this holds docs and the other specs"
+                } else {
+                    "doc pages can be compared only by a docspec built with the `import` feature"
+                },
+            )]))
+        }
+    }
+}
+
+/// Whether a path is doc pages rather than specs: a page (`.html`, `.htm`,
+/// `.txt`, `.rst`), or a folder with pages and no spec (`.yaml`) anywhere
+/// below it. An empty folder is specs: an API without operations.
+pub fn holds_docs(path: &Path) -> bool {
+    if !path.is_dir() {
+        return is_page(path);
+    }
+    let (mut pages, mut specs) = (false, false);
+    look_below(path, &mut pages, &mut specs);
+    pages && !specs
+}
+
+fn is_page(path: &Path) -> bool {
+    const PAGES: [&str; 4] = ["html", "htm", "txt", "rst"];
+    path.extension()
+        .is_some_and(|e| PAGES.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
+}
+
+fn look_below(dir: &Path, pages: &mut bool, specs: &mut bool) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if *specs {
+            return;
+        }
+        if path.is_dir() {
+            look_below(&path, pages, specs);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            *specs = true;
+        } else if is_page(&path) {
+            *pages = true;
+        }
+    }
+}
+
+/// Imports a doc folder or page in memory and resolves each operation on its
+/// own; pages that cannot be read are not compared, like specs that do not
+/// resolve. Fails when no operation is read at all.
+#[cfg(feature = "import")]
+pub fn load_docs(path: &Path, service: &str) -> Result<Loaded, Diagnostics> {
+    let (imported, outcome) = crate::import::import_in_memory(&[path.to_owned()], service);
+    let mut unresolved = Vec::new();
+    let mut specs = Vec::new();
+    for (page, spec) in imported {
+        match spec::parse_str(&page, &spec.to_yaml()) {
+            Ok(loaded) => specs.push(loaded),
+            Err(diagnostics) => unresolved.push(Unresolved {
+                file: page,
+                identity: Some(spec.identity()),
+                diagnostics,
+            }),
+        }
+    }
+    for failure in &outcome.failures {
+        unresolved.push(Unresolved {
+            file: path.to_owned(),
+            identity: None,
+            diagnostics: Diagnostics::from_iter([Diagnostic::error(
+                Location::file(path),
+                failure.clone(),
+            )]),
+        });
+    }
+    if specs.is_empty() && unresolved.is_empty() {
+        return Err(Diagnostics::from_iter([Diagnostic::error(
+            Location::file(path),
+            format!(
+                "no operation page read under {} ({} page(s) skipped): nothing to compare",
+                path.display(),
+                outcome.skipped.len()
+            ),
+        )]));
+    }
+    Ok(resolve_each(&specs, unresolved))
+}
+
+/// Loads and resolves one spec file, or every spec below a folder, failing
+/// with every error if any spec does not resolve.
 ///
 /// Unlike `docspec generate`, an empty folder is no error: it is an API
 /// without operations, which is what a service looks like before its first
 /// spec is imported.
 pub fn load(path: &Path) -> Result<Api, Diagnostics> {
-    let (specs, mut diagnostics) = if path.is_dir() {
-        let loaded = spec::load_dir(path);
-        (loaded.specs, loaded.diagnostics)
-    } else {
-        (vec![spec::load_file(path)?], Diagnostics::new())
-    };
-    match resolve::resolve(&specs) {
-        Ok(resolved) if !diagnostics.has_errors() => Ok(resolved.api),
-        Ok(resolved) => {
-            diagnostics.extend(resolved.diagnostics);
-            Err(diagnostics.sorted())
+    let loaded = load_each(path)?;
+    if loaded.unresolved.is_empty() {
+        return Ok(loaded.api);
+    }
+    let mut errors = Diagnostics::new();
+    for unresolved in loaded.unresolved {
+        errors.extend(unresolved.diagnostics);
+    }
+    Err(errors.sorted())
+}
+
+/// Loads and resolves every spec of a file or folder on its own, keeping
+/// the ones that do not resolve aside with their errors. Fails only when
+/// nothing can be read: a folder that cannot be listed, or a single file
+/// that does not resolve.
+pub fn load_each(path: &Path) -> Result<Loaded, Diagnostics> {
+    if !path.is_dir() {
+        let spec = spec::load_file(path)?;
+        let resolved = resolve::resolve(std::slice::from_ref(&spec))?;
+        return Ok(Loaded {
+            api: resolved.api,
+            unresolved: Vec::new(),
+        });
+    }
+    let loaded = spec::load_dir(path);
+    let mut unresolved: BTreeMap<PathBuf, Unresolved> = BTreeMap::new();
+    for diagnostic in loaded.diagnostics.iter() {
+        let file = diagnostic.location.file.clone();
+        if file == path {
+            return Err(loaded.diagnostics.sorted());
         }
-        Err(errors) => {
-            diagnostics.extend(errors);
-            Err(diagnostics.sorted())
+        unresolved
+            .entry(file.clone())
+            .or_insert_with(|| Unresolved {
+                file,
+                identity: None,
+                diagnostics: Diagnostics::new(),
+            })
+            .diagnostics
+            .push(diagnostic.clone());
+    }
+    Ok(resolve_each(
+        &loaded.specs,
+        unresolved.into_values().collect(),
+    ))
+}
+
+/// Resolves each spec on its own; the ones with errors go to `unresolved`.
+pub fn resolve_each(specs: &[spec::LoadedSpec], mut unresolved: Vec<Unresolved>) -> Loaded {
+    let mut resolved = Vec::new();
+    for spec in specs {
+        let mut diagnostics = Diagnostics::new();
+        match resolve::resolve_operation(spec, &mut diagnostics) {
+            Some(_) if !diagnostics.has_errors() => resolved.push(spec.clone()),
+            _ => unresolved.push(Unresolved {
+                file: spec.path.clone(),
+                identity: Some(spec.spec.identity()),
+                diagnostics: diagnostics.sorted(),
+            }),
         }
     }
+    // What resolves alone resolves together but for two specs of one
+    // operation module, which the resolver reports: those are set aside too.
+    let api = match resolve::resolve(&resolved) {
+        Ok(resolved) => resolved.api,
+        Err(errors) => {
+            let clashing: BTreeSet<PathBuf> =
+                errors.errors().map(|d| d.location.file.clone()).collect();
+            for spec in resolved.iter().filter(|s| clashing.contains(&s.path)) {
+                unresolved.push(Unresolved {
+                    file: spec.path.clone(),
+                    identity: Some(spec.spec.identity()),
+                    diagnostics: errors
+                        .iter()
+                        .filter(|d| d.location.file == spec.path)
+                        .cloned()
+                        .collect(),
+                });
+            }
+            let rest: Vec<spec::LoadedSpec> = resolved
+                .into_iter()
+                .filter(|s| !clashing.contains(&s.path))
+                .collect();
+            resolve::resolve(&rest).map(|r| r.api).unwrap_or_default()
+        }
+    };
+    unresolved.sort_by(|a, b| a.file.cmp(&b.file));
+    Loaded { api, unresolved }
 }

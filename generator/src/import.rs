@@ -1,7 +1,8 @@
-//! The importer: a doc page, as exported HTML or as copied text, to a spec.
+//! The importer: a doc page, as HTML, reStructuredText or copied text, to a spec.
 //!
-//! Reading goes in two steps. A reader ([`html`] or [`text`], chosen by the
-//! content, not the file name) turns the page into a [`page::Page`]: title,
+//! Reading goes in two steps. A reader ([`html`], [`rst`] or [`text`], chosen
+//! by the content, and for reStructuredText also by the `.rst` extension)
+//! turns the page into a [`page::Page`]: title,
 //! headings, prose, code blocks and tables with their source lines. The rest
 //! works on that model alone: [`sections`] places each block under its
 //! heading and status, [`roles`] decides what each table documents,
@@ -23,13 +24,17 @@ mod names;
 mod objects;
 mod page;
 mod roles;
+mod rst;
 mod sections;
 mod service;
 mod text;
+mod toctree;
 
 pub use merge::merge_hand_edits;
 pub use names::operation_id_from_page;
-pub use service::{import_service, ImportedPage, PageIndex, ServiceImport, SkipReason, Skipped};
+pub use service::{
+    import_in_memory, import_service, ImportedPage, PageIndex, ServiceImport, SkipReason, Skipped,
+};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};
@@ -99,7 +104,7 @@ pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutc
     if let Some(kind) = binary_kind(bytes) {
         report.error(
             1,
-            format!("not an HTML or text page: the file holds binary data ({kind}); give the page as the doc site serves it (HTML) or copied as text"),
+            format!("not an HTML, reStructuredText or text page: the file holds binary data ({kind}); give the page as the doc site serves it (HTML), as its reStructuredText source, or copied as text"),
         );
         return PageOutcome::Unreadable(report.diagnostics);
     }
@@ -112,7 +117,9 @@ pub fn read_page(path: &Path, bytes: &[u8], options: &ImportOptions) -> PageOutc
             diagnostics: report.diagnostics,
         };
     }
-    let page = if looks_like_html(&content) {
+    let page = if is_rst(path, &content) {
+        rst::read(&content, &mut report)
+    } else if looks_like_html(&content) {
         html::read(&content, &mut report)
     } else {
         text::read(&content, &mut report)
@@ -428,6 +435,28 @@ fn decode(bytes: &[u8], report: &mut Reporter) -> String {
             String::from_utf8_lossy(bytes).into_owned()
         }
     }
+}
+
+/// reStructuredText: a `.rst` file, or text with directives or targets
+/// (`.. table::`, `.. _label:`) and no markup tags.
+fn is_rst(path: &Path, content: &str) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("rst") || e.eq_ignore_ascii_case("rest"))
+    {
+        return true;
+    }
+    !looks_like_html(content)
+        && content.lines().any(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(".. ").is_some_and(|rest| {
+                rest.starts_with('_') && rest.trim_end().ends_with(':')
+                    || rest.split_once("::").is_some_and(|(name, _)| {
+                        !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+            })
+        })
 }
 
 /// HTML starts with a tag or closes block elements; copied text does neither.

@@ -18,6 +18,7 @@ mod shape;
 mod tables;
 mod walk;
 
+pub use crate::diagnostic::Check;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Topic};
 use crate::model::{Api, Operation};
 use crate::resolve;
@@ -26,60 +27,6 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use walk::Place;
-
-/// What a finding is about, for callers that count or filter findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Check {
-    /// An example body that should be JSON and does not parse.
-    InvalidJson,
-    /// A key of an example that the table of its object does not document.
-    UndocumentedKey,
-    /// A mandatory row absent from an example.
-    MissingMandatory,
-    /// An example value of another type than its row documents.
-    TypeMismatch,
-    /// An example value outside a documented length, item count or range.
-    OutOfBounds,
-    /// An example value that is not one of the documented values.
-    NotListed,
-    /// A row refers to an object no table describes.
-    MissingTable,
-    /// A body that a status or an example shows and no table documents.
-    UndocumentedBody,
-    /// A response example that no documented status can be matched to.
-    UnplacedExample,
-    /// A body documented as text whose example is JSON.
-    TextBodyShowsJson,
-    /// An object table that no row refers to.
-    OrphanTable,
-    /// A key repeated in one object of an example.
-    RepeatedKey,
-    /// A code block of the page that no example captured (the spec's `uncaptured_code`).
-    UncapturedCode,
-}
-
-impl Check {
-    /// What the findings of this check are, for a summary line.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Check::InvalidJson => "examples that are not valid JSON",
-            Check::UndocumentedKey => "example keys no table documents",
-            Check::MissingMandatory => "mandatory rows absent from an example",
-            Check::TypeMismatch => "example values of another type than documented",
-            Check::OutOfBounds => "example values outside documented bounds",
-            Check::NotListed => "example values not among the documented values",
-            Check::MissingTable => "rows referring to an object no table describes",
-            Check::UndocumentedBody => {
-                "statuses or examples whose body no table documents (kept as text)"
-            }
-            Check::UnplacedExample => "response examples no documented status can be matched to",
-            Check::TextBodyShowsJson => "text bodies whose example is JSON",
-            Check::OrphanTable => "object tables no row refers to",
-            Check::RepeatedKey => "keys repeated in one object of an example",
-            Check::UncapturedCode => "code blocks of the page no example captured",
-        }
-    }
-}
 
 /// One finding of the cross-checks.
 #[derive(Debug, Clone, PartialEq)]

@@ -61,12 +61,16 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Compare two spec files, or two spec folders, in API terms: what changed and whether it breaks clients.
+    /// Compare two spec files or folders, or two doc folders or pages, in API terms: what changed, whether it breaks clients, and the generated crate's semver bump.
+    /// Exit codes: 0 compared, 1 a breaking change with --fail-on-breaking, 2 a side that cannot be read, 3 partial (a spec or page did not resolve: listed, its operation not compared).
     Diff {
-        /// The specs before: a spec file or a folder of specs.
+        /// Before: a spec file or folder of specs, or a doc page or folder of pages (HTML or copied text), imported in memory.
         old: PathBuf,
-        /// The specs after: a file if OLD is one, else a folder.
+        /// After: the same kind as OLD.
         new: PathBuf,
+        /// The service name doc pages are imported under (specs name their own).
+        #[arg(long, default_value = "docs")]
+        service: String,
         /// Print JSON for tools (the structure is documented in docspec::diff).
         #[arg(long)]
         json: bool,
@@ -168,9 +172,10 @@ fn main() -> ExitCode {
         Command::Diff {
             old,
             new,
+            service,
             json,
             fail_on_breaking,
-        } => run_diff(&old, &new, json, fail_on_breaking),
+        } => run_diff(&old, &new, &service, json, fail_on_breaking),
         Command::Openapi {
             spec,
             service,
@@ -332,8 +337,8 @@ fn run_check(spec: &Path, out: &Path) -> Outcome {
     }
 }
 
-fn run_diff(old: &Path, new: &Path, json: bool, fail_on_breaking: bool) -> ExitCode {
-    match docspec::diff::compare_specs(old, new) {
+fn run_diff(old: &Path, new: &Path, service: &str, json: bool, fail_on_breaking: bool) -> ExitCode {
+    match docspec::diff::compare_paths(old, new, service) {
         Ok(report) => {
             if json {
                 println!("{}", report.to_json());

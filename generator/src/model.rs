@@ -95,6 +95,11 @@ pub fn is_credential_header(wire_name: &str) -> bool {
 }
 
 impl Operation {
+    /// What the operation is: its method and path template (see [`crate::spec::identity`]).
+    pub fn identity(&self) -> String {
+        crate::spec::identity(self.method.as_str(), &self.path)
+    }
+
     /// The header parameters a request carries: all but the credential headers.
     pub fn parameter_headers(&self) -> Vec<&Field> {
         self.header_params
@@ -387,6 +392,9 @@ pub struct Enum {
 pub struct Variant {
     pub wire: String,
     pub rust: String,
+    /// What the docs say in brackets after the value (`only in public
+    /// zones`, `End-of-sale`, `deprecated`): the value stays documented.
+    pub note: Option<String>,
 }
 
 /// One documented response status.

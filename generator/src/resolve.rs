@@ -73,6 +73,7 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
         }
         services.entry(service).or_default().push(operation);
     }
+    warn_of_shared_identities(specs, &mut diagnostics);
     let diagnostics = diagnostics.sorted();
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -88,6 +89,36 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
         api: Api { services },
         diagnostics,
     })
+}
+
+/// Two specs of a service with one method and path (see `spec::identity`)
+/// are one endpoint documented twice: both are generated, under their own
+/// names, and `docspec diff` pairs them by name; a warning on each says so.
+fn warn_of_shared_identities(specs: &[LoadedSpec], diagnostics: &mut Diagnostics) {
+    let mut by_identity: BTreeMap<(String, String), Vec<&LoadedSpec>> = BTreeMap::new();
+    for spec in specs {
+        let service = naming::field_name(&spec.spec.service);
+        by_identity
+            .entry((service, spec.spec.identity()))
+            .or_default()
+            .push(spec);
+    }
+    for ((_, identity), specs) in by_identity.into_iter().filter(|(_, s)| s.len() > 1) {
+        for spec in &specs {
+            let others: Vec<String> = specs
+                .iter()
+                .filter(|other| other.path != spec.path)
+                .map(|other| other.path.display().to_string())
+                .collect();
+            diagnostics.push(Diagnostic::warning(
+                spec.locate("/path"),
+                format!(
+                    "{identity} is also the method and path of {}: one endpoint documented twice is generated twice (delete the spec that is not meant)",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 /// Resolves one spec; `None` when it has errors (all reported in `diagnostics`).

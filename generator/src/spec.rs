@@ -277,9 +277,62 @@ pub struct StatusCode {
 }
 
 impl Spec {
+    /// The operation's identity: its method and path template (see [`identity`]).
+    pub fn identity(&self) -> String {
+        identity(&self.method, &self.path)
+    }
+
     /// Writes the spec as YAML in the canonical layout the importer uses.
     pub fn to_yaml(&self) -> String {
         // Serializing plain data with string keys cannot fail.
         serde_yaml::to_string(self).unwrap_or_default()
+    }
+}
+
+/// What an operation is, whatever its page is called or where it is filed:
+/// the method and the path template, with every placeholder's name left out
+/// (`GET /v1/{project_id}/vpcs/{vpc_id}` and `get /v1/{tenant_id}/vpcs/{id}/`
+/// are both `GET /v1/{}/vpcs/{}`). A trailing slash and a query string are
+/// not part of it. Re-import maps pages to their earlier specs by it,
+/// `docspec diff` matches operations by it, and generation warns when two
+/// specs of a service share it.
+pub fn identity(method: &str, path: &str) -> String {
+    let path = path.split(['?', '#']).next().unwrap_or_default().trim();
+    let mut normalised = String::with_capacity(path.len());
+    let mut in_placeholder = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                in_placeholder = true;
+                normalised.push_str("{}");
+            }
+            '}' => in_placeholder = false,
+            _ if in_placeholder => {}
+            _ => normalised.push(c),
+        }
+    }
+    let trimmed = normalised.trim_end_matches('/');
+    let path = if trimmed.is_empty() { "/" } else { trimmed };
+    format!("{} {path}", method.trim().to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identity;
+
+    #[test]
+    fn identity_leaves_out_placeholder_names_case_of_the_method_and_a_trailing_slash() {
+        assert_eq!(
+            identity("get", "/v1/{project_id}/vpcs/{vpc_id}/"),
+            identity("GET", "/v1/{tenant_id}/vpcs/{id}")
+        );
+        assert_eq!(identity("GET", "/v1/{p}/vpcs"), "GET /v1/{}/vpcs");
+        assert_ne!(identity("GET", "/v1/vpcs"), identity("POST", "/v1/vpcs"));
+        assert_ne!(
+            identity("GET", "/v1/{p}/vpcs"),
+            identity("GET", "/v2/{p}/vpcs")
+        );
+        assert_eq!(identity("GET", "/v2/topics?offset={o}"), "GET /v2/topics");
+        assert_eq!(identity("GET", "/"), "GET /");
     }
 }

@@ -42,6 +42,26 @@ fn renamed_words(source: &str) -> Vec<String> {
     out
 }
 
+/// Each `renamed` file names the runtime `::my_sdk::rt` where its `default`
+/// names `::docspec_runtime`, and differs in nothing else.
+fn assert_only_the_runtime_path_differs(
+    default: &docspec::emit::Files,
+    renamed: &docspec::emit::Files,
+) {
+    for (path, source) in renamed {
+        assert!(
+            !source.contains("docspec_runtime"),
+            "{}: still names docspec_runtime",
+            path.display()
+        );
+        assert!(
+            words(source) == renamed_words(&default[path]),
+            "{}: differs from the default output in more than the runtime path",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn a_renamed_runtime_replaces_every_runtime_path_and_nothing_else() {
     let default = builder().generate().expect("the specs generate");
@@ -53,20 +73,11 @@ fn a_renamed_runtime_replaces_every_runtime_path_and_nothing_else() {
         default.keys().collect::<Vec<_>>(),
         renamed.keys().collect::<Vec<_>>()
     );
-    let mut replaced = 0;
-    for (path, source) in &renamed {
-        assert!(
-            !source.contains("docspec_runtime"),
-            "{}: still names docspec_runtime",
-            path.display()
-        );
-        assert!(
-            words(source) == renamed_words(&default[path]),
-            "{}: differs from the default output in more than the runtime path",
-            path.display()
-        );
-        replaced += source.matches("::my_sdk::rt::").count();
-    }
+    assert_only_the_runtime_path_differs(&default, &renamed);
+    let replaced: usize = renamed
+        .values()
+        .map(|source| source.matches("::my_sdk::rt::").count())
+        .sum();
     assert!(replaced > 10, "only {replaced} runtime paths replaced");
 }
 
@@ -89,4 +100,24 @@ fn a_relative_or_malformed_path_is_refused_with_the_reason() {
             other => panic!("{path}: expected a RuntimePath error, got {other:?}"),
         }
     }
+}
+
+/// The example programs reach the runtime's `cli` by the given path too.
+#[test]
+fn example_programs_reach_the_runtime_by_the_given_path() {
+    let generation =
+        docspec::generate::generate(std::path::Path::new(SPEC), &[], "docspec generate")
+            .expect("the specs generate");
+    let runtime = docspec::emit::RuntimePath::parse("::my_sdk::rt").expect("a runtime path");
+    let default = docspec::emit::emit_examples(&generation.api, "api", "docspec generate");
+    let renamed = docspec::emit::emit_examples_with_runtime(
+        &generation.api,
+        "api",
+        "docspec generate",
+        Some(&runtime),
+    );
+    assert_only_the_runtime_path_differs(&default, &renamed);
+    assert!(renamed
+        .values()
+        .any(|s| s.contains("::my_sdk::rt::cli::run(")));
 }

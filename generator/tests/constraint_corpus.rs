@@ -30,12 +30,12 @@ use std::path::Path;
 
 use common::{
     assert_meets_targets, enum_text, facts_fields, is_excluded, limit_text, page_dirs, page_name,
-    pair_objects, print_exclusions, print_tally, print_tally_header, read_facts, subject_of, Kind,
-    Tally, CORPUS, EXCLUDED, KINDS,
+    pair_objects, print_exclusions, print_tally, print_tally_header, read_facts, structs_by_table,
+    subject_of, Kind, Tally, CORPUS, EXCLUDED, KINDS,
 };
 use docspec::diagnostic::{Diagnostic, Diagnostics};
 use docspec::import::{import_page, ImportOptions};
-use docspec::model::{Field, Operation, Struct, Ty};
+use docspec::model::{Field, Operation, Ty};
 use docspec::phrase::{parse_constraints, parse_type, Subject};
 use docspec::resolve::resolve_operation;
 use docspec::spec::{self, Row, Spec, Table, TableRole};
@@ -181,23 +181,15 @@ impl Evaluation {
                 (None, None) => true,
                 _ => false,
             };
-            if same {
-                tally.true_positives += u32::from(expected.is_some());
+            let same = same && expected.is_some();
+            let Some(what) = tally.count(expected.is_some(), got.is_some(), same) else {
                 continue;
-            }
-            tally.false_positives += u32::from(got.is_some());
-            tally.false_negatives += u32::from(expected.is_some());
-            let what = match (&expected, &got) {
-                (Some(_), None) => "MISS",
-                (None, Some(_)) => "EXTRA",
-                (Some(e), Some(g)) => {
-                    if e.text == g.text {
-                        *self.measured_otherwise.entry(kind.to_string()).or_default() += 1;
-                    }
-                    "WRONG"
-                }
-                (None, None) => unreachable!("equal values are counted above"),
             };
+            if let (Some(e), Some(g)) = (&expected, &got) {
+                if e.text == g.text {
+                    *self.measured_otherwise.entry(kind.to_string()).or_default() += 1;
+                }
+            }
             let show =
                 |v: &Option<Resolved>| v.as_ref().map_or("-".to_owned(), ToString::to_string);
             let mut line = format!(
@@ -593,35 +585,4 @@ impl<'a> ResolvedPage<'a> {
             })
             .collect()
     }
-}
-
-/// The struct the resolver made of each imported table: body and object
-/// tables give one each, in table order, named after the table (`origin`).
-fn structs_by_table<'a>(spec: &Spec, operation: &'a Operation) -> Vec<Option<&'a Struct>> {
-    let mut next = 0;
-    spec.tables
-        .iter()
-        .map(|table| {
-            if !matches!(
-                table.role,
-                TableRole::RequestBody | TableRole::ResponseBody | TableRole::Object
-            ) {
-                return None;
-            }
-            let origin = match &table.name {
-                Some(name) => format!("object \"{name}\""),
-                None => table.label(),
-            };
-            let wires: Vec<&str> = table.rows.iter().map(|r| r.parameter.trim()).collect();
-            let found = operation.structs[next..].iter().position(|s| {
-                s.origin == origin
-                    && s.fields
-                        .iter()
-                        .map(|f| f.wire.as_str())
-                        .eq(wires.iter().copied())
-            })?;
-            next += found + 1;
-            Some(&operation.structs[next - 1])
-        })
-        .collect()
 }

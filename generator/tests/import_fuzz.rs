@@ -1,14 +1,17 @@
 //! Import never panics and reports what it cannot read at a place in the
-//! page: a regression guard for what `examples/fuzz_import.rs` explores at
-//! length. Proptests mangle small made-up pages in both forms (and the real
+//! page: a regression guard for what the fuzzers of `fuzz/` explore at
+//! length, checking the same invariants (`fuzz/invariants.rs`). Proptests mangle small made-up pages in both forms (and the real
 //! pages under `shared/`, when they are there) and run every result through
 //! the generator; fixed cases cover truncated pages, empty tables, rows with
 //! cells too many or too few, unbalanced HTML, invalid UTF-8 and a page of
 //! over a megabyte.
 #![cfg(feature = "import")]
 
-use docspec::import::{import_page, ImportOptions, Imported};
-use docspec::{resolve, spec, Diagnostics};
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
+use docspec::import::Imported;
+use invariants::Outcome;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -88,48 +91,15 @@ const HTML_PAGE: &str = r##"<h1 class="topictitle1">Renaming a Lamp</h1>
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared");
 
-fn import(name: &str, bytes: &[u8]) -> Result<Imported, Diagnostics> {
-    let options = ImportOptions {
-        service: "demo".to_owned(),
-        operation: None,
-    };
-    import_page(Path::new(name), bytes, &options)
-}
-
-/// What every import must give, whatever the page: an error when it fails,
-/// none when it succeeds, every finding located in the page, YAML that reads
-/// back to the spec, and a resolver that does not panic on it.
+/// What every import must give, whatever the page (the invariants every
+/// fuzzer checks, `fuzz/invariants.rs`): the imported spec, when there is one.
 fn check(name: &str, bytes: &[u8]) -> Result<Option<Imported>, TestCaseError> {
-    let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
-    let located = |diagnostics: &Diagnostics| {
-        diagnostics
-            .iter()
-            .all(|d| d.location.file == Path::new(name) && (1..=lines).contains(&d.location.line))
-    };
-    match import(name, bytes) {
-        Err(diagnostics) => {
-            prop_assert!(diagnostics.has_errors(), "failed without an error");
-            prop_assert!(located(&diagnostics), "outside the page:\n{diagnostics}");
-            Ok(None)
-        }
-        Ok(imported) => {
-            let diagnostics = &imported.diagnostics;
-            prop_assert!(
-                !diagnostics.has_errors(),
-                "imported with errors:\n{diagnostics}"
-            );
-            prop_assert!(located(diagnostics), "outside the page:\n{diagnostics}");
-            let loaded = spec::parse_str(Path::new("demo/Page.yaml"), &imported.yaml);
-            prop_assert!(
-                loaded.is_ok(),
-                "the YAML does not read back:\n{}",
-                imported.yaml
-            );
-            let loaded = loaded.unwrap();
-            prop_assert_eq!(&loaded.spec, &imported.spec);
-            let _ = resolve::resolve(std::slice::from_ref(&loaded));
-            Ok(Some(imported))
-        }
+    match invariants::check_import(Path::new(name), bytes, true, &mut |_| {}) {
+        Err(broken) => Err(TestCaseError::fail(broken)),
+        Ok(Outcome::Rejected) => Ok(None),
+        Ok(Outcome::Imported(imported))
+        | Ok(Outcome::Unresolved(imported))
+        | Ok(Outcome::Emitted(imported)) => Ok(Some(imported)),
     }
 }
 
@@ -511,7 +481,11 @@ fn a_page_of_over_a_megabyte_imports_with_located_findings() {
         big.push_str(&page[at..]);
         assert!(big.len() > 1 << 20);
         let lines = 1 + big.matches('\n').count();
-        let imported = import(name, big.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The import alone: the invariants, and the table read whole.
+        let checked = invariants::check_import(Path::new(name), big.as_bytes(), false, &mut |_| {});
+        let Ok(Outcome::Imported(imported)) = checked else {
+            panic!("{name}: {checked:?}");
+        };
         assert!(!imported.diagnostics.has_errors(), "{name}");
         assert!(
             imported
@@ -544,4 +518,19 @@ fn a_page_of_nothing_but_markup_or_pipes_fails_with_a_located_error() {
             Err(e) => panic!("{name}: {e}"),
         }
     }
+}
+
+/// A page that goes all the way ends each stage once, in order: what the
+/// fuzzer times its stages by.
+#[test]
+fn a_page_that_emits_ends_every_stage_in_order() {
+    let mut ended = Vec::new();
+    let outcome = invariants::check_import(
+        Path::new("Lamp.txt"),
+        TEXT_PAGE.as_bytes(),
+        true,
+        &mut |stage| ended.push(invariants::STAGES[stage]),
+    );
+    assert!(matches!(outcome, Ok(Outcome::Emitted(_))), "{outcome:?}");
+    assert_eq!(ended, invariants::STAGES);
 }

@@ -458,12 +458,220 @@ Response Parameters";
     assert!(docspec::generate::generate(&out, &[], "docspec generate").is_ok());
 }
 
+/// The spec files of a service folder with the method and path each holds.
+fn specs_by_file(dir: &Path) -> BTreeMap<String, String> {
+    let mut specs = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        specs.insert(file, format!("{} {}", line("method: "), line("path: ")));
+    }
+    specs
+}
+
+#[test]
+fn reimport_maps_pages_by_relative_path_then_by_method_and_path_and_keeps_names() {
+    let dir = folder("moves");
+    // The same file name in two folders, for two different operations.
+    for (folder_name, version) in [("api_v1", "v1"), ("api_v2", "v2")] {
+        std::fs::create_dir_all(dir.join(folder_name)).unwrap();
+        write(
+            &dir.join(folder_name),
+            "creating_a_subnet.txt",
+            &page(
+                "Creating a Subnet",
+                "POST",
+                &format!("/{version}/{{project_id}}/subnets"),
+                &[("name", "Yes", "String", "The name.")],
+            ),
+        );
+    }
+    let out = folder("moves-spec");
+    let first = names(&import_service(
+        std::slice::from_ref(&dir),
+        "vpc",
+        None,
+        &out,
+    ));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        [
+            "api_v1/creating_a_subnet.txt",
+            "api_v2/creating_a_subnet.txt"
+        ]
+    );
+    let specs = specs_by_file(&out.join("vpc"));
+    assert_eq!(specs.len(), 2, "{specs:?}");
+
+    // The same import again: same files, same names, each page its own spec.
+    let again = names(&import_service(
+        std::slice::from_ref(&dir),
+        "vpc",
+        None,
+        &out,
+    ));
+    assert_eq!(again, first);
+    assert_eq!(specs_by_file(&out.join("vpc")), specs);
+
+    // A folder renamed and a title reworded: the spec of the same method and
+    // path is found, and its name kept whatever the title says now.
+    std::fs::rename(dir.join("api_v2"), dir.join("subnet_apis_v2")).unwrap();
+    write(
+        &dir.join("subnet_apis_v2"),
+        "creating_a_subnet.txt",
+        &page(
+            "Adding a Subnet",
+            "POST",
+            "/v2/{project_id}/subnets",
+            &[("name", "Yes", "String", "The name.")],
+        ),
+    );
+    let moved = import_service(std::slice::from_ref(&dir), "vpc", None, &out);
+    let moved_names = names(&moved);
+    assert_eq!(
+        moved_names["subnet_apis_v2/creating_a_subnet.txt"],
+        first["api_v2/creating_a_subnet.txt"]
+    );
+    assert!(moved.imported.iter().all(|p| p.kept));
+    assert_eq!(specs_by_file(&out.join("vpc")), specs);
+
+    // A new page whose title gives an existing name renames nothing.
+    write(
+        &dir,
+        "creating_a_subnet.txt",
+        &page("Creating a Subnet", "POST", "/v3/{project_id}/subnets", &[]),
+    );
+    let added = names(&import_service(
+        std::slice::from_ref(&dir),
+        "vpc",
+        None,
+        &out,
+    ));
+    for (source, name) in &moved_names {
+        assert_eq!(&added[source], name, "{source} kept its name");
+    }
+    assert_eq!(specs_by_file(&out.join("vpc")).len(), 3);
+}
+
+#[test]
+fn two_pages_of_one_method_and_path_are_both_imported_with_a_warning() {
+    let dir = folder("same-endpoint");
+    write(
+        &dir,
+        "querying_lamps.txt",
+        &page("Querying Lamps", "GET", "/v1/{project_id}/lamps", &[]),
+    );
+    write(
+        &dir,
+        "querying_lamps_deprecated.txt",
+        &page(
+            "Querying Lamps (Deprecated)",
+            "GET",
+            "/v1/{tenant_id}/lamps",
+            &[],
+        ),
+    );
+    let out = folder("same-endpoint-spec");
+    let imported = import_service(std::slice::from_ref(&dir), "lamps", None, &out);
+    assert_eq!(imported.imported.len(), 2);
+    let warnings: Vec<String> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("GET /v1/{}/lamps is also documented by"))
+        .map(|d| d.location.file.display().to_string())
+        .collect();
+    assert_eq!(warnings.len(), 2, "{}", imported.diagnostics);
+}
+
+/// A reStructuredText page in the shape of a Sphinx API reference.
+fn rst_page(title: &str, method: &str, path: &str) -> String {
+    let underline = "=".repeat(title.len());
+    format!(
+        ":original_name: lamp_0001.html\n\n.. _lamp_0001:\n\n{title}\n{underline}\n\nFunction\n--------\n\nThis API is used to do it.\n\nURI\n---\n\n{method} {path}\n\n.. table:: **Table 1** URI parameters\n\n   ========== ========= ====== ============\n   Parameter  Mandatory Type   Description\n   ========== ========= ====== ============\n   project_id Yes       String The project.\n   ========== ========= ====== ============\n"
+    )
+}
+
+#[test]
+fn a_restructuredtext_tree_imports_with_names_and_chapters_from_its_toctrees() {
+    let dir = folder("rst");
+    std::fs::create_dir_all(dir.join("apis/lamps")).unwrap();
+    write(
+        &dir,
+        "index.rst",
+        "=========\nReference\n=========\n\n.. toctree::\n   :maxdepth: 1\n\n   overview\n   apis/index\n",
+    );
+    write(
+        &dir,
+        "overview.rst",
+        "Overview\n========\n\nNo operation here.\n",
+    );
+    write(
+        &dir,
+        "apis/index.rst",
+        "APIs\n====\n\n.. toctree::\n   :hidden:\n\n   lamps/index\n",
+    );
+    write(
+        &dir,
+        "apis/lamps/index.rst",
+        "Lamp Management\n===============\n\n.. toctree::\n\n   creating_a_lamp\n",
+    );
+    write(
+        &dir,
+        "apis/lamps/creating_a_lamp.rst",
+        &rst_page("Creating a Lamp", "POST", "/v1/{project_id}/lamps"),
+    );
+    let out = folder("rst-spec");
+    let imported = import_service(std::slice::from_ref(&dir), "lamps", None, &out);
+    assert!(imported.failures.is_empty(), "{:?}", imported.failures);
+    assert_eq!(
+        names(&imported),
+        BTreeMap::from([(
+            "apis/lamps/creating_a_lamp.rst".to_owned(),
+            "CreateLamp".to_owned()
+        )])
+    );
+    let spec = &imported.imported[0].spec;
+    assert_eq!(spec.chapter.as_deref(), Some("Lamp Management"));
+    assert_eq!(spec.tables[0].rows[0].parameter, "project_id");
+    let mut reasons: Vec<(String, SkipReason)> = imported
+        .skipped
+        .iter()
+        .map(|s| {
+            let page = s.page.strip_prefix(&dir).unwrap().display().to_string();
+            (page, s.reason)
+        })
+        .collect();
+    reasons.sort();
+    assert_eq!(
+        reasons,
+        [
+            ("apis/index.rst".to_owned(), SkipReason::ChapterPage),
+            ("apis/lamps/index.rst".to_owned(), SkipReason::ChapterPage),
+            ("index.rst".to_owned(), SkipReason::ChapterPage),
+            ("overview.rst".to_owned(), SkipReason::NoOperation),
+        ]
+    );
+
+    // One page alone is named from its title, not from its file's metadata.
+    let single = folder("rst-single");
+    let page = dir.join("apis/lamps/creating_a_lamp.rst");
+    let imported = import_service(&[page], "lamps", None, &single);
+    assert_eq!(imported.imported[0].spec.operation, "CreateLamp");
+}
+
 #[test]
 fn a_folder_without_an_operation_page_is_a_failure_that_says_what_was_found() {
     let dir = folder("nothing-read");
     std::fs::create_dir_all(dir.join("pages")).unwrap();
-    write(&dir, "pages/index.rst", "Title\n=====\n");
-    write(&dir, "pages/intro.rst", "Intro\n=====\n");
+    write(&dir, "pages/index.md", "Title\n=====\n");
+    write(&dir, "pages/intro.md", "Intro\n=====\n");
     write(
         &dir,
         "pages/faq.html",
@@ -477,16 +685,17 @@ fn a_folder_without_an_operation_page_is_a_failure_that_says_what_was_found() {
     for expected in [
         "no operation page found",
         "1 page(s) read",
-        "2 .rst",
+        "2 .md",
         "(.html, .htm)",
+        "(.rst)",
         "(.txt)",
     ] {
         assert!(failure.contains(expected), "{expected} in {failure}");
     }
     // A file given by name in a format not read.
-    let single = import_service(&[dir.join("pages/index.rst")], "none", None, &out);
+    let single = import_service(&[dir.join("pages/index.md")], "none", None, &out);
     assert!(
-        single.failures[0].contains("a .rst file, a format docspec does not read"),
+        single.failures[0].contains("a .md file, a format docspec does not read"),
         "{:?}",
         single.failures
     );

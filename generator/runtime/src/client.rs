@@ -1,10 +1,10 @@
-// Turning a typed request into an HTTP request, and an HTTP response into a
-// typed response, without doing any I/O: send the `http::Request` with the
-// HTTP client of your choice.
-//
-// What we send is checked: the documented constraints (`Validate`), header
-// values free of CR/LF and other control characters, path parameters
-// percent-encoded so that a value can never change the path's shape.
+//! Turning a typed request into an HTTP request, and an HTTP response into a
+//! typed response, without doing any I/O: send the `http::Request` with the
+//! HTTP client of your choice.
+//!
+//! What we send is checked: the documented constraints (`Validate`), header
+//! values free of CR/LF and other control characters, path parameters
+//! percent-encoded so that a value can never change the path's shape.
 
 use super::validation::Violations;
 use super::wire::DecodeError;
@@ -18,15 +18,19 @@ pub enum RequestError {
     Invalid(Violations),
     /// The endpoint is not `scheme://host[:port][/base-path]`.
     Endpoint {
+        /// The endpoint as given.
         endpoint: String,
+        /// What is wrong with it.
         reason: &'static str,
     },
     /// A header value holds CR, LF or another character a header cannot carry.
     HeaderValue {
+        /// The header, by name (its value is never shown).
         name: &'static str,
     },
     /// The body could not be written as JSON.
     Body(String),
+    /// The `http` crate refused the request it was given (a method, URI or header it cannot carry).
     Http(http::Error),
 }
 
@@ -108,6 +112,7 @@ impl UriBuilder {
             .extend(utf8_percent_encode(&value.to_string(), UNRESERVED_ONLY));
     }
 
+    /// The URI: the endpoint, the path and the query.
     pub fn finish(self) -> Result<http::Uri, RequestError> {
         self.uri
             .parse()
@@ -175,6 +180,7 @@ pub fn no_body(builder: http::request::Builder) -> Result<http::Request<Vec<u8>>
 /// A response body that is not what the docs give for its status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseError {
+    /// The HTTP status of the response.
     pub status: u16,
     /// Where and why decoding failed (`path` is a JSON pointer).
     pub error: DecodeError,
@@ -183,6 +189,7 @@ pub struct ResponseError {
 }
 
 impl ResponseError {
+    /// The error of reading `body`, received with `status`.
     pub fn new(status: u16, error: DecodeError, body: &[u8]) -> Self {
         ResponseError {
             status,
@@ -214,6 +221,7 @@ pub trait Operation {
     type Response;
     /// The operation's name as the docs give it (`ExportConsistencyResults`).
     const NAME: &'static str;
+    /// The operation's HTTP method.
     const METHOD: http::Method;
 
     /// Validates, then builds the HTTP request for `endpoint`, without credentials.
@@ -229,6 +237,7 @@ pub trait Operation {
 
 /// What a generated `Response` tells about itself, for code that handles any operation.
 pub trait TypedResponse {
+    /// The HTTP status.
     fn status(&self) -> u16;
     /// Whether the status is one the docs list.
     fn is_documented(&self) -> bool;

@@ -12,8 +12,11 @@ use std::time::SystemTime;
 /// project names are the official SDKs'; they define no name for a token, so
 /// this one is ours.
 pub const ENV_ACCESS_KEY: &str = "HUAWEICLOUD_SDK_AK";
+/// The secret key of AK/SK credentials.
 pub const ENV_SECRET_KEY: &str = "HUAWEICLOUD_SDK_SK";
+/// The project id sent as `X-Project-Id`, optional with either kind.
 pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+/// An IAM user token.
 pub const ENV_AUTH_TOKEN: &str = "HUAWEICLOUD_SDK_AUTH_TOKEN";
 /// The security token that comes with temporary AK/SK (read only together with them).
 pub const ENV_SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
@@ -31,15 +34,20 @@ pub const PROJECT_ID_HEADER: &str = "X-Project-Id";
 pub enum Credentials {
     /// An IAM user token, sent as `X-Auth-Token`.
     Token {
+        /// The token.
         token: Secret,
+        /// The project id, sent as `X-Project-Id`.
         project_id: Option<String>,
     },
     /// An access key and secret key: each request is signed (`SDK-HMAC-SHA256`).
     AkSk {
+        /// The access key (AK), named in the signature.
         access_key: String,
+        /// The secret key (SK) that signs.
         secret_key: Secret,
         /// Temporary AK/SK come with a security token, sent as `X-Security-Token`.
         security_token: Option<Secret>,
+        /// The project id, sent as `X-Project-Id`.
         project_id: Option<String>,
     },
 }
@@ -60,6 +68,7 @@ impl fmt::Display for MissingCredentials {
 impl std::error::Error for MissingCredentials {}
 
 impl Credentials {
+    /// Token credentials, without a project id.
     pub fn token(token: impl Into<Secret>) -> Self {
         Credentials::Token {
             token: token.into(),
@@ -67,6 +76,7 @@ impl Credentials {
         }
     }
 
+    /// AK/SK credentials, without a security token or project id.
     pub fn ak_sk(access_key: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
         Credentials::AkSk {
             access_key: access_key.into(),

@@ -102,10 +102,12 @@ pub struct Client {
 }
 
 impl Client {
+    /// A client for `endpoint` (`https://host`) with `credentials` and the default [`Options`].
     pub fn new(endpoint: impl Into<String>, credentials: Credentials) -> Result<Self, Error> {
         Self::with_options(endpoint, credentials, Options::default())
     }
 
+    /// A client for `endpoint` with `credentials` and `options`.
     pub fn with_options(
         endpoint: impl Into<String>,
         credentials: Credentials,
@@ -128,6 +130,7 @@ impl Client {
         })
     }
 
+    /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
@@ -233,15 +236,34 @@ fn is_loopback(host: &str) -> bool {
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// The TLS configuration: the application's process-wide crypto provider
+/// when it installed one (`CryptoProvider::install_default`, with aws-lc-rs
+/// for post-quantum key exchange, say), else the ring provider.
 fn tls_config() -> Result<rustls::ClientConfig, Error> {
+    use rustls::crypto::CryptoProvider;
     use rustls_platform_verifier::BuilderVerifierExt;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let provider = match CryptoProvider::get_default() {
+        Some(installed) => Arc::clone(installed),
+        None => Arc::new(ring_provider()),
+    };
     rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::Config(e.to_string()))?
         .with_platform_verifier()
         .map_err(|e| Error::Config(e.to_string()))
         .map(|builder| builder.with_no_client_auth())
+}
+
+/// rustls's ring provider. rustls 0.23.48 deprecates reaching it, since ring
+/// has no post-quantum key exchange; it is still the provider this crate
+/// builds with everywhere (aws-lc-rs needs a C toolchain and more), and an
+/// application that wants post-quantum key exchange installs aws-lc-rs as
+/// the process default, which [`tls_config`] takes first. The lint is
+/// allowed on this one call, so that users' builds against the newest
+/// rustls stay free of warnings; no other deprecation is hidden.
+#[allow(deprecated)]
+fn ring_provider() -> rustls::crypto::CryptoProvider {
+    rustls::crypto::ring::default_provider()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! builds requests and for code that reads responses. The module doc of
 //! [`crate::diff`] shows the same table; a test keeps the two in step.
 
-use super::{ChangeKind, Impact, Part};
+use super::{Bump, ChangeKind, Impact, Part};
 
 /// How one change affects the two kinds of client code, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,16 @@ pub fn classify(kind: ChangeKind, part: Part) -> Classification {
             Impact::Unaffected,
             "requests built with the old path no longer reach the operation",
         ),
+        OperationRenamed => both(
+            Impact::Compatible,
+            Impact::Compatible,
+            "the same method and path: the wire is unchanged, only the generated names follow",
+        ),
+        TitleChanged => both(
+            Impact::Compatible,
+            Impact::Compatible,
+            "the same method and path: a title is documentation",
+        ),
 
         // Statuses exist only in responses.
         StatusAdded => in_response(compatible(
@@ -69,6 +79,21 @@ pub fn classify(kind: ChangeKind, part: Part) -> Classification {
             part,
             breaking("requests that set it send what the API no longer documents"),
             breaking("readers that use it no longer get it"),
+        ),
+        FieldMoved => on(
+            part,
+            breaking("requests put it where the API no longer documents it"),
+            breaking("readers look for it where responses no longer put it"),
+        ),
+        EnumerationAdded => on(
+            part,
+            breaking("requests with values outside the new list may now be refused"),
+            compatible("generated enums keep values they do not list (Undocumented)"),
+        ),
+        EnumerationRemoved => on(
+            part,
+            compatible("every value that was valid stays valid"),
+            compatible("readers get the same strings, now as String"),
         ),
         TypeChanged => on(
             part,
@@ -104,6 +129,16 @@ pub fn classify(kind: ChangeKind, part: Part) -> Classification {
             part,
             breaking("requests that send this value may now be refused"),
             compatible("readers no longer receive this value"),
+        ),
+        EnumValueMarked => on(
+            part,
+            compatible("the value still works: the docs only remark on it (deprecated, end of sale)"),
+            compatible("the value is still sent; generated enums keep values they do not list"),
+        ),
+        EnumValueRespelled => on(
+            part,
+            breaking("requests that send the old spelling now send a value the docs no longer list"),
+            compatible("older readers receive the new spelling as Undocumented, as received"),
         ),
         DefaultAdded => on(
             part,
@@ -146,5 +181,27 @@ fn on(part: Part, request_side: Verdict, response_side: Verdict) -> Classificati
             let Verdict(request, explanation) = request_side;
             both(request, Impact::Unaffected, explanation)
         }
+    }
+}
+
+/// The release a change calls for in the generated crate, by cargo's semver
+/// rules for what it emits: public structs whose fields are all public and
+/// exhaustive enums, one module per operation and one `Client` method each.
+/// A field added, removed or retyped, a variant added or removed (a status,
+/// an enumeration's value), an item renamed or removed is major; an
+/// operation added is a new module and method, minor; what changes only
+/// docs or `validate()`'s limits (titles, constraints, defaults, which are
+/// not filled in) is a patch. Method and path are constants: their change
+/// compiles as before (the classification says what it means on the wire).
+pub fn semver(kind: ChangeKind) -> Bump {
+    use ChangeKind::*;
+    match kind {
+        OperationAdded => Bump::Minor,
+        OperationRemoved | OperationRenamed | StatusAdded | StatusRemoved | RequiredFieldAdded
+        | OptionalFieldAdded | FieldRemoved | FieldMoved | TypeChanged | EnumerationAdded
+        | EnumerationRemoved | BecameRequired | BecameOptional | EnumValueAdded
+        | EnumValueRemoved | EnumValueMarked | EnumValueRespelled => Bump::Major,
+        MethodChanged | PathChanged | TitleChanged | ConstraintTightened | ConstraintLoosened
+        | DefaultAdded | DefaultChanged | DefaultRemoved => Bump::Patch,
     }
 }

@@ -1,7 +1,7 @@
 //! The report, for people (grouped by operation, one line per change, then
 //! a summary) and for tools (the JSON documented in [`crate::diff`]).
 
-use super::{Change, ChangeKind, Constraint, Impact, Report};
+use super::{Bump, Change, ChangeKind, Constraint, Impact, NotCompared, Report, Which};
 use serde::Serialize;
 use std::fmt;
 
@@ -45,10 +45,33 @@ impl Report {
         self.changes.iter().any(Change::is_breaking)
     }
 
+    /// Whether some operations were left out because their spec did not resolve.
+    pub fn is_partial(&self) -> bool {
+        !self.not_compared.is_empty()
+    }
+
+    /// The release of the generated crate the changes call for: the largest
+    /// of theirs ([`super::semver`]), `none` without changes.
+    pub fn version(&self) -> Bump {
+        self.changes
+            .iter()
+            .map(|c| c.semver)
+            .max()
+            .unwrap_or(Bump::None)
+    }
+
     /// The exit status of `docspec diff`: 1 if asked to fail on a breaking
-    /// change and there is one, else 0. (Spec errors exit with 2.)
+    /// change and there is one; else 3 if the report is partial (a spec did
+    /// not resolve: the operations it holds were not compared); else 0.
+    /// (A side that cannot be read at all exits with 2.)
     pub fn exit_code(&self, fail_on_breaking: bool) -> u8 {
-        u8::from(fail_on_breaking && self.is_breaking())
+        if fail_on_breaking && self.is_breaking() {
+            1
+        } else if self.is_partial() {
+            3
+        } else {
+            0
+        }
     }
 
     /// The report as pretty-printed JSON.
@@ -58,11 +81,15 @@ impl Report {
             version: u32,
             changes: &'a [Change],
             summary: Summary,
+            semver: Bump,
+            not_compared: &'a [NotCompared],
         }
         let json = Json {
             version: JSON_VERSION,
             changes: &self.changes,
             summary: self.summary(),
+            semver: self.version(),
+            not_compared: &self.not_compared,
         };
         // Strings, numbers and unit enum variants always serialize.
         serde_json::to_string_pretty(&json).unwrap_or_default()
@@ -91,6 +118,28 @@ impl fmt::Display for Report {
             }
             writeln!(f)?;
         }
+        for left_out in &self.not_compared {
+            let side = match left_out.side {
+                Which::Old => "before",
+                Which::New => "after",
+            };
+            let what = left_out.identity.as_deref().unwrap_or("its operation");
+            writeln!(
+                f,
+                "NOT COMPARED  {} ({side}): {what}: the spec does not resolve",
+                left_out.file
+            )?;
+            for line in left_out.errors.lines() {
+                writeln!(f, "    {line}")?;
+            }
+        }
+        if !self.not_compared.is_empty() {
+            writeln!(
+                f,
+                "partial: {} not compared (see above); every other operation was compared\n",
+                counted(self.not_compared.len(), "spec")
+            )?;
+        }
         let summary = self.summary();
         if summary.changes == 0 {
             return writeln!(f, "no API changes");
@@ -104,6 +153,11 @@ impl fmt::Display for Report {
             summary.breaking_for_requests,
             summary.breaking_for_responses,
             summary.compatible
+        )?;
+        writeln!(
+            f,
+            "generated crate: a {} release (cargo semver for the emitted API)",
+            self.version().name()
         )
     }
 }
@@ -160,18 +214,25 @@ fn kind_phrase(kind: ChangeKind) -> &'static str {
         ChangeKind::OperationRemoved => "operation removed",
         ChangeKind::MethodChanged => "method changed",
         ChangeKind::PathChanged => "path changed",
+        ChangeKind::OperationRenamed => "operation renamed",
+        ChangeKind::TitleChanged => "title changed",
         ChangeKind::StatusAdded => "response status added",
         ChangeKind::StatusRemoved => "response status removed",
         ChangeKind::RequiredFieldAdded => "required field added",
         ChangeKind::OptionalFieldAdded => "optional field added",
         ChangeKind::FieldRemoved => "field removed",
+        ChangeKind::FieldMoved => "field moved",
         ChangeKind::TypeChanged => "type changed",
+        ChangeKind::EnumerationAdded => "list of values added",
+        ChangeKind::EnumerationRemoved => "list of values removed",
         ChangeKind::BecameRequired => "now required",
         ChangeKind::BecameOptional => "now optional",
         ChangeKind::ConstraintTightened => "constraint tightened",
         ChangeKind::ConstraintLoosened => "constraint loosened",
         ChangeKind::EnumValueAdded => "enum value added",
         ChangeKind::EnumValueRemoved => "enum value removed",
+        ChangeKind::EnumValueMarked => "enum value marked",
+        ChangeKind::EnumValueRespelled => "enum value respelled",
         ChangeKind::DefaultAdded => "default added",
         ChangeKind::DefaultChanged => "default changed",
         ChangeKind::DefaultRemoved => "default removed",

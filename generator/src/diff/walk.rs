@@ -9,38 +9,143 @@ use std::fmt::Display;
 
 /// Every change from `old` to `new`, by service and operation id.
 pub fn changes(old: &Api, new: &Api) -> Vec<Change> {
-    let old_operations = by_key(old);
-    let new_operations = by_key(new);
-    let keys: BTreeSet<&(&str, &str)> =
-        old_operations.keys().chain(new_operations.keys()).collect();
+    let mut matched = match_operations(old, new);
+    matched.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut changes = Vec::new();
-    for &key in keys {
-        let (service, operation) = key;
-        let scope = Scope { service, operation };
-        match (old_operations.get(&key), new_operations.get(&key)) {
-            (Some(old), Some(new)) => changes.extend(OperationWalk::new(scope, old, new).changes()),
-            (Some(old), None) => {
-                changes.push(scope.whole(ChangeKind::OperationRemoved, Some(endpoint(old)), None))
+    for pair in matched {
+        match pair {
+            Matched::Both(service, old, new) => {
+                let scope = Scope {
+                    service,
+                    operation: &new.id,
+                };
+                changes.extend(OperationWalk::new(scope, old, new).changes());
             }
-            (None, Some(new)) => {
-                changes.push(scope.whole(ChangeKind::OperationAdded, None, Some(endpoint(new))))
+            Matched::Removed(service, old) => {
+                let scope = Scope {
+                    service,
+                    operation: &old.id,
+                };
+                changes.push(scope.whole(ChangeKind::OperationRemoved, Some(endpoint(old)), None));
             }
-            (None, None) => {}
+            Matched::Added(service, new) => {
+                let scope = Scope {
+                    service,
+                    operation: &new.id,
+                };
+                changes.push(scope.whole(ChangeKind::OperationAdded, None, Some(endpoint(new))));
+            }
         }
     }
     changes
 }
 
-/// The operations of an API by (service module, operation id).
-fn by_key(api: &Api) -> BTreeMap<(&str, &str), &Operation> {
+/// An operation of the old and the new API that are the same, or one without a counterpart.
+enum Matched<'a> {
+    Both(&'a str, &'a Operation, &'a Operation),
+    Removed(&'a str, &'a Operation),
+    Added(&'a str, &'a Operation),
+}
+
+impl Matched<'_> {
+    /// Reports list operations by service, then by the operation id they have now.
+    fn sort_key(&self) -> (&str, &str) {
+        match self {
+            Matched::Both(service, _, new) | Matched::Added(service, new) => (service, &new.id),
+            Matched::Removed(service, old) => (service, &old.id),
+        }
+    }
+}
+
+/// Pairs the operations of each service: first by identity (method and path
+/// template, [`crate::spec::identity`]), so that a page whose title and name
+/// change is still the same operation; then the ones left over by operation
+/// id, so that an operation whose path or method changes under a name that
+/// re-import kept is one operation with a changed path. Where one side has
+/// several operations of the same identity (a deprecated copy of a page),
+/// they pair by operation id first, then in operation id order.
+fn match_operations<'a>(old: &'a Api, new: &'a Api) -> Vec<Matched<'a>> {
+    let services: BTreeSet<&str> = old
+        .services
+        .iter()
+        .chain(&new.services)
+        .map(|s| s.module.as_str())
+        .collect();
+    let mut matched = Vec::new();
+    for service in services {
+        let old_operations = operations_of(old, service);
+        let new_operations = operations_of(new, service);
+        let mut old_left: Vec<&Operation> = Vec::new();
+        let mut new_left: Vec<&Operation> = Vec::new();
+        let mut identities: BTreeMap<String, (Vec<&Operation>, Vec<&Operation>)> = BTreeMap::new();
+        for operation in old_operations {
+            identities
+                .entry(operation.identity())
+                .or_default()
+                .0
+                .push(operation);
+        }
+        for operation in new_operations {
+            identities
+                .entry(operation.identity())
+                .or_default()
+                .1
+                .push(operation);
+        }
+        for (_, (olds, news)) in identities {
+            let pairs = pair_by_id_then_order(&olds, &news);
+            for pair in pairs {
+                match pair {
+                    Pair::Both(old, new) => matched.push(Matched::Both(service, old, new)),
+                    Pair::Removed(old) => old_left.push(*old),
+                    Pair::Added(new) => new_left.push(*new),
+                }
+            }
+        }
+        for pair in pair_up(&old_left, &new_left, |a, b| a.id == b.id) {
+            matched.push(match pair {
+                Pair::Both(old, new) => Matched::Both(service, old, new),
+                Pair::Removed(old) => Matched::Removed(service, old),
+                Pair::Added(new) => Matched::Added(service, new),
+            });
+        }
+    }
+    matched
+}
+
+/// Operations of one identity: the same operation id first, then the rest in id order.
+fn pair_by_id_then_order<'a, 'o>(
+    old: &'a [&'o Operation],
+    new: &'a [&'o Operation],
+) -> Vec<Pair<'a, &'o Operation>> {
+    let mut pairs = Vec::new();
+    let by_id = pair_up(old, new, |a, b| a.id == b.id);
+    let (mut old_left, mut new_left) = (Vec::new(), Vec::new());
+    for pair in by_id {
+        match pair {
+            Pair::Both(..) => pairs.push(pair),
+            Pair::Removed(old) => old_left.push(old),
+            Pair::Added(new) => new_left.push(new),
+        }
+    }
+    old_left.sort_by(|a, b| a.id.cmp(&b.id));
+    new_left.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut new_left = new_left.into_iter();
+    for old in old_left {
+        match new_left.next() {
+            Some(new) => pairs.push(Pair::Both(old, new)),
+            None => pairs.push(Pair::Removed(old)),
+        }
+    }
+    pairs.extend(new_left.map(Pair::Added));
+    pairs
+}
+
+fn operations_of<'a>(api: &'a Api, service: &str) -> Vec<&'a Operation> {
     api.services
         .iter()
-        .flat_map(|service| {
-            service
-                .operations
-                .iter()
-                .map(move |operation| ((service.module.as_str(), operation.id.as_str()), operation))
-        })
+        .filter(|s| s.module == service)
+        .flat_map(|s| &s.operations)
         .collect()
 }
 
@@ -82,6 +187,7 @@ impl Scope<'_> {
             request: classification.request,
             response: classification.response,
             explanation: classification.explanation,
+            semver: super::semver(kind),
         }
     }
 }
@@ -188,12 +294,19 @@ impl<'a> OperationWalk<'a> {
     fn changes(mut self) -> Vec<Change> {
         let (old, new) = (self.old, self.new);
         self.endpoint();
-        self.parameters(
-            "path parameter",
-            &old.path_params,
-            &new.path_params,
-            same_wire,
-        );
+        // A placeholder renamed in place is the same parameter.
+        let (old_slots, new_slots) = (placeholders(&old.path), placeholders(&new.path));
+        let same_place = |a: &Field, b: &Field| {
+            let slot = |slots: &[String], f: &Field| slots.iter().position(|s| *s == f.wire);
+            a.wire == b.wire
+                || (old.identity() == new.identity()
+                    && slot(&old_slots, a).is_some()
+                    && slot(&old_slots, a) == slot(&new_slots, b))
+        };
+        let pairs = pair_up(&old.path_params, &new.path_params, same_place);
+        self.fields(pairs, |wire| {
+            At::new(Part::Request, format!("path parameter {wire}"))
+        });
         self.parameters(
             "query parameter",
             &old.query_params,
@@ -209,7 +322,7 @@ impl<'a> OperationWalk<'a> {
         );
         self.request_body();
         self.responses();
-        self.changes
+        moves(self.changes)
     }
 
     fn record(&mut self, at: &At, kind: ChangeKind, old: Option<String>, new: Option<String>) {
@@ -231,6 +344,24 @@ impl<'a> OperationWalk<'a> {
 
     fn endpoint(&mut self) {
         let (old, new) = (self.old, self.new);
+        if old.id != new.id {
+            let at = At::new(Part::Operation, "name");
+            self.record(
+                &at,
+                ChangeKind::OperationRenamed,
+                Some(old.id.clone()),
+                Some(new.id.clone()),
+            );
+        }
+        if old.title.trim() != new.title.trim() {
+            let at = At::new(Part::Operation, "title");
+            self.record(
+                &at,
+                ChangeKind::TitleChanged,
+                Some(old.title.trim().to_owned()),
+                Some(new.title.trim().to_owned()),
+            );
+        }
         if old.method != new.method {
             let at = At::new(Part::Operation, "method");
             self.record(
@@ -240,7 +371,8 @@ impl<'a> OperationWalk<'a> {
                 Some(new.method.to_string()),
             );
         }
-        if old.path != new.path {
+        // A renamed placeholder is the same path on the wire.
+        if old.path != new.path && old.identity() != new.identity() {
             let at = At::new(Part::Operation, "path");
             self.record(
                 &at,
@@ -371,13 +503,37 @@ impl<'a> OperationWalk<'a> {
     }
 
     fn shape(&mut self, at: &At, old: &Ty, new: &Ty) {
-        if !same_shape(old, new) {
-            self.record(
+        if same_shape(old, new) {
+            return;
+        }
+        // A list of values that appears or goes on a string is a constraint
+        // more or less, not another type on the wire.
+        let kind = match (element(old).0, element(new).0) {
+            (Ty::Enum(_), Ty::String) if same_shape(&plain(old), new) => {
+                Some(ChangeKind::EnumerationRemoved)
+            }
+            (Ty::String, Ty::Enum(_)) if same_shape(old, &plain(new)) => {
+                Some(ChangeKind::EnumerationAdded)
+            }
+            _ => None,
+        };
+        match kind {
+            Some(kind) => {
+                let values = |operation: &Operation, ty: &Ty| match element(ty).0 {
+                    Ty::Enum(name) => {
+                        Some(format!("[{}]", wire_values(operation, name).join(", ")))
+                    }
+                    _ => None,
+                };
+                let (before, after) = (values(self.old, old), values(self.new, new));
+                self.record(at, kind, before, after);
+            }
+            None => self.record(
                 at,
                 ChangeKind::TypeChanged,
                 Some(describe(old)),
                 Some(describe(new)),
-            );
+            ),
         }
     }
 
@@ -489,7 +645,10 @@ impl<'a> OperationWalk<'a> {
         );
     }
 
-    /// Enumerations are compared by their wire values, whatever the generated enums are called.
+    /// Enumerations are compared by their wire values, whatever the generated
+    /// enums are called. A value that only gains or loses a remark
+    /// (`SATA` → `SATA(End-of-sale)`) is marked, one a letter or two apart
+    /// (`contianerd` → `containerd`) respelled; the rest are removed or added.
     fn enum_values(&mut self, at: &At, old: &Ty, new: &Ty) {
         let ((Ty::Enum(old_name), _), (Ty::Enum(new_name), _)) = (element(old), element(new))
         else {
@@ -497,21 +656,44 @@ impl<'a> OperationWalk<'a> {
         };
         let before = wire_values(self.old, old_name);
         let after = wire_values(self.new, new_name);
-        for value in before.iter().filter(|v| !after.contains(v)) {
+        let mut removed: Vec<&str> = before
+            .iter()
+            .copied()
+            .filter(|v| !after.contains(v))
+            .collect();
+        let mut added: Vec<&str> = after
+            .iter()
+            .copied()
+            .filter(|v| !before.contains(v))
+            .collect();
+        for (kind, same) in [
+            (
+                ChangeKind::EnumValueMarked,
+                remarked as fn(&str, &str) -> bool,
+            ),
+            (ChangeKind::EnumValueRespelled, respelled),
+        ] {
+            let mut i = 0;
+            while i < removed.len() {
+                match added.iter().position(|new| same(removed[i], new)) {
+                    Some(j) => {
+                        let (value, now) = (removed.remove(i), added.remove(j));
+                        self.record(at, kind, Some(value.to_owned()), Some(now.to_owned()));
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        for value in removed {
             self.record(
                 at,
                 ChangeKind::EnumValueRemoved,
-                Some(value.to_string()),
+                Some(value.to_owned()),
                 None,
             );
         }
-        for value in after.iter().filter(|v| !before.contains(v)) {
-            self.record(
-                at,
-                ChangeKind::EnumValueAdded,
-                None,
-                Some(value.to_string()),
-            );
+        for value in added {
+            self.record(at, ChangeKind::EnumValueAdded, None, Some(value.to_owned()));
         }
     }
 
@@ -556,6 +738,128 @@ impl<'a> OperationWalk<'a> {
             at.child(wire)
         });
         self.open.pop();
+    }
+}
+
+/// The placeholders of a path template, in order.
+fn placeholders(path: &str) -> Vec<String> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+/// A field removed in one place and a field of the same name and type added
+/// in another place of the same part (from a query parameter to the body,
+/// from one object to another) is one field that moved.
+fn moves(changes: Vec<Change>) -> Vec<Change> {
+    let is_added = |c: &Change| {
+        matches!(
+            c.kind,
+            ChangeKind::RequiredFieldAdded | ChangeKind::OptionalFieldAdded
+        )
+    };
+    let mut changes: Vec<Option<Change>> = changes.into_iter().map(Some).collect();
+    for i in 0..changes.len() {
+        let Some(removed) = changes[i]
+            .as_ref()
+            .filter(|c| c.kind == ChangeKind::FieldRemoved)
+        else {
+            continue;
+        };
+        let Some(name) = field_name(&removed.location) else {
+            continue;
+        };
+        let counterpart = changes.iter().position(|c| {
+            c.as_ref().is_some_and(|c| {
+                is_added(c)
+                    && c.part == removed.part
+                    && c.new == removed.old
+                    && field_name(&c.location) == Some(name)
+            })
+        });
+        let Some(j) = counterpart else { continue };
+        let (Some(removed), Some(added)) = (changes[i].take(), changes[j].take()) else {
+            continue;
+        };
+        let classification = classify(ChangeKind::FieldMoved, added.part);
+        changes[j] = Some(Change {
+            kind: ChangeKind::FieldMoved,
+            old: Some(removed.location),
+            new: Some(added.location.clone()),
+            request: classification.request,
+            response: classification.response,
+            explanation: classification.explanation,
+            semver: super::semver(ChangeKind::FieldMoved),
+            ..added
+        });
+    }
+    changes.into_iter().flatten().collect()
+}
+
+/// The wire name a field's location ends with (`query parameter limit`,
+/// `request body /tags/*/key`); `None` for a whole body.
+fn field_name(location: &str) -> Option<&str> {
+    if let Some((_, path)) = location.split_once(" /") {
+        return path.rsplit('/').find(|s| *s != "*" && *s != "{key}");
+    }
+    location.split_once(" parameter ").map(|(_, name)| name)
+}
+
+/// Whether one value is the other with a remark in brackets after it
+/// (`SATA` and `SATA(End-of-sale)`, `v1 [deprecated]`), either way round.
+fn remarked(old: &str, new: &str) -> bool {
+    let with_remark = |plain: &str, marked: &str| {
+        marked
+            .strip_prefix(plain)
+            .map(str::trim_start)
+            .is_some_and(|rest| {
+                (rest.starts_with('(') && rest.ends_with(')'))
+                    || (rest.starts_with('[') && rest.ends_with(']'))
+            })
+    };
+    !old.is_empty() && !new.is_empty() && (with_remark(old, new) || with_remark(new, old))
+}
+
+/// Whether two values are one spelling corrected: the same letters ignoring
+/// case, or at most two edits apart in values of five characters or more.
+fn respelled(old: &str, new: &str) -> bool {
+    if old.eq_ignore_ascii_case(new) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    a.len().min(b.len()) >= 5 && edit_distance(&a, &b) <= 2
+}
+
+/// Levenshtein distance, with a transposition counted as one edit.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    rows[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// The type with its enumeration, under any arrays and maps, read as a plain string.
+fn plain(ty: &Ty) -> Ty {
+    match ty {
+        Ty::Array(inner) => Ty::Array(Box::new(plain(inner))),
+        Ty::Map(inner) => Ty::Map(Box::new(plain(inner))),
+        Ty::Enum(_) => Ty::String,
+        other => other.clone(),
     }
 }
 

@@ -19,8 +19,13 @@ fn is_list_item(line: &str) -> bool {
 
 /// The module doc of an operation: `` `POST /path`: Title `` (the line the
 /// service's list shows), the page's description, a usage snippet and the
-/// documented statuses, each linked to its `Response` variant.
-pub fn operation_doc(operation: &Operation, crate_path: &str) -> Vec<String> {
+/// documented statuses, each linked to its `Response` variant. `snippet`
+/// is the usage example's lines, when the request can be written.
+pub fn operation_doc(
+    operation: &Operation,
+    crate_path: &str,
+    snippet: Option<Vec<String>>,
+) -> Vec<String> {
     let mut paragraphs = vec![format!(
         "`{} {}`: {}",
         operation.method,
@@ -29,7 +34,7 @@ pub fn operation_doc(operation: &Operation, crate_path: &str) -> Vec<String> {
     )];
     paragraphs.extend(operation.summary.iter().cloned());
     let mut lines = prose_lines(&paragraphs);
-    if let Some(snippet) = super::usage::operation_snippet(operation) {
+    if let Some(snippet) = snippet {
         lines.push(String::new());
         lines.push("# Usage".to_owned());
         lines.push(String::new());
@@ -99,7 +104,7 @@ pub fn attr_value(line: &str) -> String {
     }
 }
 
-/// A struct's doc lines (see [`attrs`]): what the value is. A body says whose body it is; an
+/// A struct's doc lines (as doc attribute values through [`values`]): what the value is. A body says whose body it is; an
 /// object takes the description of the row that refers to it, and says
 /// where it is used; the spec's notes follow.
 pub fn struct_doc(operation: &Operation, shape: &Struct) -> Vec<String> {

@@ -4,8 +4,8 @@
 //! Strict about types and required fields, keeping undocumented members
 //! without serde's `flatten` (which buffers every object).
 
-use super::text::{self, string, Item};
-use super::types::field_ty;
+use super::syntax::field_ty;
+use super::text::{self, string, Writer};
 use crate::model::{Field, Struct};
 
 /// The hidden type that collects a struct's members while reading. The
@@ -16,33 +16,33 @@ pub fn slots_name(shape: &Struct) -> String {
 
 /// `wire::Object` for a struct, its slots type, and `Deserialize` and
 /// `Serialize` through the runtime's `object_serde!`.
-pub fn struct_impls(item: &mut Item, shape: &Struct) {
+pub fn struct_impls(out: &mut Writer, shape: &Struct) {
     let slots_name = slots_name(shape);
-    slots_struct(item, shape, &slots_name);
-    item.open(&format!("impl wire::Object for {}", shape.name));
-    item.line(&format!(
+    slots_struct(out, shape, &slots_name);
+    out.open(&format!("impl wire::Object for {}", shape.name));
+    out.line(&format!(
         "const EXPECTING: &'static str = {};",
         string(&format!("a {} object", shape.name))
     ));
-    item.line(&format!("type Slots = {slots_name};"));
-    read_member(item, shape, &slots_name);
-    from_slots(item, shape, &slots_name);
-    write_members(item, shape);
-    item.close("");
-    item.line(&format!(
+    out.line(&format!("type Slots = {slots_name};"));
+    read_member(out, shape, &slots_name);
+    from_slots(out, shape, &slots_name);
+    write_members(out, shape);
+    out.close("");
+    out.line(&format!(
         "{}::object_serde!({});",
-        item.runtime(),
+        out.runtime(),
         shape.name
     ));
 }
 
 /// The slots that collect the members while reading: `Some(None)` is an
 /// explicit `null` of an optional field, told apart from an absent one.
-fn slots_struct(item: &mut Item, shape: &Struct, slots_name: &str) {
+fn slots_struct(out: &mut Writer, shape: &Struct, slots_name: &str) {
     if shape.fields.is_empty() {
-        item.line("#[doc(hidden)]");
-        item.line("#[derive(Default)]");
-        item.line(&format!("pub struct {slots_name} {{}}"));
+        out.line("#[doc(hidden)]");
+        out.line("#[derive(Default)]");
+        out.line(&format!("pub struct {slots_name} {{}}"));
         return;
     }
     // A field type nested deep enough that a slot around it would be a
@@ -63,21 +63,21 @@ fn slots_struct(item: &mut Item, shape: &Struct, slots_name: &str) {
     for (rust, alias) in &aliases {
         let field = shape.fields.iter().find(|f| &f.rust == rust);
         if let Some(field) = field {
-            item.line("#[doc(hidden)]");
-            item.typed(&format!("pub type {alias} = "), &field_ty(field), ";");
+            out.line("#[doc(hidden)]");
+            out.typed(&format!("pub type {alias} = "), &field_ty(field), ";");
         }
     }
-    item.line("#[doc(hidden)]");
-    item.line("#[derive(Default)]");
-    item.open(&format!("pub struct {slots_name}"));
+    out.line("#[doc(hidden)]");
+    out.line("#[derive(Default)]");
+    out.open(&format!("pub struct {slots_name}"));
     for field in &shape.fields {
         let ty = match aliases.iter().find(|(rust, _)| rust == &field.rust) {
             Some((_, alias)) => alias.clone(),
             None => field_ty(field),
         };
-        item.typed(&format!("{}: ", field.rust), &format!("Option<{ty}>"), ",");
+        out.typed(&format!("{}: ", field.rust), &format!("Option<{ty}>"), ",");
     }
-    item.close("");
+    out.close("");
 }
 
 /// How deep generic arguments nest in a type (`Vec<String>` is 1).
@@ -97,20 +97,20 @@ fn nesting(ty: &str) -> usize {
     deepest
 }
 
-fn read_member(item: &mut Item, shape: &Struct, slots_name: &str) {
-    item.line("#[inline]");
+fn read_member(out: &mut Writer, shape: &Struct, slots_name: &str) {
+    out.line("#[inline]");
     let slots = format!("slots: &mut {slots_name}");
-    item.signature(
+    out.signature(
         "fn read_member<'de, A: serde::de::MapAccess<'de>>",
         &[&slots, "key: &str", "map: &mut A"],
         " -> Result<bool, A::Error>",
         false,
     );
     if shape.fields.is_empty() {
-        item.line("let _ = (slots, key, map);");
-        item.line("Ok(false)");
+        out.line("let _ = (slots, key, map);");
+        out.line("Ok(false)");
     } else {
-        item.open("match key");
+        out.open("match key");
         for field in &shape.fields {
             let wire = string(&field.wire);
             let slot = format!("&mut slots.{}", field.rust);
@@ -119,15 +119,15 @@ fn read_member(item: &mut Item, shape: &Struct, slots_name: &str) {
             } else {
                 "wire::read_optional"
             };
-            item.call_arm(&wire, read, &["map", &slot, &wire], "");
+            out.call_arm(&wire, read, &["map", &slot, &wire], "");
         }
-        item.line("_ => Ok(false),");
-        item.close("");
+        out.line("_ => Ok(false),");
+        out.close("");
     }
-    item.close("");
+    out.close("");
 }
 
-fn from_slots(item: &mut Item, shape: &Struct, slots_name: &str) {
+fn from_slots(out: &mut Writer, shape: &Struct, slots_name: &str) {
     let slots = if shape.fields.is_empty() {
         format!("_slots: {slots_name}")
     } else {
@@ -138,7 +138,7 @@ fn from_slots(item: &mut Item, shape: &Struct, slots_name: &str) {
     } else {
         "undocumented: wire::Undocumented"
     };
-    item.signature(
+    out.signature(
         "fn from_slots<E: serde::de::Error>",
         &[&slots, undocumented],
         " -> Result<Self, E>",
@@ -149,15 +149,15 @@ fn from_slots(item: &mut Item, shape: &Struct, slots_name: &str) {
         .iter()
         .map(|f| (format!("slots.{}", f.rust), string(&f.wire)))
         .collect();
-    let mut fields: Vec<text::Field> = shape
+    let mut fields: Vec<text::LiteralField> = shape
         .fields
         .iter()
         .zip(&args)
         .map(|(f, (slot, wire))| {
             if f.required {
-                text::Field::Call(&f.rust, "wire::present", vec![slot, wire], "?")
+                text::LiteralField::Call(&f.rust, "wire::present", vec![slot, wire], "?")
             } else {
-                text::Field::Call(
+                text::LiteralField::Call(
                     &f.rust,
                     "wire::optional",
                     vec![slot, "&mut undocumented", wire],
@@ -166,32 +166,32 @@ fn from_slots(item: &mut Item, shape: &Struct, slots_name: &str) {
             }
         })
         .collect();
-    fields.push(text::Field::Shorthand("undocumented"));
-    item.struct_literal("Ok(", &shape.name, &fields, ")");
-    item.close("");
+    fields.push(text::LiteralField::Shorthand("undocumented"));
+    out.struct_literal("Ok(", &shape.name, &fields, ")");
+    out.close("");
 }
 
-fn write_members(item: &mut Item, shape: &Struct) {
-    item.signature(
+fn write_members(out: &mut Writer, shape: &Struct) {
+    out.signature(
         "fn write_members<M: serde::ser::SerializeMap>",
         &["&self", "map: &mut M"],
         " -> Result<(), M::Error>",
         false,
     );
     for field in &shape.fields {
-        write_member(item, field);
+        write_member(out, field);
     }
-    item.line("self.undocumented.write_entries(map)");
-    item.close("");
+    out.line("self.undocumented.write_entries(map)");
+    out.close("");
 }
 
-fn write_member(item: &mut Item, field: &Field) {
+fn write_member(out: &mut Writer, field: &Field) {
     let wire = string(&field.wire);
     let value = format!("&self.{}", field.rust);
     if field.required {
-        item.method_call("map", "serialize_entry", &[&wire, &value], "?;");
+        out.method_call("map", "serialize_entry", &[&wire, &value], "?;");
     } else {
-        item.call(
+        out.call(
             "wire::write_optional",
             &["map", &wire, &value, "&self.undocumented"],
             "?;",

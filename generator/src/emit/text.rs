@@ -12,16 +12,35 @@
 //! `pat => {` body `}`; a signature that does not fit puts one parameter per
 //! line. Whatever the writer cannot lay out for certain (an argument too
 //! long for its own line, a doc that is not printed as a `///` line) makes
-//! the item [`Item::finish`] fall back to prettyplease, over the same text:
-//! there is no second way of writing any construct.
+//! the item [`Writer::finish`] fall back to prettyplease, over the same text:
+//! there is no second way of writing any construct. The fallbacks are
+//! counted ([`counting_left_to_prettyplease`]); a test holds the reference
+//! page and the feature fixture to none.
+//!
+//! The layout is prettyplease's as of the version `generator/Cargo.toml`
+//! pins (`=0.2.37`): a new release may lay out a construct otherwise, so it
+//! is taken on purpose, with `tests/printed_as_prettyplease.rs` run on it.
+//!
+//! Adding a construct:
+//! 1. Write it with the writer's methods ([`Writer::line`], [`Writer::open`],
+//!    [`Writer::call`], ...), in one small function in the module of what it
+//!    is part of; never as tokens.
+//! 2. Where prettyplease's layout of it is not yet one of the methods', add a
+//!    method here that measures as prettyplease does (see the rules above),
+//!    or call [`Writer::unlaid`] for the widths it does not cover.
+//! 3. Put the construct in the feature fixture (`tests/fixtures/features`),
+//!    at the margin too if it can break, so that
+//!    `tests/printed_as_prettyplease.rs` compares it with prettyplease's
+//!    print and counts no fallback for it.
 
 /// prettyplease's margin, indentation step and least space on a line.
 const MARGIN: usize = 89;
 const INDENT: usize = 4;
 const MIN_SPACE: usize = 60;
 
-/// One item (or a run of items) being written at the file's top level.
-pub struct Item<'a> {
+/// Writes one item (or a run of items) at the file's top level, laid out
+/// as prettyplease would lay it out.
+pub struct Writer<'a> {
     out: String,
     indent: usize,
     /// The path by which the code reaches the runtime crate.
@@ -31,10 +50,10 @@ pub struct Item<'a> {
     exact: bool,
 }
 
-impl<'a> Item<'a> {
+impl<'a> Writer<'a> {
     /// Items that reach the runtime crate by `runtime` (`::docspec_runtime`).
     pub fn new(runtime: &'a str) -> Self {
-        Item {
+        Writer {
             out: String::with_capacity(4096),
             indent: 0,
             runtime,
@@ -42,11 +61,11 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// The text `write` lays out, as [`Item::finish`] gives it.
-    pub fn written(runtime: &'a str, write: impl FnOnce(&mut Item<'a>)) -> String {
-        let mut item = Item::new(runtime);
-        write(&mut item);
-        item.finish()
+    /// The text `write` lays out, as [`Writer::finish`] gives it.
+    pub fn written(runtime: &'a str, write: impl FnOnce(&mut Writer<'a>)) -> String {
+        let mut out = Writer::new(runtime);
+        write(&mut out);
+        out.finish()
     }
 
     /// The path by which the code reaches the runtime crate.
@@ -90,7 +109,7 @@ impl<'a> Item<'a> {
         self.indent += INDENT;
     }
 
-    /// Back out of [`Item::indent`].
+    /// Back out of [`Writer::indent`].
     pub fn outdent(&mut self) {
         self.indent -= INDENT;
     }
@@ -107,6 +126,46 @@ impl<'a> Item<'a> {
         self.one_per_line(head, items, tail);
     }
 
+    /// `head` `items` `tail` where `head` opens a macro's brackets
+    /// (`let v = vec![`) and each item is a receiver and a method call on it
+    /// (`"text"`, `.to_owned()`): on one line if it fits; else one level
+    /// deeper, filling lines as prettyplease fills a macro's tokens: a line
+    /// may break before each method call and after each comma (there is none
+    /// after the last item), and does where the next piece would not fit.
+    pub fn macro_list(&mut self, head: &str, items: &[(&str, &str)], tail: &str) {
+        let joined: Vec<String> = items.iter().map(|(r, call)| format!("{r}{call}")).collect();
+        let one_line = format!("{head}{}{tail}", joined.join(", "));
+        if self.fits(one_line.len()) {
+            self.push_indented(self.indent, &one_line);
+            return;
+        }
+        self.line(head);
+        self.indent += INDENT;
+        // The pieces between breaks, each with what stands before it on a line it joins.
+        let mut pieces = Vec::with_capacity(items.len() * 2);
+        for (i, (receiver, call)) in items.iter().enumerate() {
+            let comma = if i + 1 < items.len() { "," } else { "" };
+            pieces.push((" ", (*receiver).to_owned()));
+            pieces.push(("", format!("{call}{comma}")));
+        }
+        let mut line = String::new();
+        for (separator, piece) in pieces {
+            if line.is_empty() {
+                line = piece;
+            } else if self.fits(line.len() + separator.len() + piece.len()) {
+                line.push_str(separator);
+                line.push_str(&piece);
+            } else {
+                // A string literal longer than the line stays whole.
+                self.unbreakable_line(&line);
+                line = piece;
+            }
+        }
+        self.unbreakable_line(&line);
+        self.indent -= INDENT;
+        self.line(tail);
+    }
+
     /// `head {`, and what follows one level deeper.
     pub fn open(&mut self, head: &str) {
         if head.is_empty() {
@@ -117,7 +176,7 @@ impl<'a> Item<'a> {
         self.indent += INDENT;
     }
 
-    /// The `}` (and `tail`) that ends what [`Item::open`] began.
+    /// The `}` (and `tail`) that ends what [`Writer::open`] began.
     pub fn close(&mut self, tail: &str) {
         self.indent -= INDENT;
         self.line(&format!("}}{tail}"));
@@ -147,7 +206,7 @@ impl<'a> Item<'a> {
         self.push_indented(self.indent, &line);
     }
 
-    /// [`Item::doc`] for each value.
+    /// [`Writer::doc`] for each value.
     pub fn docs<S: AsRef<str>>(&mut self, values: &[S]) {
         for value in values {
             self.doc(value.as_ref());
@@ -261,7 +320,7 @@ impl<'a> Item<'a> {
 
     /// A match arm `pat => body,` whose body is a chain of calls, which the
     /// writer does not break: on one line if it fits (the comma not counted,
-    /// as in [`Item::call_arm`]), else left to prettyplease.
+    /// as in [`Writer::call_arm`]), else left to prettyplease.
     pub fn chain_arm(&mut self, pat: &str, body: &str) {
         if !self.fits(pat.len() + " => ".len() + body.len()) {
             self.exact = false;
@@ -290,8 +349,8 @@ impl<'a> Item<'a> {
     /// or `member`, with `head` before and `tail` after: prettyplease keeps
     /// it on one line only when it fits and its fields are short (at most
     /// 34 bytes from the path to the last field).
-    pub fn struct_literal(&mut self, head: &str, path: &str, fields: &[Field], tail: &str) {
-        let inline: Vec<String> = fields.iter().map(Field::inline).collect();
+    pub fn struct_literal(&mut self, head: &str, path: &str, fields: &[LiteralField], tail: &str) {
+        let inline: Vec<String> = fields.iter().map(LiteralField::inline).collect();
         let inline = inline.join(", ");
         let short = path.len() + " { ".len() + inline.len() + " ".len() <= 34;
         let one_line = format!("{head}{path} {{ {inline} }}{tail}");
@@ -302,9 +361,9 @@ impl<'a> Item<'a> {
         self.open(&format!("{head}{path}"));
         for field in fields {
             match field {
-                Field::Shorthand(member) => self.line(&format!("{member},")),
-                Field::Value(member, value) => self.line(&format!("{member}: {value},")),
-                Field::Call(member, callee, args, suffix) => {
+                LiteralField::Shorthand(member) => self.line(&format!("{member},")),
+                LiteralField::Value(member, value) => self.line(&format!("{member}: {value},")),
+                LiteralField::Call(member, callee, args, suffix) => {
                     self.call(&format!("{member}: {callee}"), args, &format!("{suffix},"))
                 }
             }
@@ -318,13 +377,31 @@ impl<'a> Item<'a> {
         if self.exact {
             self.out
         } else {
+            LEFT_TO_PRETTYPLEASE.set(LEFT_TO_PRETTYPLEASE.get() + 1);
             printed_by_prettyplease(&self.out)
         }
     }
 }
 
+thread_local! {
+    /// How many items [`Writer::finish`] has handed to prettyplease on this
+    /// thread. Emission runs on the caller's thread, so a count taken around
+    /// it is that emission's; kept out of the writer's signature so that no
+    /// construct's function carries it.
+    static LEFT_TO_PRETTYPLEASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `emit` and counts the items the writer left to prettyplease
+/// meanwhile: each one is a construct, or a width, that the writer does not
+/// lay out itself (see the checklist above), and costs a parse and a print.
+pub fn counting_left_to_prettyplease<T>(emit: impl FnOnce() -> T) -> (T, usize) {
+    let before = LEFT_TO_PRETTYPLEASE.get();
+    let emitted = emit();
+    (emitted, LEFT_TO_PRETTYPLEASE.get() - before)
+}
+
 /// A member of a struct literal.
-pub enum Field<'a> {
+pub enum LiteralField<'a> {
     /// `member`: a variable of the same name.
     Shorthand(&'a str),
     /// `member: value`, the value holding nothing to break.
@@ -333,12 +410,12 @@ pub enum Field<'a> {
     Call(&'a str, &'a str, Vec<&'a str>, &'a str),
 }
 
-impl Field<'_> {
+impl LiteralField<'_> {
     fn inline(&self) -> String {
         match self {
-            Field::Shorthand(member) => (*member).to_owned(),
-            Field::Value(member, value) => format!("{member}: {value}"),
-            Field::Call(member, callee, args, suffix) => {
+            LiteralField::Shorthand(member) => (*member).to_owned(),
+            LiteralField::Value(member, value) => format!("{member}: {value}"),
+            LiteralField::Call(member, callee, args, suffix) => {
                 format!("{member}: {callee}({}){suffix}", args.join(", "))
             }
         }
@@ -393,7 +470,7 @@ pub fn string(text: &str) -> String {
 fn printed_by_prettyplease(text: &str) -> String {
     match syn::parse_file(text) {
         Ok(file) => prettyplease::unparse(&file),
-        Err(e) => super::invalid_rust(&e),
+        Err(e) => invalid_rust(&e),
     }
 }
 
@@ -506,11 +583,187 @@ fn string_end(bytes: &[u8], from: usize, hashes: usize) -> usize {
     bytes.len()
 }
 
+/// Formats generated tokens (the usage snippets and the quickstart
+/// example, which reach the runtime through the crate). The tokens come
+/// from `quote!` over a checked model, so they always parse; if they did
+/// not, the file says so in a `compile_error!` that the compiler points at,
+/// instead of the generator panicking.
+pub fn format_tokens(tokens: proc_macro2::TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => separate_items(&prettyplease::unparse(&file)),
+        Err(e) => invalid_rust(&e),
+    }
+}
+
+fn invalid_rust(e: &syn::Error) -> String {
+    format!(
+        "compile_error!({:?});\n",
+        format!("docspec emitted invalid Rust: {e}")
+    )
+}
+
+/// prettyplease puts items right under each other; a blank line after each
+/// top-level item and after each item of an impl block reads better. Lines
+/// of a multi-line string literal (an example payload) are its text, and
+/// are left as they are.
+pub fn separate_items(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let literals = multiline_literals(source);
+    let mut literals = literals.iter().peekable();
+    // `lines`, with where each starts.
+    let mut start = 0;
+    let mut lines = source
+        .split_inclusive('\n')
+        .map(|piece| {
+            let line_start = start;
+            start += piece.len();
+            let line = piece.strip_suffix('\n').unwrap_or(piece);
+            (line_start, line.strip_suffix('\r').unwrap_or(line))
+        })
+        .peekable();
+    // The blocks open at this line: the indentation of the line that opened
+    // each, and whether it holds items (a module, an impl, a trait) rather
+    // than statements. prettyplease indents every block one step, so a
+    // `}` at an indentation closes the block opened at the same one.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    while let Some((line_start, line)) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        while literals.next_if(|l| l.end <= line_start).is_some() {}
+        if literals
+            .peek()
+            .is_some_and(|l| l.start < line_start + line.len())
+        {
+            // The line opens, holds or closes a multi-line literal.
+            continue;
+        }
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let mut closes_item = false;
+        let comment = trimmed.starts_with("//");
+        if trimmed.starts_with('}') {
+            while open.last().is_some_and(|&(at, _)| at > indent) {
+                open.pop();
+            }
+            if open.last().is_some_and(|&(at, _)| at == indent) {
+                open.pop();
+            }
+            // An item ends where what held it holds items (or at the top).
+            closes_item = trimmed == "}" && open.last().is_none_or(|&(_, items)| items);
+        }
+        if line.ends_with('{') && !comment {
+            open.push((indent, holds_items(trimmed)));
+        }
+        let Some(&(_, next)) = lines.peek() else {
+            break;
+        };
+        let ends_item = (closes_item && !next.trim_start().starts_with('}'))
+            || (line.ends_with(';') && !line.starts_with(' ') && !line.starts_with("use "));
+        let next_is_use = next.starts_with("use ") && line.starts_with("use ");
+        if ends_item && !next.is_empty() && !next_is_use {
+            out.push('\n');
+        }
+        if line.starts_with("use ") && !next.starts_with("use ") && !next.is_empty() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Whether the block a line opens holds items: `mod`, `impl` or `trait`,
+/// public or not.
+fn holds_items(opening: &str) -> bool {
+    let header = opening
+        .strip_prefix("pub(crate) ")
+        .or_else(|| opening.strip_prefix("pub "))
+        .unwrap_or(opening);
+    ["mod ", "impl ", "impl<", "trait ", "unsafe impl"]
+        .iter()
+        .any(|keyword| header.starts_with(keyword))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::modules_named;
+    use super::{counting_left_to_prettyplease, modules_named, separate_items, string, Writer};
+
+    /// `vec![..]` of string literals and `.to_owned()`, around every width
+    /// where prettyplease breaks the list or an item: laid out by the writer
+    /// itself, as prettyplease prints it.
+    #[test]
+    fn a_macro_list_is_laid_out_as_prettyplease_prints_it() {
+        for count in 1..=3 {
+            for width in 0..80 {
+                // Items of one width, and a short one among long ones.
+                let widths = [width, (width * 7) % 80, width];
+                let literals: Vec<String> = (0..count)
+                    .map(|i| string(&format!("{i}: \"{}\"", "x".repeat(widths[i]))))
+                    .collect();
+                let items: Vec<(&str, &str)> = literals
+                    .iter()
+                    .map(|l| (l.as_str(), ".to_owned()"))
+                    .collect();
+                let (written, left) = counting_left_to_prettyplease(|| {
+                    Writer::written("::rt", |out| {
+                        out.open("mod examples");
+                        out.open("fn t()");
+                        out.macro_list("let expected: Vec<String> = vec![", &items, "];");
+                        out.close("");
+                        out.close("");
+                    })
+                });
+                assert_eq!(left, 0);
+                let printed = prettyplease::unparse(&syn::parse_file(&written).unwrap());
+                assert_eq!(written, printed, "{count} items of width {width}");
+            }
+        }
+    }
 
     const IMPORTABLE: [&str; 4] = ["serde", "serde_json", "validation", "wire"];
+
+    /// `separate_items` of `lines` adds a blank line after the lines
+    /// numbered `blank_after` (from 0) and nowhere else.
+    fn assert_separated(lines: &[&str], blank_after: &[usize]) {
+        let code: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let expected: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let blank = if blank_after.contains(&i) { "\n" } else { "" };
+                format!("{l}\n{blank}")
+            })
+            .collect();
+        assert_eq!(separate_items(&code), expected);
+    }
+
+    /// A blank line after each item of a module or an impl, at any depth,
+    /// and none inside a function, whatever its indentation.
+    #[test]
+    fn items_are_separated_at_every_depth_and_statements_never() {
+        let lines = [
+            "pub mod sms {",
+            "    impl Client {",
+            "        pub fn new() -> Self {",
+            "            if x {",
+            "                y();",
+            "            }",
+            "            Client",
+            "        }",
+            "        pub fn other(&self) {}",
+            "    }",
+            "    pub mod op {}",
+            "}",
+            "fn main() {",
+            "    if a {",
+            "        b();",
+            "    }",
+            "    c();",
+            "}",
+            "fn last() {}",
+        ];
+        // After `new`, after the impl, after the module, after `main`.
+        let blank_after = [7, 9, 11, 17];
+        assert_separated(&lines, &blank_after);
+    }
 
     #[test]
     fn a_module_counts_as_the_first_segment_of_a_path_in_code() {
@@ -540,5 +793,30 @@ mod tests {
             modules_named(code, &IMPORTABLE),
             [Some("serde"), None, None, Some("wire")]
         );
+    }
+
+    #[test]
+    fn items_are_separated_and_raw_strings_kept_as_they_are() {
+        let lines = [
+            "use a::b;",
+            "use a::c;",
+            "pub struct A {}",
+            "impl A {",
+            "    fn f() {",
+            "        let json = r#\"{",
+            // The literal's own lines, which look like the end of items.
+            "}",
+            "    }",
+            "  ]",
+            "}\"#;",
+            "        let text = \"r#\\\"\";",
+            "    }",
+            "    fn g() {}",
+            "}",
+            "const X: u8 = 1;",
+        ];
+        // After the imports, after `f` in the impl and after the impl.
+        let blank_after = [1, 11, 13];
+        assert_separated(&lines, &blank_after);
     }
 }

@@ -8,7 +8,10 @@
 //! the snippets cannot drift from the code that compiles. (Generated crates
 //! run no doctests: their doc comments quote the pages.)
 
-use super::types::{self, ident};
+use super::groups::groups;
+use super::syntax::{ident, names_module, raw_string};
+use super::text::format_tokens;
+use super::types;
 use crate::model::{Body, ExampleTarget, Field, Operation, Service, Struct, Ty};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,38 +20,13 @@ use quote::quote;
 /// involved for an example.
 const MAX_DEPTH: usize = 4;
 
-/// The name of the front page's example program: `quickstart`, unless an
-/// operation's example program has that name.
-pub fn quickstart_name(services: &[Service]) -> String {
-    let taken: Vec<String> = super::client::example_names(services)
-        .into_iter()
-        .map(|(_, _, name)| name)
-        .collect();
-    let mut name = "quickstart".to_owned();
-    while taken.contains(&name) {
-        name.push_str("_example");
-    }
-    name
-}
-
 /// `Request { .. }` with every required value set and every optional one
 /// left out, or `None` when a required value is too involved to write.
 pub fn request_expr(operation: &Operation) -> Option<TokenStream> {
     let mut parts = Vec::new();
-    for (field, name, fields) in [
-        ("path", "PathParameters", operation.path_params.clone()),
-        ("query", "QueryParameters", operation.query_params.clone()),
-        (
-            "headers",
-            "HeaderParameters",
-            operation.parameter_headers().into_iter().cloned().collect(),
-        ),
-    ] {
-        if fields.is_empty() {
-            continue;
-        }
-        let field = ident(field);
-        let value = fields_literal(operation, &ident(name), &fields, 0, false)?;
+    for group in groups(operation) {
+        let field = ident(group.member);
+        let value = fields_literal(operation, &ident(group.name), &group.fields, 0, false)?;
         parts.push(quote!(#field: #value));
     }
     match &operation.request_body {
@@ -189,7 +167,7 @@ pub fn front_page_operation(services: &[Service]) -> Option<(&Service, &Operatio
 /// it either way. Formatted lines, without the fence.
 pub fn operation_snippet(operation: &Operation) -> Option<Vec<String>> {
     let request = request_expr(operation)?;
-    let source = super::format_tokens(quote! {
+    let source = format_tokens(quote! {
         fn snippet() {
             let request = #request;
         }
@@ -242,10 +220,9 @@ pub fn quickstart_body(
         })
         .unwrap_or((599, ""));
     let status = proc_macro2::Literal::u16_unsuffixed(status);
-    let answer = super::examples::raw_string(answer);
+    let answer = raw_string(answer);
     // One import a line, each kept as written: rustfmt would regroup them.
-    let wire =
-        super::names_module(request, "wire").then(|| quote!(#[rustfmt::skip] use #krate::wire;));
+    let wire = names_module(request, "wire").then(|| quote!(#[rustfmt::skip] use #krate::wire;));
     let items = quote! {
         #[rustfmt::skip] use #krate::credentials::Credentials;
         #[rustfmt::skip] use #krate::#service_module;
@@ -328,5 +305,5 @@ pub fn quickstart_body(
             }
         }
     };
-    super::format_tokens(items)
+    format_tokens(items)
 }

@@ -1,11 +1,11 @@
 //! `Validate` impls: one check call per documented constraint.
 
-use super::text::{string, Item};
+use super::text::{string, Writer};
 use crate::model::{Field, Rules, Ty};
 use crate::phrase::Limit;
 
 /// `impl Validate` for a struct or parameter group.
-pub fn struct_impl(item: &mut Item, name: &str, fields: &[Field]) {
+pub fn struct_impl(out: &mut Writer, name: &str, fields: &[Field]) {
     let checked: Vec<(&Field, Vec<Check>)> = fields
         .iter()
         .map(|f| (f, value_checks(&f.ty, &f.rules, "value")))
@@ -16,7 +16,7 @@ pub fn struct_impl(item: &mut Item, name: &str, fields: &[Field]) {
     } else {
         ("at", "found")
     };
-    item.open(&format!("impl validation::Validate for {name}"));
+    out.open(&format!("impl validation::Validate for {name}"));
     let at = format!("{at}: &validation::Path<'_>");
     let found = format!("{found}: &mut validation::Violations");
     // Inline, like every function of a type that an operation's code
@@ -24,20 +24,20 @@ pub fn struct_impl(item: &mut Item, name: &str, fields: &[Field]) {
     // operations it calls, not for every type of every operation when the
     // generated crate builds (a tenth of a debug build; see
     // `Request::to_http`).
-    item.line("#[inline]");
-    item.signature(
+    out.line("#[inline]");
+    out.signature(
         "fn validate_at",
         &["&self", &at, &found],
         "",
         checked.is_empty(),
     );
     for (field, checks) in &checked {
-        field_checks(item, field, checks);
+        field_checks(out, field, checks);
     }
     if !checked.is_empty() {
-        item.close("");
+        out.close("");
     }
-    item.close("");
+    out.close("");
 }
 
 /// One check: a call of the runtime's `validation::check`, a nested value's
@@ -56,33 +56,33 @@ enum Check {
 }
 
 /// The checks of one field: bound to `value`, at its key.
-fn field_checks(item: &mut Item, field: &Field, checks: &[Check]) {
+fn field_checks(out: &mut Writer, field: &Field, checks: &[Check]) {
     let wire = string(&field.wire);
     if field.required {
-        item.open("");
-        item.line(&format!("let at = at.key({wire});"));
-        item.line(&format!("let value = &self.{};", field.rust));
+        out.open("");
+        out.line(&format!("let at = at.key({wire});"));
+        out.line(&format!("let value = &self.{};", field.rust));
     } else {
-        item.open(&format!("if let Some(value) = &self.{}", field.rust));
-        item.line(&format!("let at = at.key({wire});"));
+        out.open(&format!("if let Some(value) = &self.{}", field.rust));
+        out.line(&format!("let at = at.key({wire});"));
     }
-    write_checks(item, checks);
-    item.close("");
+    write_checks(out, checks);
+    out.close("");
 }
 
-fn write_checks(item: &mut Item, checks: &[Check]) {
+fn write_checks(out: &mut Writer, checks: &[Check]) {
     for check in checks {
         match check {
             Check::Call(name, args) => {
                 let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                item.call(&format!("validation::check::{name}"), &args, ";");
+                out.call(&format!("validation::check::{name}"), &args, ";");
             }
-            Check::Nested(value) => item.method_call(value, "validate_at", &["&at", "found"], ";"),
+            Check::Nested(value) => out.method_call(value, "validate_at", &["&at", "found"], ";"),
             Check::Each { header, at, checks } => {
-                item.open(header);
-                item.line(at);
-                write_checks(item, checks);
-                item.close("");
+                out.open(header);
+                out.line(at);
+                write_checks(out, checks);
+                out.close("");
             }
         }
     }

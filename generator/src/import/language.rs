@@ -416,6 +416,13 @@ pub fn caption_object_name(caption: &str) -> Option<String> {
     if is_identifier(subject) {
         return Some(subject.to_owned());
     }
+    // `Resource_tag structure`: the name a `Resource_tag structure` Type cell uses.
+    if let Some(name) = subject
+        .strip_suffix(" structure")
+        .filter(|n| is_identifier(n))
+    {
+        return Some(name.to_owned());
+    }
     FIELD_CAPTION_WORDS.iter().find_map(|words| {
         let at = subject.find(words)?;
         let name = &subject[..at];
@@ -673,6 +680,14 @@ mod tests {
         );
         assert_eq!(
             caption_object_name("Table 6 servers_links and links field description"),
+            None
+        );
+        assert_eq!(
+            caption_object_name("Table 1 Resource_tag structure").as_deref(),
+            Some("Resource_tag")
+        );
+        assert_eq!(
+            caption_object_name("Table 7 Data structure of the spec field").as_deref(),
             None
         );
     }

@@ -1,10 +1,11 @@
 //! The page as the importer reads it: title, headings, running text, code
 //! blocks and tables, in page order, each with the source line it starts on.
 //!
-//! Both input forms are read into this model ([`super::html`] and
-//! [`super::text`]), so everything after reading is the same code for both.
-//! The model keeps what one form has and the other lacks as optional data:
-//! captions, anchors and links exist only in HTML.
+//! Every input form is read into this model ([`super::html`],
+//! [`super::rst`] and [`super::text`]), so everything after reading is the
+//! same code for all. The model keeps what one form has and another lacks as
+//! optional data: captions, anchors and links exist in HTML and
+//! reStructuredText, not in copied text.
 
 /// One page, as a sequence of blocks in page order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,9 +22,9 @@ pub struct Block {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {
-    /// The page title (HTML `h1`; the first line of copied text).
+    /// The page title (HTML `h1`; the first reStructuredText section title; the first line of copied text).
     Title(String),
-    /// A section heading (HTML `h2`–`h6`; in copied text, a line that is a known section name).
+    /// A section heading (HTML `h2`–`h6`; a later reStructuredText section title; in copied text, a line that is a known section name).
     Heading(String),
     /// A paragraph, list item or other line of running text, whitespace collapsed.
     Prose(String),

@@ -222,6 +222,7 @@ pub fn spec_rows(placed: &Placed, report: &mut Reporter) -> Vec<Row> {
         report.warn(placed.line, "the table has no rows");
     }
     let columns = Columns::of(table);
+    let limits = limit_columns(table, columns);
     let width = if table.header.is_empty() {
         None
     } else {
@@ -244,13 +245,46 @@ pub fn spec_rows(placed: &Placed, report: &mut Reporter) -> Vec<Row> {
                 );
             }
             let mandatory = columns.mandatory.map(|i| cell(Some(i)).unwrap_or_default());
+            let mut description = cell(columns.description).unwrap_or_default();
+            for &i in &limits {
+                let text = cell(Some(i)).unwrap_or_default();
+                if !text.trim().is_empty() {
+                    if !description.is_empty() {
+                        description.push('\n');
+                    }
+                    description.push_str(&format!("{}: {}", table.header[i].trim(), text.trim()));
+                }
+            }
             Row::new(
                 parameter,
                 mandatory,
                 cell(columns.type_).unwrap_or_default(),
-                cell(columns.description).unwrap_or_default(),
+                description,
             )
         })
+        .collect()
+}
+
+/// Columns beside Description that state a row's limits in words (`Constraint`,
+/// `Constraints`, `Value Range`): their text joins the description, after
+/// the column's name, so that the limits are read as the description's are.
+fn limit_columns(table: &PageTable, columns: Columns) -> Vec<usize> {
+    let known = [
+        Some(columns.parameter),
+        columns.mandatory,
+        columns.type_,
+        columns.description,
+    ];
+    table
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !known.contains(&Some(*i)))
+        .filter(|(_, header)| {
+            let header = header.trim().to_ascii_lowercase();
+            ["constraint", "constraints", "value range"].contains(&header.as_str())
+        })
+        .map(|(i, _)| i)
         .collect()
 }
 

@@ -2,12 +2,14 @@
 //! out. Pages that document no operation are skipped with their reason;
 //! operations get names a person would choose when the file name is a
 //! document id; a re-import maps every page to the spec it produced before
-//! (through the spec's `source`), so names and hand corrections survive.
+//! (through the spec's `source`, the page's path below the folder imported,
+//! then through its method and path when pages move), so names and hand
+//! corrections survive.
 //! The rule is documented in `spec/README.md` ("Operation names").
 
 use super::names::{self, operation_id_from_page};
 use super::{binary_kind, commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
-use crate::diagnostic::{Diagnostics, Guess};
+use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location};
 use crate::spec::{self, Spec};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -85,13 +87,35 @@ struct IndexEntry {
 const INDEX_FILES: &[&str] = &["CLASS.TXT.json", "ALL_META.TXT.json", "PARAMETERS.txt"];
 
 impl PageIndex {
-    /// Reads the index of an export folder; empty where there is none or it does not parse.
+    /// Reads the index of an export folder (`CLASS.TXT.json`), else of a
+    /// reStructuredText tree (its `index.rst` toctrees); empty where there is
+    /// none or it does not parse.
     pub fn read(dir: &Path) -> PageIndex {
-        std::fs::read(dir.join("CLASS.TXT.json"))
+        let export = std::fs::read(dir.join("CLASS.TXT.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-            .map(|value| PageIndex::from_json(&value))
+            .map(|value| PageIndex::from_json(&value));
+        export
+            .or_else(|| PageIndex::from_toctrees(dir))
             .unwrap_or_default()
+    }
+
+    /// The pages of `dir` as the toctrees of a Sphinx site or source tree
+    /// order them (see [`super::toctree`]).
+    fn from_toctrees(dir: &Path) -> Option<PageIndex> {
+        let entries = super::toctree::pages_of(dir)?
+            .into_iter()
+            .map(|(name, page)| {
+                let entry = IndexEntry {
+                    title: page.title,
+                    chapter: page.chapter.as_ref().map(|(title, _)| title.clone()),
+                    chapter_order: page.chapter.map(|(_, place)| place),
+                    has_children: page.has_children,
+                };
+                (name, entry)
+            })
+            .collect();
+        Some(PageIndex { entries })
     }
 
     fn from_json(value: &serde_json::Value) -> PageIndex {
@@ -142,8 +166,8 @@ impl PageIndex {
 }
 
 /// The file name endings of the pages docspec reads, and how they are read.
-const PAGE_FORMATS: &[&str] = &["html", "htm", "txt"];
-const FORMATS_READ: &str = "HTML as a doc site serves it or as an export holds it (.html, .htm) and pages copied as text (.txt)";
+const PAGE_FORMATS: &[&str] = &["html", "htm", "rst", "txt"];
+const FORMATS_READ: &str = "HTML as a doc site serves it or as an export holds it (.html, .htm), reStructuredText sources (.rst) and pages copied as text (.txt)";
 
 /// Whether a file's name says it is a page docspec reads.
 fn is_page_file(path: &Path) -> bool {
@@ -161,6 +185,15 @@ fn format_of(path: &Path) -> String {
         .unwrap_or_else(|| "no extension".to_owned())
 }
 
+/// A page to import: its file, its folder (for the export's index) and its
+/// path relative to the folder given on the command line (the file name for
+/// a page given alone), which is what its spec's `source` records.
+struct PageFile {
+    page: PathBuf,
+    dir: PathBuf,
+    relative: String,
+}
+
 /// The pages under `paths`: files as given, folders walked (sorted, index
 /// files and files that are no page left out), each with its folder's
 /// index. A file given by name in a format docspec does not read is a
@@ -169,15 +202,21 @@ fn pages(
     paths: &[PathBuf],
     unread: &mut BTreeMap<String, usize>,
     failures: &mut Vec<String>,
-) -> Vec<(PathBuf, PathBuf)> {
+) -> Vec<PageFile> {
     let mut pages = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut pages, unread, failures);
+            let mut found = Vec::new();
+            walk(path, &mut found, unread, failures);
+            pages.extend(found.into_iter().map(|(page, dir)| PageFile {
+                relative: relative_source(&page, path),
+                page,
+                dir,
+            }));
         } else if path.extension().is_some() && !is_page_file(path) && path.is_file() {
             let what = match std::fs::read(path).ok().as_deref().and_then(binary_kind) {
                 Some(kind) => {
-                    format!("not an HTML or text page: the file holds binary data ({kind})")
+                    format!("not an HTML, reStructuredText or text page: the file holds binary data ({kind})")
                 }
                 None => format!("a {} file, a format docspec does not read", format_of(path)),
             };
@@ -187,10 +226,24 @@ fn pages(
             ));
         } else {
             let dir = path.parent().unwrap_or(Path::new(".")).to_owned();
-            pages.push((path.clone(), dir));
+            pages.push(PageFile {
+                relative: relative_source(path, &dir),
+                page: path.clone(),
+                dir,
+            });
         }
     }
     pages
+}
+
+/// `page` relative to `root`, with `/` between folders whatever the platform.
+fn relative_source(page: &Path, root: &Path) -> String {
+    let relative = page.strip_prefix(root).unwrap_or(page);
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
 }
 
 fn walk(
@@ -249,25 +302,83 @@ fn nothing_read(paths: &[PathBuf], pages: usize, unread: &BTreeMap<String, usize
     )
 }
 
-/// The specs already in `service_dir`, by the page file they came from.
-fn earlier_specs(service_dir: &Path) -> BTreeMap<String, (PathBuf, Spec)> {
-    let mut earlier = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(service_dir) else {
-        return earlier;
-    };
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.sort();
-    for file in files
-        .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
-    {
-        if let Ok(loaded) = spec::load_file(&file) {
-            if let Some(source) = loaded.spec.source.clone() {
-                earlier.entry(source).or_insert((file, loaded.spec));
+/// The specs already in a service's folder, by the page they came from.
+#[derive(Default)]
+struct Earlier {
+    /// By `source`: the page's path relative to the folder imported.
+    by_source: BTreeMap<String, (PathBuf, Spec)>,
+    /// By identity (method and path, [`spec::identity`]): found when pages move.
+    by_identity: BTreeMap<String, Vec<(PathBuf, Spec)>>,
+}
+
+impl Earlier {
+    fn read(service_dir: &Path) -> Earlier {
+        let mut earlier = Earlier::default();
+        let Ok(entries) = std::fs::read_dir(service_dir) else {
+            return earlier;
+        };
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for file in files
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
+        {
+            let Ok(loaded) = spec::load_file(&file) else {
+                continue;
+            };
+            let spec = loaded.spec;
+            earlier
+                .by_identity
+                .entry(spec.identity())
+                .or_default()
+                .push((file.clone(), spec.clone()));
+            if let Some(source) = spec.source.clone() {
+                earlier.by_source.entry(source).or_insert((file, spec));
             }
         }
+        earlier
     }
-    earlier
+
+    fn specs(&self) -> impl Iterator<Item = &(PathBuf, Spec)> {
+        self.by_identity.values().flatten()
+    }
+
+    /// The earlier spec of each fresh one: the spec of the same page (same
+    /// path below the folder imported); else, for a page that moved (its
+    /// folder renamed), the one spec of the same method and path that no
+    /// other page claimed. Two fresh pages never get the same earlier spec.
+    fn match_fresh(&self, fresh: &[(PathBuf, Spec)]) -> Vec<Option<(PathBuf, Spec)>> {
+        let mut claimed: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut matched: Vec<Option<(PathBuf, Spec)>> = fresh
+            .iter()
+            .map(|(_, spec)| {
+                let found = spec.source.as_ref().and_then(|s| self.by_source.get(s))?;
+                claimed.insert(found.0.clone()).then(|| found.clone())
+            })
+            .collect();
+        // The same identity on several fresh pages: none of them is the moved one.
+        let mut fresh_identities: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, spec) in fresh {
+            *fresh_identities.entry(spec.identity()).or_default() += 1;
+        }
+        for (slot, (_, spec)) in matched.iter_mut().zip(fresh) {
+            if slot.is_some() || fresh_identities.get(&spec.identity()) != Some(&1) {
+                continue;
+            }
+            let candidates: Vec<&(PathBuf, Spec)> = self
+                .by_identity
+                .get(&spec.identity())
+                .into_iter()
+                .flatten()
+                .filter(|(file, _)| !claimed.contains(file))
+                .collect();
+            if let [only] = candidates.as_slice() {
+                claimed.insert(only.0.clone());
+                *slot = Some((*only).clone());
+            }
+        }
+        matched
+    }
 }
 
 /// Imports every page under `paths` into `out/<service>/`, writing the specs.
@@ -278,19 +389,52 @@ pub fn import_service(
     operation: Option<&str>,
     out: &Path,
 ) -> ServiceImport {
+    let service_dir = out.join(service);
+    let earlier = Earlier::read(&service_dir);
+    let (mut fresh, mut result) = read_pages(paths, service, operation);
+    warn_of_shared_identities(&fresh, &mut result.diagnostics);
+    let before = earlier.match_fresh(&fresh);
+    name_operations(&mut fresh, &before, &earlier, operation.is_some());
+    for ((page, spec), before) in fresh.into_iter().zip(before) {
+        write_spec(page, spec, &service_dir, before, &mut result);
+    }
+    result
+}
+
+/// Imports every page under `paths` without writing anything: the specs as
+/// `import` would write them into an empty folder, each with its page,
+/// and what importing found (skipped pages, warnings, failures).
+pub fn import_in_memory(paths: &[PathBuf], service: &str) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
+    let (mut fresh, mut result) = read_pages(paths, service, None);
+    warn_of_shared_identities(&fresh, &mut result.diagnostics);
+    let none = vec![None; fresh.len()];
+    name_operations(&mut fresh, &none, &Earlier::default(), false);
+    (fresh, result)
+}
+
+/// Reads every page under `paths`: the operations' specs as the pages give
+/// them (not yet named), the pages skipped and what cannot be read.
+fn read_pages(
+    paths: &[PathBuf],
+    service: &str,
+    operation: Option<&str>,
+) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
     let mut result = ServiceImport::default();
     let mut unread = BTreeMap::new();
     let pages = pages(paths, &mut unread, &mut result.failures);
     let page_count = pages.len();
-    let service_dir = out.join(service);
-    let earlier = earlier_specs(&service_dir);
     let mut indexes: BTreeMap<PathBuf, PageIndex> = BTreeMap::new();
     let options = ImportOptions {
         service: service.to_owned(),
         operation: operation.map(str::to_owned),
     };
     let mut fresh = Vec::new();
-    for (page, dir) in pages {
+    for PageFile {
+        page,
+        dir,
+        relative,
+    } in pages
+    {
         let index = indexes
             .entry(dir.clone())
             .or_insert_with(|| PageIndex::read(&dir));
@@ -307,6 +451,7 @@ pub fn import_service(
         match read_page(&page, &bytes, &options) {
             PageOutcome::Operation(imported) => {
                 let mut spec = imported.spec;
+                spec.source = Some(relative);
                 if let Some(entry) = &entry {
                     if spec.title.trim().is_empty() {
                         spec.title = entry.title.clone();
@@ -340,25 +485,50 @@ pub fn import_service(
             .failures
             .push(nothing_read(paths, page_count, &unread));
     }
-    name_operations(&mut fresh, &earlier, operation.is_some());
+    (fresh, result)
+}
+
+/// Two pages of one method and path (a deprecated copy, v1 and v2 pages of
+/// one endpoint) are two specs: each keeps the name it had, and a new one
+/// gets its own. Generation and `docspec diff` see one operation twice, so
+/// a warning says so; deleting the copy that is not meant silences it.
+fn warn_of_shared_identities(fresh: &[(PathBuf, Spec)], diagnostics: &mut Diagnostics) {
+    let mut by_identity: BTreeMap<String, Vec<&PathBuf>> = BTreeMap::new();
     for (page, spec) in fresh {
-        write_spec(page, spec, &service_dir, &earlier, &mut result);
+        by_identity.entry(spec.identity()).or_default().push(page);
     }
-    result
+    for (identity, pages) in by_identity.into_iter().filter(|(_, p)| p.len() > 1) {
+        for page in &pages {
+            let others: Vec<String> = pages
+                .iter()
+                .filter(|p| p != &page)
+                .map(|p| p.display().to_string())
+                .collect();
+            diagnostics.push(Diagnostic::warning(
+                Location::file(*page),
+                format!(
+                    "{identity} is also documented by {}: both are imported, as two operations; delete the spec of the one that is not meant",
+                    others.join(", ")
+                ),
+            ));
+        }
+    }
 }
 
 /// Gives every fresh spec its operation id: the one its earlier spec has
-/// (matched by source), else the file stem where that is a usable name, else
-/// one derived from the page; made unique against every name taken.
+/// (matched by source, then by method and path), whatever the title is now,
+/// else the file stem where that is a usable name, else one derived from the
+/// page; made unique against every name taken, so a new page never takes
+/// the name of an operation that has one.
 fn name_operations(
     fresh: &mut [(PathBuf, Spec)],
-    earlier: &BTreeMap<String, (PathBuf, Spec)>,
+    before: &[Option<(PathBuf, Spec)>],
+    earlier: &Earlier,
     pinned_by_option: bool,
 ) {
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut to_name = Vec::new();
-    for (i, (_, spec)) in fresh.iter_mut().enumerate() {
-        let before = spec.source.as_ref().and_then(|s| earlier.get(s));
+    for (i, ((_, spec), before)) in fresh.iter_mut().zip(before).enumerate() {
         match before {
             Some((_, old)) if !pinned_by_option => {
                 spec.operation = old.operation.clone();
@@ -371,7 +541,7 @@ fn name_operations(
         }
     }
     // Earlier specs of pages not in this run keep their names too.
-    taken.extend(earlier.values().map(|(_, s)| s.operation.clone()));
+    taken.extend(earlier.specs().map(|(_, s)| s.operation.clone()));
     // Derived names that collide all take their path's words, so that which
     // page came first never decides a name.
     let mut derived: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -424,14 +594,13 @@ fn write_spec(
     page: PathBuf,
     fresh: Spec,
     service_dir: &Path,
-    earlier: &BTreeMap<String, (PathBuf, Spec)>,
+    before: Option<(PathBuf, Spec)>,
     result: &mut ServiceImport,
 ) {
-    let before = fresh.source.as_ref().and_then(|s| earlier.get(s));
     let default_target = service_dir.join(format!("{}.yaml", fresh.operation));
     let (target, spec, kept) = match before {
         Some((file, old)) if old.operation == fresh.operation => {
-            (file.clone(), merge_hand_edits(fresh, old), true)
+            (file, merge_hand_edits(fresh, &old), true)
         }
         _ => match spec::load_file(&default_target) {
             Ok(existing) => {

@@ -12,6 +12,9 @@ mod enumeration;
 mod statement;
 mod words;
 
+#[cfg(test)]
+mod site_phrasings;
+
 use std::fmt;
 
 use statement::{Claim, Claimed, Measure, Side, Statement, Strength};
@@ -92,6 +95,9 @@ pub struct ConstraintText {
     pub max_items: Option<u64>,
     /// Allowed values, as written on the wire, in the order the docs give them.
     pub enum_values: Option<Vec<String>>,
+    /// What the docs say in brackets after some of `enum_values`
+    /// (`NS (only in public zones)`, `SATA(End-of-sale)`, `(deprecated)`), by value.
+    pub value_notes: Vec<(String, String)>,
     /// Default value as written on the wire (`""` for an empty string).
     pub default: Option<String>,
     pub findings: Vec<Finding>,
@@ -136,7 +142,30 @@ pub fn parse_constraints(description: &str, subject: Subject) -> ConstraintText 
     bounds::scan(&words, &claimed, &mut statements);
     defaults::scan(&words, &claimed, &mut statements);
     statements.sort_by_key(|statement| statement.at);
-    select(&statements, subject)
+    let mut text = select(&statements, subject);
+    if holds_json(&words) && text.enum_values.is_some() {
+        // `Message structure, which contains JSON strings ⏎ email, sms, and
+        // http are supported`: words named beside a value in JSON are not the value.
+        let values = text.enum_values.take().unwrap_or_default();
+        text.value_notes.clear();
+        text.markers
+            .retain(|m| !matches!(m.states, Stated::Values(_)));
+        text.findings.push(Finding {
+            phrase: values.join(", "),
+            message: "values named beside a value in JSON: they are not the value".to_string(),
+        });
+    }
+    text
+}
+
+/// `which contains JSON strings`, `in JSON format`: the value is JSON.
+fn holds_json(words: &Words) -> bool {
+    (0..words.len()).any(|i| {
+        words.is(i, "json")
+            && ["string", "strings", "format", "object", "structure"]
+                .iter()
+                .any(|noun| words.is(i + 1, noun))
+    })
 }
 
 /// Picks, for each constraint, the statement that wins, and reports the rest.
@@ -343,6 +372,7 @@ fn select_values(statements: &[Statement], subject: Subject, text: &mut Constrai
         let Claim::Values {
             values,
             conditional: only_in_one_case,
+            notes,
         } = &statement.claim
         else {
             continue;
@@ -351,35 +381,43 @@ fn select_values(statements: &[Statement], subject: Subject, text: &mut Constrai
             let message = "values that are not numbers, for a number".to_string();
             text.findings.push(finding(statement, message));
         } else if *only_in_one_case {
-            conditional.push((statement, values));
+            conditional.push((statement, values, notes));
         } else {
-            stated.push((statement, values));
+            stated.push((statement, values, notes));
         }
     }
-    if let Some(&(chosen, values)) = stated.first() {
+    // `Enumeration values: tcp udp` (a list in marker form) is what the
+    // docs give as the values; prose elsewhere in the cell (`TCP, UDP, and
+    // ANY are supported`) names them.
+    if let Some(marked) = stated.iter().position(|(statement, _, _)| statement.marker) {
+        let chosen = stated.remove(marked);
+        stated.insert(0, chosen);
+    }
+    if let Some(&(chosen, values, notes)) = stated.first() {
         if chosen.marker {
             text.markers.push(Marker {
                 span: chosen.span.clone(),
                 states: Stated::Values(values.clone()),
             });
         }
-        for &(other, other_values) in stated.iter().skip(1).chain(&conditional) {
+        for &(other, other_values, _) in stated.iter().skip(1).chain(&conditional) {
             if other_values.iter().any(|v| !values.contains(v)) {
                 let message = format!("lists values that \"{}\" does not", chosen.phrase);
                 text.findings.push(finding(other, message));
             }
         }
         text.enum_values = Some(values.clone());
+        text.value_notes = notes.clone();
     } else if conditional.len() >= 2 {
         // FACTS.md: values stated case by case add up to the list when there are several cases.
         let mut union: Vec<String> = Vec::new();
-        for value in conditional.iter().flat_map(|(_, values)| values.iter()) {
+        for value in conditional.iter().flat_map(|(_, values, _)| values.iter()) {
             if !union.contains(value) {
                 union.push(value.clone());
             }
         }
         text.enum_values = Some(union);
-    } else if let Some(&(statement, _)) = conditional.first() {
+    } else if let Some(&(statement, _, _)) = conditional.first() {
         let message = "values for one case only, not for every use of the value".to_string();
         text.findings.push(finding(statement, message));
     }

@@ -72,10 +72,16 @@ fn read_words(phrase: &str) -> Option<TypePhrase> {
     if let Some(known) = keyword(&lower) {
         return Some(known);
     }
+    if let Some(known) = sized(&lower) {
+        return Some(known);
+    }
     if let Some(items) = strip_prefix_ci(phrase, "Array of ") {
         return array_of(items);
     }
-    if let Some(name) = strip_suffix_ci(phrase, " object") {
+    // `X object`, and `X structure` as some references write it.
+    if let Some(name) =
+        strip_suffix_ci(phrase, " object").or_else(|| strip_suffix_ci(phrase, " structure"))
+    {
         return object_named(name);
     }
     if let Some(name) = strip_prefix_ci(phrase, "Object")
@@ -87,7 +93,28 @@ fn read_words(phrase: &str) -> Option<TypePhrase> {
     if let Some(items) = strip_suffix_ci(phrase, " array") {
         return Some(TypePhrase::Array(Box::new(item_of(items)?)));
     }
+    // `String list`: a list of scalars only, since `X list` may name a table of a list.
+    if let Some(scalar) = strip_suffix_ci(phrase, " list").and_then(|item| {
+        keyword(&item.to_ascii_lowercase()).filter(|k| !matches!(k, TypePhrase::Object { .. }))
+    }) {
+        return Some(TypePhrase::Array(Box::new(scalar)));
+    }
     is_identifier(phrase).then(|| TypePhrase::Named(phrase.to_string()))
+}
+
+/// `String(64)`, `Integer (11)`: a scalar with the size the storage gives
+/// it. The size is no constraint the page states in words; the Description
+/// cell says what the value may hold.
+fn sized(lower: &str) -> Option<TypePhrase> {
+    let (word, size) = lower.strip_suffix(')')?.split_once('(')?;
+    let digits = !size.is_empty() && size.bytes().all(|b| b.is_ascii_digit());
+    let scalar = keyword(word.trim()).filter(|phrase| {
+        matches!(
+            phrase,
+            TypePhrase::String | TypePhrase::Integer | TypePhrase::Long | TypePhrase::Number
+        )
+    });
+    scalar.filter(|_| digits)
 }
 
 /// The single words with a fixed meaning.
@@ -127,11 +154,12 @@ fn array_of(items: &str) -> Option<TypePhrase> {
     Some(TypePhrase::Array(Box::new(item)))
 }
 
-/// The item of `X array`: a scalar keyword (`String array`) or a table name (`model array`).
+/// The item of `X array`: a scalar keyword (`String array`) or a table name
+/// (`model array`, `Tags structure array`).
 fn item_of(items: &str) -> Option<TypePhrase> {
     match keyword(&items.to_ascii_lowercase()) {
         Some(scalar) => Some(scalar),
-        None => object_named(items),
+        None => object_named(strip_suffix_ci(items, " structure").unwrap_or(items)),
     }
 }
 
@@ -292,6 +320,22 @@ mod tests {
     }
 
     #[test]
+    fn scalars_with_a_storage_size() {
+        assert_eq!(parsed("String(64)"), TypePhrase::String);
+        assert_eq!(parsed("String (4096)"), TypePhrase::String);
+        assert_eq!(parsed("Integer(11)"), TypePhrase::Integer);
+        for phrase in ["Boolean(1)", "String()", "String(n)", "Widget(3)"] {
+            assert!(
+                !matches!(
+                    parse_type(phrase),
+                    Ok(TypePhrase::String | TypePhrase::Boolean)
+                ),
+                "{phrase}"
+            );
+        }
+    }
+
+    #[test]
     fn objects() {
         assert_eq!(parsed("Object"), TypePhrase::Object { name: None });
         assert_eq!(parsed("WidgetInfo object"), object("WidgetInfo"));
@@ -323,6 +367,16 @@ mod tests {
         assert_eq!(parsed("Array of Widget objects"), array(object("Widget")));
         assert_eq!(parsed("Array of widgets objects"), array(object("widgets")));
         assert_eq!(parsed("Array of Widget object"), array(object("Widget")));
+    }
+
+    #[test]
+    fn structures_and_lists_as_some_references_write_them() {
+        assert_eq!(parsed("Resource_tag structure"), object("Resource_tag"));
+        assert_eq!(parsed("Tags structure array"), array(object("Tags")));
+        assert_eq!(parsed("String list"), array(TypePhrase::String));
+        assert_eq!(parsed("Integer list"), array(TypePhrase::Integer));
+        assert!(parse_type("Match condition structure array").is_err());
+        assert!(parse_type("Object list").is_err());
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl Resolver<'_> {
             }
         }
         if let Some(values) = &c.enum_values {
-            self.apply_enum(rules, ty, values, t, r);
+            self.apply_enum(rules, ty, (values, &c.value_notes), t, r);
         }
     }
 
@@ -73,7 +73,7 @@ impl Resolver<'_> {
         &mut self,
         rules: &mut Rules,
         ty: &mut Ty,
-        values: &[String],
+        (values, notes): (&[String], &[(String, String)]),
         t: usize,
         r: usize,
     ) {
@@ -82,7 +82,7 @@ impl Resolver<'_> {
         }
         match ty.innermost().clone() {
             Ty::String => {
-                let name = self.enum_for(values, t, r);
+                let name = self.enum_for(values, notes, t, r);
                 replace_strings(ty, Ty::String, Ty::Enum(name));
             }
             Ty::I32 | Ty::I64 | Ty::F64 => {

@@ -7,11 +7,18 @@ use crate::spec::TableRole;
 
 impl Resolver<'_> {
     /// The enum for a list of values: shared with an identical enum of the same field name, else new.
-    pub(super) fn enum_for(&mut self, values: &[String], t: usize, r: usize) -> String {
+    /// `notes` are what the docs say in brackets after some of the values.
+    pub(super) fn enum_for(
+        &mut self,
+        values: &[String],
+        notes: &[(String, String)],
+        t: usize,
+        r: usize,
+    ) -> String {
         let table = &self.tables()[t];
         let wire = table.rows[r].parameter.trim();
         let base = naming::type_name(wire);
-        let variants = self.variants(values, t, r);
+        let variants = self.variants(values, notes, t, r);
         if let Some(same) = self
             .enums
             .iter()
@@ -38,7 +45,13 @@ impl Resolver<'_> {
         name
     }
 
-    pub(super) fn variants(&mut self, values: &[String], t: usize, r: usize) -> Vec<Variant> {
+    pub(super) fn variants(
+        &mut self,
+        values: &[String],
+        notes: &[(String, String)],
+        t: usize,
+        r: usize,
+    ) -> Vec<Variant> {
         let mut out: Vec<Variant> = Vec::new();
         for value in values {
             if out.iter().any(|v| v.wire == *value) {
@@ -60,9 +73,14 @@ impl Resolver<'_> {
                 );
                 rust = renamed;
             }
+            let note = notes
+                .iter()
+                .find(|(noted, _)| noted == value)
+                .map(|(_, note)| note.clone());
             out.push(Variant {
                 wire: value.clone(),
                 rust,
+                note,
             });
         }
         out

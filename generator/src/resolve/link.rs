@@ -129,7 +129,12 @@ impl Linker<'_> {
             | TypePhrase::Long
             | TypePhrase::Number
             | TypePhrase::Boolean => Linked::Scalar(phrase.clone()),
-            TypePhrase::Any => Linked::Any,
+            // `Array of Table 1 objects` reads as an array of anything; a
+            // `ref` says which table its items are.
+            TypePhrase::Any => match explicit {
+                Some(name) => self.object(name, false),
+                None => Linked::Any,
+            },
             TypePhrase::Object { name } => match explicit.or(name.as_deref()) {
                 Some(name) => self.object(name, false),
                 None => Linked::FreeObject,

@@ -15,6 +15,8 @@ pub struct RowConstraints {
     pub min_items: Option<u64>,
     pub max_items: Option<u64>,
     pub enum_values: Option<Vec<String>>,
+    /// Notes on some of `enum_values`, by value (see [`ConstraintText::value_notes`]).
+    pub value_notes: Vec<(String, String)>,
     pub default: Option<String>,
     pub problems: Vec<Problem>,
     /// The description's constraints in marker form (`Minimum: 1`).
@@ -104,6 +106,7 @@ fn with_text(row: &Row, text: ConstraintText) -> RowConstraints {
         ..
     } = text;
     out.markers = text.markers;
+    out.value_notes = text.value_notes;
     out.min = explicit(
         "min",
         &row.min,

@@ -31,10 +31,6 @@ impl LoadedSpec {
     pub fn locate_cell(&self, table: usize, row: usize, key: &str) -> Location {
         self.locate(&format!("/tables/{table}/rows/{row}/{key}"))
     }
-
-    pub fn locate_example(&self, example: usize) -> Location {
-        self.locate(&format!("/examples/{example}"))
-    }
 }
 
 /// Parses the text of one spec file. `path` is used in messages only.

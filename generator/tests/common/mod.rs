@@ -1,5 +1,6 @@
 //! What the corpus tests share (`phrase_corpus`, `import_corpus`,
-//! `constraint_corpus`, `openapi_export`, `printed_as_prettyplease`): where
+//! `constraint_corpus`, `constraint_otc`, `openapi_export`,
+//! `printed_as_prettyplease`): where
 //! the corpus is, its pages and their import in both forms, the facts judged
 //! wrong, how `facts.json` tables pair with the rows of a page and with the
 //! tables of an import, and the precision/recall tallies.
@@ -11,6 +12,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use docspec::model::{Operation, Struct};
 use docspec::phrase::{ConstraintText, Limit, Subject, TypePhrase};
 use docspec::spec::{Spec, Table, TableRole};
 use serde_json::Value;
@@ -506,6 +508,23 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Counts one comparison of a fact (`expected`) with what was read
+    /// (`got`); `same` when both are there and agree. Returns what a
+    /// disagreement is (`MISS`, `EXTRA`, `WRONG`), `None` when they agree.
+    pub fn count(&mut self, expected: bool, got: bool, same: bool) -> Option<&'static str> {
+        if same || (!expected && !got) {
+            self.true_positives += u32::from(expected);
+            return None;
+        }
+        self.false_positives += u32::from(got);
+        self.false_negatives += u32::from(expected);
+        Some(match (expected, got) {
+            (true, false) => "MISS",
+            (false, true) => "EXTRA",
+            _ => "WRONG",
+        })
+    }
+
     pub fn add(&mut self, other: Tally) {
         self.true_positives += other.true_positives;
         self.false_positives += other.false_positives;
@@ -565,4 +584,38 @@ pub fn print_tally(label: &str, tally: Tally) {
         tally.precision(),
         tally.recall()
     );
+}
+
+// ---------------------------------------------------------------------------
+// Resolved structs
+
+/// The struct the resolver made of each imported table: body and object
+/// tables give one each, in table order, named after the table (`origin`).
+pub fn structs_by_table<'a>(spec: &Spec, operation: &'a Operation) -> Vec<Option<&'a Struct>> {
+    let mut next = 0;
+    spec.tables
+        .iter()
+        .map(|table| {
+            if !matches!(
+                table.role,
+                TableRole::RequestBody | TableRole::ResponseBody | TableRole::Object
+            ) {
+                return None;
+            }
+            let origin = match &table.name {
+                Some(name) => format!("object \"{name}\""),
+                None => table.label(),
+            };
+            let wires: Vec<&str> = table.rows.iter().map(|r| r.parameter.trim()).collect();
+            let found = operation.structs[next..].iter().position(|s| {
+                s.origin == origin
+                    && s.fields
+                        .iter()
+                        .map(|f| f.wire.as_str())
+                        .eq(wires.iter().copied())
+            })?;
+            next += found + 1;
+            Some(&operation.structs[next - 1])
+        })
+        .collect()
 }

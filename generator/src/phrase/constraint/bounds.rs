@@ -8,6 +8,10 @@ use super::Limit;
 
 /// Adds every bound stated in `words` to `found`.
 pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>) {
+    let first = found.len();
+    // Which statements hold in one case only (`If the name ends with a
+    // period, it cannot exceed 254 characters`), in the order found.
+    let mut one_case = Vec::new();
     for at in 0..words.len() {
         if claimed.contains(at) {
             continue;
@@ -19,6 +23,8 @@ pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>)
             Some(reason) => vec![Claim::Unreadable(reason)],
             None => reading.claims(),
         };
+        let conditional = super::enumeration::is_conditional(words, at);
+        one_case.extend(claims.iter().map(|_| conditional));
         // `Minimum length: 8 characters` goes on after the number: only the
         // bare markers are words that say nothing else.
         let marker = reading.strength == Strength::Explicit && reading.measure != Measure::Length;
@@ -29,6 +35,42 @@ pub(super) fn scan(words: &Words, claimed: &Claimed, found: &mut Vec<Statement>)
             } else {
                 statement
             });
+        }
+    }
+    drop_disagreeing_cases(&mut found[first..], &one_case);
+}
+
+/// A bound stated for one case (`If the endpoint is a phone, up to 256
+/// bytes`) is taken as the docs' bound (the first of several cases wins, as
+/// for any bound stated several times), unless the cell bounds that side in
+/// another measure too (`no more than 256 KB`; `30 KB` in one case, `120
+/// bytes` in another): then the cases bound different things, and none is
+/// the value's.
+fn drop_disagreeing_cases(statements: &mut [Statement], one_case: &[bool]) {
+    let bound = |claim: &Claim| match *claim {
+        Claim::Bound { side, measure, .. } => Some((side, measure)),
+        _ => None,
+    };
+    // `Minimum: 1` takes the meaning of whatever the value is.
+    let differ = |a: Measure, b: Measure| a != b && a != Measure::Subject && b != Measure::Subject;
+    let mut doubtful = Vec::new();
+    for (i, statement) in statements.iter().enumerate() {
+        let Some((side, measure)) = bound(&statement.claim) else {
+            continue;
+        };
+        let other_measure = statements
+            .iter()
+            .filter_map(|s| bound(&s.claim))
+            .any(|(s, m)| s == side && differ(m, measure));
+        if one_case.get(i).copied().unwrap_or(false) && !statement.marker && other_measure {
+            doubtful.push(side);
+        }
+    }
+    for (i, statement) in statements.iter_mut().enumerate() {
+        let conditional = one_case.get(i).copied().unwrap_or(false) && !statement.marker;
+        if bound(&statement.claim).is_some_and(|(side, _)| conditional && doubtful.contains(&side))
+        {
+            statement.claim = Claim::Unreadable("one of several limits stated for different cases");
         }
     }
 }
@@ -101,6 +143,56 @@ fn read(words: &Words, at: usize) -> Option<Reading> {
         .or_else(|| length_range(words, at))
         .or_else(|| one_side(words, at))
         .or_else(|| extreme_value(words, at))
+        .or_else(|| maximum_length(words, at))
+        .or_else(|| exact_bytes(words, at))
+}
+
+/// `The maximum length is N`, `The maximum length of the ID is N bytes`,
+/// `Max characters: N`.
+fn maximum_length(words: &Words, at: usize) -> Option<Reading> {
+    let number_at = if words.are(at, &["max", "characters"]) && words.get(at + 1)?.is_label() {
+        at + 2
+    } else if words.are(at, &["maximum", "length"]) {
+        let is_at = if words.is(at + 2, "is") {
+            at + 2
+        } else if words.is(at + 2, "of") {
+            (at + 3..at + 7).find(|&i| words.is(i, "is"))?
+        } else {
+            return None;
+        };
+        is_at + 1
+    } else {
+        return None;
+    };
+    let limit = words.get(number_at)?.number()?;
+    // `30 KB` is a size, not a number of characters.
+    let (measure, end) = match unit_after(words, number_at + 1) {
+        Some((_, end)) => (Measure::Length, end),
+        None if words.ends_statement(number_at) => (Measure::Length, number_at + 1),
+        None if UNITS.iter().any(|unit| words.is(number_at + 1, unit)) => {
+            (Measure::Value, number_at + 2)
+        }
+        None => return None,
+    };
+    Some(Reading::one_side(Side::Max, measure, limit, end))
+}
+
+/// `A 36-byte serial number`, `64-byte ID of a grant`, at the start of a
+/// sentence: a value of exactly that many bytes (an identifier's characters).
+fn exact_bytes(words: &Words, at: usize) -> Option<Reading> {
+    let word = words.get(at)?;
+    let article = ["a", "an"].iter().any(|a| word.is(a));
+    let number_at = if article { at + 1 } else { at };
+    if !word.starts_sentence || words.get(number_at)?.in_parens {
+        return None;
+    }
+    let size = words.get(number_at)?.core().strip_suffix("-byte")?;
+    let limit = super::words::number(size)?;
+    Some(Reading::range(
+        Measure::Length,
+        Strength::Range,
+        (limit, limit, number_at + 1),
+    ))
 }
 
 /// `Minimum: N`, `Maximum: N`, `Minimum length: N characters`.
@@ -150,7 +242,7 @@ fn value_range(words: &Words, at: usize) -> Option<Reading> {
     {
         number_pair(words, at + 2)?
     } else if word.is("range") && (word.is_label() || word.starts_sentence) {
-        number_pair(words, at + 1)?
+        number_pair(words, at + 1).or_else(|| agreeing_cases(words, at + 1))?
     } else if from(&["in", "the", "range", "of"]) {
         number_pair(words, at + 4)?
     } else if word.is("between") && (words.precede(at, &["be"]) || words.precede(at, &["is"])) {
@@ -158,7 +250,7 @@ fn value_range(words: &Words, at: usize) -> Option<Reading> {
     } else {
         return None;
     };
-    if characters_after(words, pair.2).is_some() {
+    if unit_after(words, pair.2).is_some() {
         // `ranges from A to B characters` is a length: `length_range` reads it.
         return None;
     }
@@ -177,13 +269,33 @@ fn value_range(words: &Words, at: usize) -> Option<Reading> {
     Some(reading)
 }
 
-/// `A and B` after `between`.
+/// `Value range:` ⏎ `- Public zone: 1 - 2147483647` ⏎ `- Private zone: 1 -
+/// 2147483647`: a range for each case, the same in every case. Returns it
+/// with the index after the last case.
+fn agreeing_cases(words: &Words, at: usize) -> Option<(Limit, Limit, usize)> {
+    let mut agreed: Option<(Limit, Limit)> = None;
+    let mut bullet = at;
+    let mut cases = 0;
+    while words.get(bullet).is_some_and(|w| w.is_bullet()) {
+        let label =
+            (bullet + 1..bullet + 5).find(|&i| words.get(i).is_some_and(|w| w.is_label()))?;
+        let (min, max, end) = number_pair(words, label + 1)?;
+        if agreed.is_some_and(|pair| pair != (min, max)) {
+            return None;
+        }
+        agreed = Some((min, max));
+        cases += 1;
+        bullet = end;
+    }
+    let (min, max) = agreed.filter(|_| cases >= 2)?;
+    Some((min, max, bullet))
+}
+
+/// `A and B` (or `A to B`) after `between`.
 fn between_pair(words: &Words, at: usize) -> Option<(Limit, Limit, usize)> {
     let a = words.get(at)?.number()?;
-    let b = words
-        .get(at + 2)?
-        .number()
-        .filter(|_| words.is(at + 1, "and"))?;
+    let joined = words.is(at + 1, "and") || words.is(at + 1, "to");
+    let b = words.get(at + 2)?.number().filter(|_| joined)?;
     Some((a, b, at + 3))
 }
 
@@ -202,12 +314,8 @@ fn length_range(words: &Words, at: usize) -> Option<Reading> {
     } else {
         number_pair(words, at)?
     };
-    let end = characters_after(words, unit_at)?;
-    Some(Reading::range(
-        Measure::Length,
-        Strength::Range,
-        (min, max, end),
-    ))
+    let (measure, end) = unit_after(words, unit_at)?;
+    Some(Reading::range(measure, Strength::Range, (min, max, end)))
 }
 
 /// One bound in words: `a maximum of N characters`, `A maximum of 8 disks`,
@@ -220,7 +328,9 @@ fn one_side(words: &Words, at: usize) -> Option<Reading> {
             .iter()
             .any(|no| words.is(before, no))
     });
-    let (side, number_at) = if from(&["a", "maximum", "of"])
+    let (side, number_at) = if from(&["a", "maximum", "number", "of"]) {
+        (Side::Max, at + 4)
+    } else if from(&["a", "maximum", "of"])
         || from(&["no", "more", "than"])
         || from(&["not", "more", "than"])
     {
@@ -241,8 +351,8 @@ fn one_side(words: &Words, at: usize) -> Option<Reading> {
     };
     let limit = words.get(number_at)?.number()?;
     let unit_at = number_at + 1;
-    let (measure, end) = if let Some(end) = characters_after(words, unit_at) {
-        (Measure::Length, end)
+    let (measure, end) = if let Some(read) = unit_after(words, unit_at) {
+        read
     } else if words.ends_statement(number_at) {
         (Measure::Value, unit_at)
     } else if UNITS.iter().any(|unit| words.is(unit_at, unit)) {
@@ -294,10 +404,26 @@ fn extreme_value(words: &Words, at: usize) -> Option<Reading> {
     ))
 }
 
-/// After `characters` or `Unicode characters` at `at`: the index after them.
-fn characters_after(words: &Words, at: usize) -> Option<usize> {
+/// After `characters` or `Unicode characters` at `at`: a length, and the
+/// index after them. `bytes` too: an identifier's characters, and no text
+/// has more characters than bytes.
+fn unit_after(words: &Words, at: usize) -> Option<(Measure, usize)> {
+    // `characters.)` at the end of a sentence in brackets.
+    let is = |at: usize, unit: &str| {
+        words.get(at).is_some_and(|w| {
+            w.core()
+                .trim_end_matches([')', '.'])
+                .eq_ignore_ascii_case(unit)
+        })
+    };
     let unit_at = if words.is(at, "unicode") { at + 1 } else { at };
-    (words.is(unit_at, "characters") || words.is(unit_at, "character")).then_some(unit_at + 1)
+    if is(unit_at, "characters") || is(unit_at, "character") {
+        Some((Measure::Length, unit_at + 1))
+    } else if is(at, "bytes") || is(at, "byte") {
+        Some((Measure::Length, at + 1))
+    } else {
+        None
+    }
 }
 
 /// Two numbers: `A to B`, `A - B`, `A-B`, `A–B`, `[A,B]`, `[A, B]`.
@@ -355,12 +481,13 @@ fn context_veto(words: &Words, at: usize, strength: Strength) -> Option<&'static
         return Some("stated in parentheses, for a part of the value or a special case");
     }
     let sentence = words.sentence_start(at);
-    if words.is(sentence, "each")
-        && !words
-            .get(sentence + 1)
-            .is_some_and(|w| names_the_value(w.core()))
-    {
-        // `Each part can contain a maximum of N characters` (a value has several parts).
+    // `Each part can contain a maximum of N characters` (a value has several
+    // parts); `If the endpoint is a phone, each message can contain up to N
+    // bytes` (the clause speaks of each message).
+    let each = [sentence, words.clause_start(at)].into_iter().any(|i| {
+        words.is(i, "each") && !words.get(i + 1).is_some_and(|w| names_the_value(w.core()))
+    });
+    if each {
         return Some("stated for each part of the value, not for the value");
     }
     let recommends = (sentence..at).filter_map(|i| words.get(i)).any(|w| {

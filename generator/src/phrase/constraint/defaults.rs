@@ -46,6 +46,46 @@ fn default_phrase(words: &Words, at: usize) -> Option<DefaultPhrase> {
     if word.is("default") && words.is(at + 1, "value") && words.get(at + 1)?.is_label() {
         return phrase(at + 2, true);
     }
+    // `Default retention period: 3600 (one hour)`: another noun than
+    // `value`, so only a number is taken.
+    if word.is("default") && word.starts_sentence && !words.is(at + 1, "value") {
+        let label = (at + 1..at + 3).find(|&i| words.get(i).is_some_and(|w| w.is_label()));
+        if let Some(label) = label.filter(|&l| words.get(l + 1).and_then(|w| w.number()).is_some())
+        {
+            return phrase(label + 1, false);
+        }
+    }
+    // `Default Value` as a heading line, the value on the next line.
+    let heading = word.starts_line
+        && words.is(at + 1, "value")
+        && words.get(at + 2).is_some_and(|w| w.starts_line);
+    if word.is("default") && heading {
+        return phrase(at + 2, true);
+    }
+    // `the default value 0 (VPC) is used`
+    if words.are(at, &["default", "value"]) && value_then_is_used(words, at + 2) {
+        return phrase(at + 2, false);
+    }
+    // `The default offset is 0`, `the default retention period is 3600`:
+    // another noun than `value`, so only a number is taken.
+    // The phrase opens its clause (`The default offset is 0`, `…, and the
+    // default retention period is 3600`), unlike `The ID of the default workspace is 0`.
+    let opens_clause = words.precede(at, &["the"])
+        && (words.clause_start(at) + 1 == at
+            || words.clause_start(at) + 2 == at && words.is(at - 2, "and"));
+    let other_noun = word.is("default")
+        && opens_clause
+        && !words.is(at + 1, "value")
+        && !words.is(at + 1, "parameter");
+    if let Some(is_at) = (at + 2..at + 4)
+        .find(|&i| words.is(i, "is"))
+        .filter(|_| other_noun)
+    {
+        let nouns = (at + 1..is_at).all(|i| words.get(i).is_some_and(|w| !w.ends_clause()));
+        if nouns && words.get(is_at + 1).and_then(|w| w.number()).is_some() {
+            return phrase(is_at + 1, false);
+        }
+    }
     if words.are(at, &["default", "value", "is"]) {
         return phrase(at + 3, false);
     }
@@ -64,6 +104,19 @@ fn default_phrase(words: &Words, at: usize) -> Option<DefaultPhrase> {
     None
 }
 
+/// `0 (VPC) is used` after `the default value`.
+fn value_then_is_used(words: &Words, at: usize) -> bool {
+    let mut next = at + 1;
+    if let Some(len) = words
+        .get(next)
+        .filter(|w| w.raw.starts_with('('))
+        .and_then(|_| (next..next + 6).find(|&i| words.get(i).is_some_and(|w| w.raw.contains(')'))))
+    {
+        next = len + 1;
+    }
+    words.are(next, &["is", "used"])
+}
+
 fn read_value(words: &Words, at: usize, phrase: DefaultPhrase) -> Option<Claim> {
     if words.get(at)?.in_parens {
         // `(the depth may be omitted, and the default value is N)`
@@ -71,7 +124,18 @@ fn read_value(words: &Words, at: usize, phrase: DefaultPhrase) -> Option<Claim> 
             "stated in parentheses, for a part of the value or a special case",
         ));
     }
+    if words.are(phrase.value_at, &["left", "blank"]) || words.is(phrase.value_at, "used") {
+        // `The default value is left blank`: there is no default; `If it is
+        // set to 0, the default value is used`: no value is named.
+        return None;
+    }
+    if words.are(phrase.value_at, &["an", "empty", "string"]) {
+        return Some(Claim::Default(String::new()));
+    }
     let word = words.get(phrase.value_at)?;
+    if word.core().eq_ignore_ascii_case("n/a") {
+        return None;
+    }
     let Some(value) = word.value() else {
         return Some(Claim::Unreadable("the default is not a value"));
     };

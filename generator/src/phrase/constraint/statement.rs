@@ -32,6 +32,9 @@ pub(super) enum Claim {
         values: Vec<String>,
         /// Stated for one case only (`If mode is FAST, the value can be …`).
         conditional: bool,
+        /// What the docs say about a value in brackets (`NS (only in public
+        /// zones)`, `SATA(End-of-sale)`), by value, in the order of the values.
+        notes: Vec<(String, String)>,
     },
     Default(String),
     /// Looks like a constraint but cannot be read with confidence.

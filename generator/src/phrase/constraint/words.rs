@@ -111,6 +111,7 @@ impl<'a> Words<'a> {
                 });
             }
         }
+        bracketed_sentences(&mut words);
         Words { words }
     }
 
@@ -221,22 +222,71 @@ impl<'a> Words<'a> {
     }
 }
 
+/// `CMK description (The value ranges from 0 to 255 characters.)`: a whole
+/// sentence in brackets, with its capital and its full stop (or the end of
+/// the text), speaks of the value as any sentence does; its words are not
+/// read as the aside that words in brackets usually are.
+fn bracketed_sentences(words: &mut [Word<'_>]) {
+    let mut at = 0;
+    while at < words.len() {
+        let opens_sentence = words[at].raw.strip_prefix('(').is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_uppercase()) && !rest.contains(')')
+        });
+        let Some(close) = (at..words.len())
+            .find(|&i| words[i].raw.contains(')'))
+            .filter(|_| opens_sentence)
+        else {
+            at += 1;
+            continue;
+        };
+        let closing = words[close].raw;
+        let full_stop =
+            closing.contains(".)") || closing.ends_with(").") && close + 1 == words.len();
+        if full_stop || close + 1 == words.len() && close > at + 2 {
+            words[at].starts_sentence = true;
+            for word in &mut words[at..=close] {
+                word.in_parens = false;
+            }
+        }
+        at = close + 1;
+    }
+}
+
 /// The value on the wire a word can stand for: `READY`, `m-1`, `${name}`,
 /// `yes/no`, `image/png`, `-1`, `""` (the empty string).
 ///
 /// English words that cannot be values (`the`, `is`, `and`, …) are refused, so
 /// that a list read from prose stops where the prose starts.
 pub(super) fn wire_value(core: &str) -> Option<String> {
+    wire_value_in_prose(core).filter(|value| !is_prose(value))
+}
+
+/// [`wire_value`], words of prose included: for a word that stands alone
+/// where a value is expected (`- any`).
+pub(super) fn wire_value_in_prose(core: &str) -> Option<String> {
     let unquoted = unquote(core);
     if unquoted.is_empty() {
         // `""` is the empty string; a word of punctuation alone is nothing.
         return (core.len() >= 2).then(String::new);
     }
-    let allowed = |c: char| c.is_alphanumeric() || "_-./${}@+*#=:".contains(c);
+    // `;` inside a value: `application/json;charset=utf-8`.
+    let allowed = |c: char| c.is_alphanumeric() || "_-./${}@+*#=:;".contains(c);
     let plausible = unquoted.chars().all(allowed)
         && unquoted.chars().any(|c| c.is_alphanumeric() || c == '/')
-        && !is_prose(unquoted);
+        && !unquoted.eq_ignore_ascii_case("n/a")
+        && !is_placeholder(unquoted);
     plausible.then(|| unquoted.to_string())
+}
+
+/// `xxx`, `compute:xxx`, `{publicBorderGroup}`, `<name>`: a word that stands
+/// for values the docs do not list (`${name}` is a value: a variable the
+/// service itself expands).
+pub(super) fn is_placeholder(core: &str) -> bool {
+    let lower = core.to_ascii_lowercase();
+    let braces = core
+        .char_indices()
+        .any(|(i, c)| c == '{' && !core[..i].ends_with('$'));
+    lower.contains("xxx") || braces || (core.starts_with('<') && core.ends_with('>'))
 }
 
 /// Whether a word is one of running text: `the`, `If`, `A`. Capitals make
@@ -248,9 +298,48 @@ fn is_prose(word: &str) -> bool {
 
 /// Words of running text that are never values of an enumeration.
 const PROSE_WORDS: &[&str] = &[
-    "a", "an", "and", "any", "are", "as", "at", "be", "by", "can", "each", "for", "from", "if",
-    "in", "is", "it", "its", "must", "not", "of", "on", "only", "or", "such", "that", "the",
-    "these", "this", "those", "to", "when", "which", "will", "with",
+    "a",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "can",
+    "cannot",
+    "e.g",
+    "each",
+    "etc",
+    "example",
+    "for",
+    "from",
+    "if",
+    "in",
+    "indicates",
+    "indicating",
+    "is",
+    "it",
+    "its",
+    "means",
+    "must",
+    "not",
+    "of",
+    "on",
+    "only",
+    "or",
+    "such",
+    "that",
+    "the",
+    "these",
+    "this",
+    "those",
+    "to",
+    "when",
+    "which",
+    "will",
+    "with",
 ];
 
 fn unquote(core: &str) -> &str {

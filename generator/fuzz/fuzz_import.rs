@@ -10,8 +10,13 @@
 //! resolver and the emitter. Nothing there may panic, hang or take long.
 //!
 //! ```text
-//! cargo run --release -p docspec --example fuzz_import -- --seconds 600
+//! cargo run --release --manifest-path generator/fuzz/Cargo.toml --bin fuzz_import -- --seconds 600
 //! ```
+//!
+//! It lives in `generator/fuzz/`, a workspace of its own, so that
+//! `cargo test --workspace` does not build it; the invariants it checks are
+//! `invariants.rs`, which the libFuzzer target and `tests/import_fuzz.rs`
+//! check the same way.
 //!
 //! Options: `--seconds N` (default 60), `--seed S` (default 1), `--max-len
 //! BYTES` (default 262144), `--budget-ms MS` (an input slower than this is
@@ -39,9 +44,7 @@
 //! import without an error, a location outside the page, YAML that does not
 //! read back to the imported spec).
 
-use docspec::diagnostic::Diagnostics;
-use docspec::import::{import_page, ImportOptions, Imported};
-use docspec::{emit, lint, resolve, spec};
+use docspec_fuzz::{check_import, Outcome as Checked, STAGES};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -752,44 +755,11 @@ enum Outcome {
 /// What went wrong with an input that did not panic.
 type Broken = String;
 
-fn check_locations(
-    diagnostics: &Diagnostics,
-    path: &Path,
-    page_lines: usize,
-) -> Result<(), Broken> {
-    for d in diagnostics.iter() {
-        if d.location.file != path || d.location.line == 0 || d.location.line > page_lines {
-            return Err(format!(
-                "diagnostic outside the page ({} lines): {}:{}: {}",
-                page_lines,
-                d.location.file.display(),
-                d.location.line,
-                d.message
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The stages an input goes through, for the time each took.
-const STAGES: [&str; 5] = ["import", "read back", "lint", "resolve", "emit"];
-
 /// Seconds per stage of the last input run on this thread.
 type Timings = [f64; STAGES.len()];
 
 thread_local! {
     static TIMINGS: std::cell::Cell<Timings> = const { std::cell::Cell::new([0.0; STAGES.len()]) };
-}
-
-/// Records that `stage` ended now, `since` it started; returns now.
-fn lap(stage: usize, since: Instant) -> Instant {
-    let now = Instant::now();
-    TIMINGS.with(|t| {
-        let mut timings = t.get();
-        timings[stage] = (now - since).as_secs_f64();
-        t.set(timings);
-    });
-    now
 }
 
 /// The time of each stage of the last input, in seconds: `import 0.012, read back 0.003, ...`.
@@ -803,58 +773,28 @@ fn stage_times() -> String {
     stages.join(", ")
 }
 
-/// Import, then YAML read back, lint, resolve and emit.
+/// Import, then YAML read back, lint, resolve and emit, each stage timed,
+/// with the importer's promises checked by [`check_import`].
 fn run_input(bytes: &[u8], html: bool) -> Result<Outcome, Broken> {
     TIMINGS.with(|t| t.set([0.0; STAGES.len()]));
-    let start = Instant::now();
     let path = Path::new(if html { "Fuzz.html" } else { "Fuzz.txt" });
-    // A page of n newlines has n + 1 lines; lossy decoding does not add any.
-    let page_lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
-    let options = ImportOptions {
-        service: "fuzz".to_owned(),
-        operation: None,
+    let mut since = Instant::now();
+    let mut ended = |stage: usize| {
+        let now = Instant::now();
+        TIMINGS.with(|t| {
+            let mut timings = t.get();
+            timings[stage] = (now - since).as_secs_f64();
+            t.set(timings);
+        });
+        since = now;
     };
-    let result = import_page(path, bytes, &options);
-    let start = lap(0, start);
-    let imported: Imported = match result {
-        Err(diagnostics) => {
-            if !diagnostics.has_errors() {
-                return Err("the import failed without an error".to_owned());
-            }
-            check_locations(&diagnostics, path, page_lines)?;
-            return Ok(Outcome::Rejected);
-        }
-        Ok(imported) => imported,
-    };
-    if imported.diagnostics.has_errors() {
-        return Err("the import succeeded with an error".to_owned());
-    }
-    check_locations(&imported.diagnostics, path, page_lines)?;
-    if IMPORT_ONLY.load(Ordering::Relaxed) {
-        return Ok(Outcome::Imported);
-    }
-    let yaml_path = Path::new("fuzz/Fuzz.yaml");
-    let loaded = spec::parse_str(yaml_path, &imported.yaml)
-        .map_err(|d| format!("the imported YAML does not read back:\n{d}"))?;
-    let start = lap(1, start);
-    if loaded.spec != imported.spec {
-        return Err("the imported YAML reads back to another spec".to_owned());
-    }
-    let _ = lint::lint(&loaded).diagnostics();
-    let start = lap(2, start);
-    let resolved = resolve::resolve(std::slice::from_ref(&loaded));
-    let start = lap(3, start);
-    match resolved {
-        Ok(resolved) => {
-            let files = emit::emit(&resolved.api, emit::DEFAULT_COMMAND);
-            lap(4, start);
-            if files.is_empty() {
-                return Err("the emitter wrote no files".to_owned());
-            }
-            Ok(Outcome::Emitted)
-        }
-        Err(_) => Ok(Outcome::Unresolved),
-    }
+    let later_stages = !IMPORT_ONLY.load(Ordering::Relaxed);
+    Ok(match check_import(path, bytes, later_stages, &mut ended)? {
+        Checked::Rejected => Outcome::Rejected,
+        Checked::Imported(_) => Outcome::Imported,
+        Checked::Unresolved(_) => Outcome::Unresolved,
+        Checked::Emitted(_) => Outcome::Emitted,
+    })
 }
 
 /// Whether to stop after the import (`--import-only`, to time or profile it alone).
@@ -1392,7 +1332,7 @@ enum Mode {
 }
 
 fn parse_args(args: &[String]) -> Result<(Options, Mode), String> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut options = Options {
         seconds: 60.0,
         seed: 1,
