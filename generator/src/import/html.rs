@@ -175,6 +175,8 @@ impl Reader {
     fn walk_children(&mut self, element: ElementRef, depth: usize) {
         for child in element.children() {
             match child.value() {
+                // Text around the main content is not read either.
+                Node::Text(_) if self.main.as_ref().is_some_and(|m| !m.entered) => {}
                 Node::Text(text) => {
                     if !self.paragraph_has_text {
                         self.paragraph_line = self.lines.current;
@@ -755,7 +757,7 @@ mod tests {
 </section>
 <nav><a href="next.html">Next</a></nav>
 </main></div>
-<footer><p>GET /v9/footer</p></footer></body></html>"##;
+<footer><p>GET /v9/footer</p></footer>Loose text after the main content.</body></html>"##;
 
     #[test]
     fn reads_a_doc_site_page_by_its_structure() {

@@ -49,8 +49,8 @@ fn normalized_heading(heading: &str) -> String {
 fn plain_section(name: &str) -> Option<Section> {
     let section = match name {
         "function" | "functions" => Section::Function,
-        "uri" | "uris" | "url" | "uri format" | "url format" | "api format" | "request uri"
-        | "request url" => Section::Uri,
+        // Not `Request URI`: guides use it for the URI format of every API.
+        "uri" | "uris" | "url" | "uri format" | "url format" | "api format" => Section::Uri,
         "request" | "requests" | "request parameters" | "request parameter" | "request body"
         | "request header" | "request headers" | "request message" => Section::Request,
         "response"
