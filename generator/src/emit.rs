@@ -24,6 +24,7 @@ mod validate;
 mod types;
 
 mod examples;
+mod paging;
 mod parameters;
 mod request;
 mod response;
@@ -51,6 +52,7 @@ const RUNTIME: &[(&str, Option<&str>)] = &[
     ("client", None),
     ("credentials", None),
     ("http", None),
+    ("regions", None),
     ("transport", Some("transport")),
     ("validation", None),
     ("wire", None),
@@ -406,10 +408,11 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
         .map(|shape| Writer::written(runtime_text, |out| types::enum_item(out, shape)))
         .collect();
     let response = Writer::written(runtime_text, |out| response::response(out, operation));
+    let paged = Writer::written(runtime_text, |out| paging::paged(out, operation));
     let tests = Writer::written(runtime_text, |out| examples::tests(out, operation));
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    let text_named = [&head, &request, &tests]
+    let text_named = [&head, &request, &paged, &tests]
         .into_iter()
         .chain(&structs)
         .chain([&response])
@@ -424,6 +427,7 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
     let mut text = imports(runtime_text, &modules);
     text.push_str(&head);
     text.push_str(&request);
+    text.push_str(&paged);
     for shape in &structs {
         text.push_str(shape);
     }
@@ -433,8 +437,7 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
     separate_items(&text)
 }
 
-/// The `use` items of an operation's file: the runtime's `modules`, and
-/// `Validate` for its `validate()`.
+/// The `use` items of an operation's file: the runtime's `modules`.
 fn imports(runtime: &str, modules: &[&str]) -> String {
     let mut out = Writer::new(runtime);
     let modules = match modules {
@@ -442,7 +445,6 @@ fn imports(runtime: &str, modules: &[&str]) -> String {
         _ => format!("{{{}}}", modules.join(", ")),
     };
     out.line(&format!("use {runtime}::{modules};"));
-    out.line(&format!("use {runtime}::validation::Validate as _;"));
     out.finish()
 }
 
@@ -457,6 +459,7 @@ mod tests {
         &["types"],
         &[
             "examples",
+            "paging",
             "parameters",
             "request",
             "response",
@@ -470,6 +473,7 @@ mod tests {
         ("docs", include_str!("emit/docs.rs")),
         ("examples", include_str!("emit/examples.rs")),
         ("groups", include_str!("emit/groups.rs")),
+        ("paging", include_str!("emit/paging.rs")),
         ("parameters", include_str!("emit/parameters.rs")),
         ("programs", include_str!("emit/programs.rs")),
         ("request", include_str!("emit/request.rs")),

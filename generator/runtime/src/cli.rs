@@ -4,8 +4,8 @@
 //! read the answer; 2 bad arguments or a request that breaks the docs, in
 //! which case nothing is sent).
 
-use crate::client::{Operation, TypedResponse};
-use crate::credentials::Credentials;
+use crate::client::{Answer, Operation, TypedResponse};
+use crate::regions::Regions;
 use crate::transport::{self, Client};
 use crate::validation::Validate;
 use serde::de::DeserializeOwned;
@@ -81,8 +81,62 @@ impl Args {
     }
 }
 
+/// The flags that choose where and as whom a program sends: `--endpoint URL`
+/// (wins), else `--region ID` (else `HUAWEICLOUD_SDK_REGION`) looked up in
+/// the service's regions, and `--project-id ID` over `HUAWEICLOUD_SDK_PROJECT_ID`.
+pub const CLIENT_FLAGS: [&str; 3] = ["--endpoint", "--region", "--project-id"];
+
+/// A client as [`CLIENT_FLAGS`] and the environment's credentials say.
+pub fn client(args: &Args, regions: Regions) -> Result<Client, String> {
+    let mut builder = transport::Builder::from_env().regions(regions);
+    if let Some(endpoint) = args.text("--endpoint") {
+        builder = builder.endpoint(endpoint);
+    }
+    if let Some(region) = args.text("--region") {
+        builder = builder.region(region);
+    }
+    if let Some(id) = args.text("--project-id") {
+        builder = builder.project_id(id);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// Prints an answer (`status: N`, `request id: ID` when the service gave
+/// one, the body as JSON) and gives the exit code: 0 for a documented status, 1 otherwise.
+pub fn report<R: TypedResponse>(answer: &Answer<R>) -> ExitCode {
+    println!("status: {}", answer.status);
+    if let Some(id) = answer.request_id() {
+        println!("request id: {id}");
+    }
+    let json = serde_json::to_string_pretty(&answer.to_json())
+        .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
+    println!("{json}");
+    if answer.is_documented() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("status {} is not one the docs list", answer.status);
+        ExitCode::from(1)
+    }
+}
+
+/// Prints a failed call (with the request id when there was an answer); exit code 1.
+pub fn report_error(error: &transport::Error) -> ExitCode {
+    eprintln!("{error}");
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        eprintln!("  caused by: {cause}");
+        source = cause.source();
+    }
+    if let Some(id) = error.request_id() {
+        eprintln!("request id: {id}");
+    }
+    ExitCode::from(1)
+}
+
 /// Runs one example: parses the command line with `known` flags (besides
-/// `--endpoint`), builds the request with `build`, validates, sends, prints.
+/// [`CLIENT_FLAGS`]; a region needs the service's table, which this
+/// function does not have, so give `--endpoint`), builds the request with
+/// `build`, validates, sends, prints.
 pub fn run<O>(
     usage: &str,
     known: &[&str],
@@ -92,13 +146,13 @@ where
     O: Operation + Validate,
     O::Response: TypedResponse,
 {
-    let mut flags = vec!["--endpoint"];
+    let mut flags = CLIENT_FLAGS.to_vec();
     flags.extend_from_slice(known);
     let prepared = Args::parse(std::env::args().skip(1), &flags).and_then(|args| {
-        let endpoint = args.required::<String>("--endpoint")?;
-        Ok((endpoint, build(&args)?))
+        args.required::<String>("--endpoint")?;
+        Ok((build(&args)?, args))
     });
-    let (endpoint, operation) = match prepared {
+    let (operation, args) = match prepared {
         Ok(prepared) => prepared,
         Err(message) => {
             eprintln!("{message}\n{usage}");
@@ -110,10 +164,7 @@ where
         println!("{violations}");
         return ExitCode::from(2);
     }
-    let client = match Credentials::from_env()
-        .map_err(|e| e.to_string())
-        .and_then(|c| Client::new(endpoint, c).map_err(|e| e.to_string()))
-    {
+    let client = match client(&args, Regions::new("this program", &[])) {
         Ok(client) => client,
         Err(message) => {
             eprintln!("{message}");
@@ -121,22 +172,8 @@ where
         }
     };
     match transport::block_on(client.send(&operation)).and_then(|sent| sent) {
-        Ok(response) => {
-            println!("status: {}", response.status());
-            let json = serde_json::to_string_pretty(&response.to_json())
-                .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
-            println!("{json}");
-            if response.is_documented() {
-                ExitCode::SUCCESS
-            } else {
-                eprintln!("status {} is not one the docs list", response.status());
-                ExitCode::from(1)
-            }
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
+        Ok(answer) => report(&answer),
+        Err(e) => report_error(&e),
     }
 }
 

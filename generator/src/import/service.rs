@@ -7,7 +7,7 @@
 
 use super::{commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
 use crate::diagnostic::{Diagnostics, Guess};
-use crate::spec::{self, Spec};
+use crate::spec::{self, service_file, Spec};
 use heck::ToUpperCamelCase;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -63,6 +63,8 @@ pub struct ServiceImport {
     pub diagnostics: Diagnostics,
     /// What a user must fix: unreadable files, operation pages that cannot be read.
     pub failures: Vec<String>,
+    /// The service file, when the pages state hosts of the service it did not list yet.
+    pub service_file: Option<PathBuf>,
 }
 
 /// The titles and chapters of an export's index (`CLASS.TXT.json`: a list of
@@ -224,6 +226,7 @@ pub fn import_service(
         operation: operation.map(str::to_owned),
     };
     let mut fresh = Vec::new();
+    let mut hosts = Vec::new();
     for (page, dir) in pages {
         let index = indexes
             .entry(dir.clone())
@@ -238,6 +241,10 @@ pub fn import_service(
             }
         };
         let entry = index.entry(&page).cloned();
+        let found = super::hosts::hosts_in(&String::from_utf8_lossy(&bytes));
+        if !found.is_empty() {
+            hosts.push((page.clone(), found));
+        }
         match read_page(&page, &bytes, &options) {
             PageOutcome::Operation(imported) => {
                 let mut spec = imported.spec;
@@ -273,7 +280,54 @@ pub fn import_service(
     for (page, spec) in fresh {
         write_spec(page, spec, &service_dir, &earlier, &mut result);
     }
+    record_hosts(service, &service_dir, &hosts, &mut result);
     result
+}
+
+/// Adds the regions the pages state to the service file, keeping what it had.
+fn record_hosts(
+    service: &str,
+    service_dir: &Path,
+    hosts: &[(PathBuf, Vec<super::hosts::Host>)],
+    result: &mut ServiceImport,
+) {
+    let path = service_dir.join(service_file::FILE_NAME);
+    let mut file = if path.exists() {
+        match service_file::load(&path) {
+            Ok(loaded) => loaded.file,
+            Err(errors) => {
+                result.failures.push(format!(
+                    "{errors}\nerror: {} exists but does not load; fix or remove it before re-importing",
+                    path.display()
+                ));
+                return;
+            }
+        }
+    } else {
+        service_file::ServiceFile::default()
+    };
+    let label = file
+        .host_label
+        .clone()
+        .unwrap_or_else(|| service.to_owned());
+    let mut added = false;
+    for (page, found) in hosts {
+        let source = page
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        added |= super::hosts::record(&mut file, &label, found, &source);
+    }
+    if !added {
+        return;
+    }
+    match std::fs::create_dir_all(service_dir)
+        .and_then(|()| std::fs::write(&path, service_file::to_yaml(&file)))
+    {
+        Ok(()) => result.service_file = Some(path),
+        Err(e) => result
+            .failures
+            .push(format!("error: cannot write {}: {e}", path.display())),
+    }
 }
 
 /// Gives every fresh spec its operation id: the one its earlier spec has
