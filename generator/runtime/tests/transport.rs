@@ -252,7 +252,10 @@ async fn error_statuses_give_one_view_with_the_request_id() {
         response.source().is_some(),
         "the decode error is the source"
     );
-    assert_eq!(*response.service_error().body, serde_json::json!("not json"));
+    assert_eq!(
+        *response.service_error().body,
+        serde_json::json!("not json")
+    );
 }
 
 fn client_for(http: Mock) -> transport::Client {
