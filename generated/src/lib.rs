@@ -129,6 +129,7 @@
 //!     }
 //! }
 //! ```
+#![warn(missing_docs)]
 
 #[cfg(feature = "transport")]
 pub use ::docspec_runtime::cli;
@@ -199,6 +200,7 @@ pub mod sms {
 
     #[cfg(feature = "transport")]
     impl Client {
+        /// A client that sends through `transport` (its endpoint, credentials and options).
         pub fn new(transport: transport::Client) -> Self {
             Client { transport }
         }

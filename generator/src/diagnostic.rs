@@ -80,6 +80,10 @@ pub enum Topic {
     /// What the importer read of a page with an assumption: table roles and
     /// names, references to tables of other pages.
     PageReading,
+    /// An operation page with tables of which none could be read as parameters.
+    UnreadTables,
+    /// A query string in the URI line that the query table contradicts.
+    QueryString,
 }
 
 impl Topic {
@@ -96,6 +100,12 @@ impl Topic {
             }
             Topic::PageReading => {
                 "page layouts read with an assumption (table roles, names, references elsewhere)"
+            }
+            Topic::UnreadTables => {
+                "operation pages with tables but no readable parameter table (imported without parameters)"
+            }
+            Topic::QueryString => {
+                "query strings in the URI line that the query table contradicts"
             }
         }
     }
@@ -170,6 +180,12 @@ pub enum Guess {
     RepeatedRow,
     /// A `{placeholder}` of the path without a row: a String path parameter.
     PathPlaceholder,
+    /// A parameter typed as an object: text, as a parameter is on the wire.
+    NonScalarParameter,
+    /// Two fields of one struct or parameter set whose Rust names collide: the later renamed.
+    CollidingName,
+    /// A documented default that contradicts the documented values: dropped.
+    ContradictoryDefault,
     /// A table that is not a parameter table, left out.
     NotAParameterTable,
     /// A table's role, name or rows guessed by the importer.
@@ -185,6 +201,11 @@ impl Guess {
             Guess::ConditionalMandatory => "conditional Mandatory cells read as optional",
             Guess::RepeatedRow => "repeated rows (the first kept)",
             Guess::PathPlaceholder => "path placeholders without a row (String parameters)",
+            Guess::NonScalarParameter => "parameters typed as objects (read as text)",
+            Guess::CollidingName => "fields whose Rust names collide (the later renamed)",
+            Guess::ContradictoryDefault => {
+                "defaults that contradict the documented values (dropped)"
+            }
             Guess::NotAParameterTable => "tables that are not parameter tables (left out)",
             Guess::ImportedTable => "tables whose role, name or rows the importer guessed",
         }

@@ -203,7 +203,7 @@ fn front_page(api: &Api, crate_name: &str) -> String {
         }
         lines.push("```".to_owned());
     }
-    lines
+    let docs: String = lines
         .iter()
         .map(|l| {
             if l.is_empty() {
@@ -212,8 +212,10 @@ fn front_page(api: &Api, crate_name: &str) -> String {
                 format!("//! {l}\n")
             }
         })
-        .collect::<String>()
-        + "\n"
+        .collect();
+    // Every public item carries the page's words; an item without a doc is
+    // a gap in the generator, which users should see.
+    format!("{docs}#![warn(missing_docs)]\n\n")
 }
 
 /// Writes one runnable example program per operation, by path relative to the

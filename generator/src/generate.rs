@@ -284,6 +284,10 @@ http = "1"
 serde = "1"
 serde_json = "1"
 
+[dev-dependencies]
+# The example tests check the pages' payloads with the runtime's test support.
+docspec-runtime = {{ path = {runtime}, default-features = false, features = ["test-support"] }}
+
 # A crate of its own, even when generated inside another workspace's folder.
 [workspace]
 "#

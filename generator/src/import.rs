@@ -20,6 +20,7 @@ mod hosts;
 mod html;
 mod language;
 mod merge;
+mod names;
 mod objects;
 mod page;
 mod roles;
@@ -28,10 +29,8 @@ mod service;
 mod text;
 
 pub use merge::merge_hand_edits;
-pub use service::{
-    import_service, operation_id_from_page, ImportedPage, PageIndex, ServiceImport, SkipReason,
-    Skipped,
-};
+pub use names::operation_id_from_page;
+pub use service::{import_service, ImportedPage, PageIndex, ServiceImport, SkipReason, Skipped};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location, Topic};
 use crate::spec::{Example, Side, Spec, StatusCode, Table, TableRole};
@@ -158,7 +157,11 @@ fn build_spec(
     options: &ImportOptions,
     report: &mut Reporter,
 ) -> Option<Spec> {
-    let (method, uri_path) = uri(located)?;
+    let RequestTarget {
+        method,
+        path: uri_path,
+        query,
+    } = uri(located)?;
     let title = page_title(page);
     if title.is_none() {
         report.warn(1, "the page has no title");
@@ -166,6 +169,14 @@ fn build_spec(
     let (examples, uncaptured_code) = examples::examples(located, report);
     let placed = roles::place_tables(located);
     let (tables, status_codes) = tables(&placed, &uri_path, &examples, report);
+    check_query_string(&query, &tables, report);
+    if !tables.iter().any(|t| !t.rows.is_empty()) && placed.iter().any(|p| !p.table.rows.is_empty())
+    {
+        report.unread_tables(
+            1,
+            "the page has tables but none of them was read as a parameter table; the operation is imported without parameters",
+        );
+    }
     Some(Spec {
         service: options.service.clone(),
         operation: options.operation.clone().unwrap_or_else(|| file_stem(path)),
@@ -189,9 +200,20 @@ fn file_stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The first `METHOD /path` line of the URI section (else of the page), the
-/// query string dropped.
-fn uri(located: &[Located]) -> Option<(String, String)> {
+/// What the URI section says: the method, the path without its query
+/// string, and the names of that query string (cross-checked with the query table).
+struct RequestTarget {
+    method: String,
+    path: String,
+    query: Vec<String>,
+}
+
+/// The request line of the URI section: its first `METHOD /path` line, else
+/// the method and path it labels apart (`PATH: ...`, `Method: ...`). A page
+/// without a URI section counts only with an operation page's structure (a
+/// Request or Response section): then its first `METHOD /path` line is
+/// taken; a URI-looking line elsewhere (a FAQ, a guide) makes no operation.
+fn uri(located: &[Located]) -> Option<RequestTarget> {
     let lines_in = |wanted: Option<Section>| {
         located
             .iter()
@@ -201,10 +223,60 @@ fn uri(located: &[Located]) -> Option<(String, String)> {
                 _ => Vec::new(),
             })
     };
-    let (method, path) = lines_in(Some(Section::Uri))
+    let has = |section: Section| located.iter().any(|l| l.section == section);
+    let (method, target) = lines_in(Some(Section::Uri))
         .find_map(language::uri_line)
-        .or_else(|| lines_in(None).find_map(language::uri_line))?;
-    Some((method, language::strip_query(&path)))
+        .or_else(|| language::labeled_uri(lines_in(Some(Section::Uri))))
+        .or_else(|| {
+            (!has(Section::Uri) && (has(Section::Request) || has(Section::Response)))
+                .then(|| lines_in(None).find_map(language::uri_line))
+                .flatten()
+        })?;
+    Some(RequestTarget {
+        method,
+        path: language::strip_query(&target),
+        query: language::query_names(&target),
+    })
+}
+
+/// Warns when the query string of the URI line and the query table name
+/// different parameters: one of them is out of date.
+fn check_query_string(in_uri: &[String], tables: &[Table], report: &mut Reporter) {
+    if in_uri.is_empty() {
+        return;
+    }
+    let in_tables: Vec<&str> = tables
+        .iter()
+        .filter(|t| t.role == TableRole::QueryParameters)
+        .flat_map(|t| t.rows.iter().map(|r| r.parameter.trim()))
+        .collect();
+    let missing: Vec<&str> = in_uri
+        .iter()
+        .map(String::as_str)
+        .filter(|name| !in_tables.contains(name))
+        .collect();
+    let unlisted: Vec<&str> = in_tables
+        .iter()
+        .copied()
+        .filter(|name| !in_uri.iter().any(|n| n == name))
+        .collect();
+    if missing.is_empty() && unlisted.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!(
+            "the URI's query string names {} that no query table documents (left out of the spec)",
+            missing.join(", ")
+        ));
+    }
+    if !unlisted.is_empty() {
+        parts.push(format!(
+            "the query table documents {} that the URI's query string does not name (kept)",
+            unlisted.join(", ")
+        ));
+    }
+    report.query_mismatch(1, parts.join("; "));
 }
 
 /// The Function section's prose, one paragraph a line.
@@ -229,6 +301,7 @@ fn tables(
     report: &mut Reporter,
 ) -> (Vec<Table>, Vec<StatusCode>) {
     let placeholders = crate::model::placeholders(uri_path);
+    let mut documented_placeholders = Vec::new();
     let mut by_place: Vec<Vec<Table>> = vec![Vec::new(); placed.len()];
     let mut bodies = Vec::new();
     let mut status_codes = Vec::new();
@@ -260,7 +333,8 @@ fn tables(
         }
         let (role, status, side) = match item.place {
             Place::Uri => {
-                by_place[index] = roles::uri_tables(item, &placeholders, report);
+                by_place[index] =
+                    roles::uri_tables(item, &placeholders, &mut documented_placeholders, report);
                 continue;
             }
             Place::StatusCodes | Place::Unplaced(_) => continue,
@@ -439,6 +513,18 @@ impl<'a> Reporter<'a> {
         self.diagnostics
             .push_mut(Diagnostic::warning(self.at(line), message))
             .with_guess(Guess::NotAParameterTable);
+    }
+
+    /// An operation page whose tables could not be read as parameters.
+    pub fn unread_tables(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::warning(self.at(line), message).about(Topic::UnreadTables));
+    }
+
+    /// A query string in the URI line that the query table contradicts.
+    pub fn query_mismatch(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::warning(self.at(line), message).about(Topic::QueryString));
     }
 
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
@@ -667,6 +753,127 @@ See Error Codes.
         );
         assert_eq!(tables[1].inferred, None);
         assert!(imported.diagnostics.is_empty());
+    }
+
+    fn html_page(body: &str) -> String {
+        format!("<html><body><nav><p>GET /v1/navigation</p></nav><main>{body}</main></body></html>")
+    }
+
+    fn rows_of(spec: &Spec, role: TableRole) -> Vec<&str> {
+        spec.tables
+            .iter()
+            .filter(|t| t.role == role)
+            .flat_map(|t| t.rows.iter().map(|r| r.parameter.as_str()))
+            .collect()
+    }
+
+    const PARAMETER_HEADER: &str =
+        "<thead><tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr></thead>";
+
+    #[test]
+    fn reads_query_tables_after_an_example_paragraph_and_never_as_a_second_path_table() {
+        let page = html_page(&format!(
+            "<h1>Listing Things<a class=\"headerlink\" href=\"#t\">¶</a></h1>\
+             <h2>URI</h2><p>GET https:/ /{{ Endpoint }}/v3/{{ project_id }}/things?limit={{limit}}&amp;project_id={{project_id}}</p>\
+             <table><caption>Table 1 Path parameters</caption>{PARAMETER_HEADER}<tbody><tr><td>project_id</td><td>Yes</td><td>String</td><td>Project.</td></tr></tbody></table>\
+             <p>Example:</p><p>GET https://{{Endpoint}}/v3/x/things?limit=10</p>\
+             <table><caption>Table 2 Query parameters</caption>{PARAMETER_HEADER}<tbody><tr><td>project_id</td><td>No</td><td>Array of strings</td><td>Projects.</td></tr>\
+             <tr><td>limit</td><td>No</td><td>Integer</td><td>Page size.</td></tr></tbody></table>\
+             <h2>Response</h2><table>{PARAMETER_HEADER}<tbody><tr><td>things</td><td>Yes</td><td>Array of strings</td><td>Things.</td></tr></tbody></table>"
+        ));
+        let imported = import("ListThings.html", page.as_bytes()).unwrap();
+        let spec = &imported.spec;
+        assert_eq!(spec.title, "Listing Things");
+        assert_eq!(
+            (spec.method.as_str(), spec.path.as_str()),
+            ("GET", "/v3/{project_id}/things")
+        );
+        assert_eq!(rows_of(spec, TableRole::PathParameters), ["project_id"]);
+        assert_eq!(
+            rows_of(spec, TableRole::QueryParameters),
+            ["project_id", "limit"]
+        );
+        assert!(
+            !imported
+                .diagnostics
+                .iter()
+                .any(|d| d.topic == Some(Topic::QueryString)),
+            "the query string agrees with the table: {}",
+            imported.diagnostics
+        );
+    }
+
+    #[test]
+    fn warns_when_the_query_string_and_the_query_table_disagree() {
+        let page = "Listing Things\nURI\nGET /v3/things?limit={limit}&offset={offset}\n\
+                    Parameter | Mandatory | Type | Description |\n|---|---|---|---|\n\
+                    limit | No | Integer | Page size. |\nmarker | No | String | Start. |\n";
+        let imported = import("ListThings.txt", page.as_bytes()).unwrap();
+        let warning = imported
+            .diagnostics
+            .iter()
+            .find(|d| d.topic == Some(Topic::QueryString))
+            .expect("a query-string warning");
+        assert!(
+            warning.message.contains("names offset that no query table"),
+            "{warning}"
+        );
+        assert!(
+            warning.message.contains("documents marker that"),
+            "{warning}"
+        );
+        // A warning, so that `--deny-warnings` fails on it.
+        assert!(!warning.is_error());
+    }
+
+    #[test]
+    fn reads_method_and_path_labelled_apart() {
+        let page = html_page(
+            "<h1>Querying Flavors</h1><h2>URI</h2><ul><li><p>URI format</p>\
+             <p>PATH: /rds/v1/{project_id}/flavors</p><p>Method: GET</p></li></ul>\
+             <h2>Response</h2><p>None</p>",
+        );
+        let imported = import("flavors.html", page.as_bytes()).unwrap();
+        assert_eq!(
+            (imported.spec.method.as_str(), imported.spec.path.as_str()),
+            ("GET", "/rds/v1/{project_id}/flavors")
+        );
+    }
+
+    #[test]
+    fn a_page_is_an_operation_only_with_an_operation_pages_structure() {
+        let faq = html_page(
+            "<h1>Why does my call fail?</h1><h2>Answer</h2><p>Check the request line:</p><pre>GET /v3/things</pre>",
+        );
+        let options = ImportOptions::default();
+        assert!(matches!(
+            read_page(Path::new("faq.html"), faq.as_bytes(), &options),
+            PageOutcome::NotAnOperation { .. }
+        ));
+        // The same line with a Response section is an operation page.
+        let page = faq.replace("<h2>Answer</h2>", "<h2>Response</h2>");
+        assert!(matches!(
+            read_page(Path::new("op.html"), page.as_bytes(), &options),
+            PageOutcome::Operation(_)
+        ));
+    }
+
+    #[test]
+    fn an_operation_page_whose_tables_are_unreadable_says_so() {
+        let page = html_page(
+            "<h1>Listing Things</h1><h2>URI</h2><p>GET /v3/things</p>\
+             <h2>Error Codes</h2><table><thead><tr><th>Code</th><th>Meaning</th></tr></thead><tbody><tr><td>E1</td><td>Bad.</td></tr></tbody></table>",
+        );
+        let imported = import("ListThings.html", page.as_bytes()).unwrap();
+        assert!(imported.spec.tables.is_empty());
+        assert!(
+            imported
+                .diagnostics
+                .iter()
+                .any(|d| d.topic == Some(Topic::UnreadTables)),
+            "{}",
+            imported.diagnostics
+        );
     }
 
     #[test]

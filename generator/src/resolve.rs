@@ -219,14 +219,23 @@ impl<'a> Resolver<'a> {
         let mut path_params = Vec::new();
         let mut query_params = Vec::new();
         let mut header_params = Vec::new();
+        // The Rust names given so far to each kind of parameter, by wire name.
+        let (mut path_names, mut query_names, mut header_names) =
+            (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
         let mut request_body = None;
         let mut response_bodies: BTreeMap<u16, Body> = BTreeMap::new();
         for (t, table) in self.tables().iter().enumerate() {
             self.check_duplicate_rows(t);
             match table.role {
-                TableRole::PathParameters => path_params.extend(self.parameters(t)),
-                TableRole::QueryParameters => query_params.extend(self.parameters(t)),
-                TableRole::HeaderParameters => header_params.extend(self.parameters(t)),
+                TableRole::PathParameters => {
+                    path_params.extend(self.parameters(t, &mut path_names));
+                }
+                TableRole::QueryParameters => {
+                    query_params.extend(self.parameters(t, &mut query_names));
+                }
+                TableRole::HeaderParameters => {
+                    header_params.extend(self.parameters(t, &mut header_names));
+                }
                 TableRole::ResponseHeaders => {
                     // Response headers are documented but not decoded: the
                     // response API is status and body.

@@ -106,14 +106,68 @@ fn duplicate_row() {
 
 #[test]
 fn wire_names_that_collide_in_rust() {
-    let text = spec_with_rows(
+    let text = hand_written_spec_with_rows(
         "  - parameter: task-id\n    type: String\n  - parameter: task_id\n    type: String\n",
     );
     let message = only_error(&text);
     assert!(
-        message.starts_with(&format!("{FILE}:11:5: error: table \"request body\", row \"task_id\": \"task_id\" and \"task-id\" both become the Rust name `task_id`")),
+        message.starts_with(&format!("{FILE}:12:5: error: table \"request body\", row \"task_id\": \"task_id\" and \"task-id\" both become the Rust name `task_id`")),
         "{message}"
     );
+}
+
+/// The model of a spec that resolves, and its warnings as printed.
+fn resolved(text: &str) -> (docspec::model::Operation, Vec<String>) {
+    let loaded = parse_str(Path::new(FILE), text).unwrap();
+    let resolved = resolve(&[loaded]).unwrap_or_else(|errors| panic!("{errors}"));
+    let warnings = resolved
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let operation = resolved.api.services[0].operations[0].clone();
+    (operation, warnings)
+}
+
+#[test]
+fn what_the_docs_get_wrong_degrades_with_a_warning() {
+    // Wire names that collide in Rust, in one table and across two tables
+    // of one kind; a path parameter typed as an object; a default the
+    // description gives that is not among its values.
+    let text = format!(
+        "{}- role: query-parameters\n  rows:\n  - parameter: limit\n    type: Integer\n    description: Again.\n",
+        spec_with_rows(
+            "  - parameter: task-id\n    type: String\n  - parameter: task_id\n    type: String\n",
+        )
+        .replace(
+            "path: /v1/demo\ntables:\n",
+            "path: /v1/demo/{id}\ntables:\n- role: path-parameters\n  rows:\n  - parameter: id\n    mandatory: Yes\n    type: Object\n    description: The id.\n- role: query-parameters\n  rows:\n  - parameter: limit\n    type: Integer\n    description: Page size.\n  - parameter: order\n    type: String\n    description: 'Order. The value can be asc or desc. The default value is random.'\n",
+        )
+    );
+    let (operation, warnings) = resolved(&text);
+    let joined = warnings.join("\n");
+    for expected in [
+        "row \"id\": a parameter is a scalar or an array of scalars; \"Object\" is not; it is taken as text",
+        "row \"task_id\": \"task_id\" and \"task-id\" both become the Rust name `task_id`; this one is named `task_id_2` in Rust",
+        "row \"limit\": \"limit\" is documented in an earlier table too; this one is named `limit_2` in Rust",
+        "row \"order\": the default \"random\" is not one of the documented values; the description's default is dropped",
+    ] {
+        assert!(joined.contains(expected), "{expected}\n in:\n{joined}");
+    }
+    assert_eq!(operation.path_params[0].ty, docspec::model::Ty::String);
+    let query: Vec<&str> = operation
+        .query_params
+        .iter()
+        .map(|f| f.rust.as_str())
+        .collect();
+    assert_eq!(query, ["limit", "order", "limit_2"]);
+    assert_eq!(operation.query_params[1].default, None);
+    let body: Vec<&str> = operation.structs[0]
+        .fields
+        .iter()
+        .map(|f| f.rust.as_str())
+        .collect();
+    assert_eq!(body, ["task_id", "task_id_2"]);
 }
 
 #[test]

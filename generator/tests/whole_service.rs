@@ -457,3 +457,37 @@ Response Parameters";
     assert_eq!(rows, ["policy", "id"], "{:#?}", spec.tables);
     assert!(docspec::generate::generate(&out, &[], "docspec generate").is_ok());
 }
+
+#[test]
+fn a_folder_without_an_operation_page_is_a_failure_that_says_what_was_found() {
+    let dir = folder("nothing-read");
+    std::fs::create_dir_all(dir.join("pages")).unwrap();
+    write(&dir, "pages/index.rst", "Title\n=====\n");
+    write(&dir, "pages/intro.rst", "Intro\n=====\n");
+    write(
+        &dir,
+        "pages/faq.html",
+        "<h1>FAQ</h1><p>Call GET /v1/x to list.</p>",
+    );
+    let out = dir.join("spec");
+    let imported = import_service(&[dir.join("pages")], "none", None, &out);
+    assert!(imported.imported.is_empty());
+    assert_eq!(imported.failures.len(), 1, "{:?}", imported.failures);
+    let failure = &imported.failures[0];
+    for expected in [
+        "no operation page found",
+        "1 page(s) read",
+        "2 .rst",
+        "(.html, .htm)",
+        "(.txt)",
+    ] {
+        assert!(failure.contains(expected), "{expected} in {failure}");
+    }
+    // A file given by name in a format not read.
+    let single = import_service(&[dir.join("pages/index.rst")], "none", None, &out);
+    assert!(
+        single.failures[0].contains("a .rst file, a format docspec does not read"),
+        "{:?}",
+        single.failures
+    );
+}

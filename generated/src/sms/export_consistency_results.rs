@@ -753,7 +753,12 @@ pub enum Response {
     /// Status 404: Not Found
     NotFound(Box<NotFoundBody>),
     /// A status the docs do not list, with the body as received.
-    Undocumented { status: u16, body: Vec<u8> },
+    Undocumented {
+        /// The HTTP status.
+        status: u16,
+        /// The body as received.
+        body: Vec<u8>,
+    },
 }
 
 impl Response {

@@ -1,12 +1,13 @@
-// Turning a typed request into an HTTP request, and an HTTP response into a
-// typed response, without doing any I/O: send the `http::Request` with the
-// HTTP client of your choice.
-//
-// What we send is checked: the documented constraints (`Validate`), header
-// values free of CR/LF and other control characters, path parameters
-// percent-encoded so that a value can never change the path's shape.
+//! Turning a typed request into an HTTP request, and an HTTP response into a
+//! typed response, without doing any I/O: send the `http::Request` with the
+//! HTTP client of your choice.
+//!
+//! What we send is checked: the documented constraints (`Validate`), header
+//! values free of CR/LF and other control characters, path parameters
+//! percent-encoded so that a value can never change the path's shape.
 
 mod answer;
+/// Paged operations: what a generated request tells of its pages.
 pub mod paging;
 
 pub use answer::{request_id, Answer, ServiceError, REQUEST_ID_HEADER};
@@ -25,11 +26,16 @@ pub enum RequestError {
     Invalid(Violations),
     /// The endpoint is not `scheme://host[:port][/base-path]`.
     Endpoint {
+        /// The endpoint as given.
         endpoint: String,
+        /// What is wrong with it.
         reason: &'static str,
     },
     /// A header value holds CR, LF or another character a header cannot carry.
-    HeaderValue { name: &'static str },
+    HeaderValue {
+        /// The header, by name (its value is never shown).
+        name: &'static str,
+    },
     /// A path parameter that the credentials can fill (`{project_id}`,
     /// `{domain_id}`) is unset in the request, and the credentials give none.
     MissingId {
@@ -40,7 +46,7 @@ pub enum RequestError {
     },
     /// The body could not be written as JSON.
     Body(serde_json::Error),
-    /// The parts do not make an HTTP request (`http` refused them).
+    /// The `http` crate refused the request it was given (a method, URI or header it cannot carry).
     Http(http::Error),
 }
 
@@ -86,12 +92,16 @@ impl From<http::Error> for RequestError {
 /// endpoint without ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Endpoint<'a> {
+    /// `https://host[:port][/base-path]`.
     pub url: &'a str,
+    /// Fills `{project_id}` where the request leaves it unset.
     pub project_id: Option<&'a str>,
+    /// Fills `{domain_id}` where the request leaves it unset.
     pub domain_id: Option<&'a str>,
 }
 
 impl<'a> Endpoint<'a> {
+    /// `url`, without ids.
     pub fn new(url: &'a str) -> Self {
         Endpoint {
             url,
@@ -214,6 +224,7 @@ impl<'a> UriBuilder<'a> {
             .extend(utf8_percent_encode(&value.to_string(), UNRESERVED_ONLY));
     }
 
+    /// The URI: the endpoint, the path and the query.
     pub fn finish(self) -> Result<http::Uri, RequestError> {
         self.uri
             .parse()
@@ -282,6 +293,7 @@ pub fn no_body(builder: http::request::Builder) -> Result<http::Request<Vec<u8>>
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResponseError {
+    /// The HTTP status of the response.
     pub status: u16,
     /// Where and why decoding failed (`path` is a JSON pointer).
     pub error: DecodeError,
@@ -293,6 +305,7 @@ pub struct ResponseError {
 }
 
 impl ResponseError {
+    /// The error of reading `body`, received with `status`.
     pub fn new(status: u16, error: DecodeError, body: &[u8]) -> Self {
         ResponseError {
             status,
@@ -349,6 +362,7 @@ pub trait Operation: Validate {
     type Response;
     /// The operation's name as the docs give it (`ExportConsistencyResults`).
     const NAME: &'static str;
+    /// The operation's HTTP method.
     const METHOD: http::Method;
 
     /// Builds the HTTP request for `endpoint`, without credentials and
@@ -384,6 +398,7 @@ pub fn read<O: Operation>(
 
 /// What a generated `Response` tells about itself, for code that handles any operation.
 pub trait TypedResponse {
+    /// The HTTP status.
     fn status(&self) -> u16;
     /// Whether the status is one the docs list.
     fn is_documented(&self) -> bool;

@@ -12,10 +12,13 @@ use std::time::SystemTime;
 /// project names are the official SDKs'; they define no name for a token, so
 /// this one is ours.
 pub const ENV_ACCESS_KEY: &str = "HUAWEICLOUD_SDK_AK";
+/// The secret key of AK/SK credentials.
 pub const ENV_SECRET_KEY: &str = "HUAWEICLOUD_SDK_SK";
+/// The project id sent as `X-Project-Id`, optional with either kind.
 pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
 /// The account (domain) id that fills `{domain_id}` in the paths of global services.
 pub const ENV_DOMAIN_ID: &str = "HUAWEICLOUD_SDK_DOMAIN_ID";
+/// An IAM user token.
 pub const ENV_AUTH_TOKEN: &str = "HUAWEICLOUD_SDK_AUTH_TOKEN";
 /// The security token that comes with temporary AK/SK (read only together with them).
 pub const ENV_SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
@@ -33,17 +36,24 @@ pub const PROJECT_ID_HEADER: &str = "X-Project-Id";
 pub enum Credentials {
     /// An IAM user token, sent as `X-Auth-Token`.
     Token {
+        /// The token.
         token: Secret,
+        /// The project id, sent as `X-Project-Id` and filling `{project_id}`.
         project_id: Option<String>,
+        /// The account (domain) id, filling `{domain_id}`.
         domain_id: Option<String>,
     },
     /// An access key and secret key: each request is signed (`SDK-HMAC-SHA256`).
     AkSk {
+        /// The access key (AK), named in the signature.
         access_key: String,
+        /// The secret key (SK) that signs.
         secret_key: Secret,
         /// Temporary AK/SK come with a security token, sent as `X-Security-Token`.
         security_token: Option<Secret>,
+        /// The project id, sent as `X-Project-Id` and filling `{project_id}`.
         project_id: Option<String>,
+        /// The account (domain) id, filling `{domain_id}`.
         domain_id: Option<String>,
     },
 }
@@ -64,6 +74,7 @@ impl fmt::Display for MissingCredentials {
 impl std::error::Error for MissingCredentials {}
 
 impl Credentials {
+    /// Token credentials, without a project id.
     pub fn token(token: impl Into<Secret>) -> Self {
         Credentials::Token {
             token: token.into(),
@@ -72,6 +83,7 @@ impl Credentials {
         }
     }
 
+    /// AK/SK credentials, without a security token or project id.
     pub fn ak_sk(access_key: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
         Credentials::AkSk {
             access_key: access_key.into(),
@@ -111,6 +123,7 @@ impl Credentials {
         self
     }
 
+    /// The project id, if set.
     pub fn project_id(&self) -> Option<&str> {
         match self {
             Credentials::Token { project_id, .. } | Credentials::AkSk { project_id, .. } => {
@@ -119,6 +132,7 @@ impl Credentials {
         }
     }
 
+    /// The account (domain) id, if set.
     pub fn domain_id(&self) -> Option<&str> {
         match self {
             Credentials::Token { domain_id, .. } | Credentials::AkSk { domain_id, .. } => {

@@ -8,6 +8,10 @@
 //! request (`client`), authenticate it (`credentials`, `signing`), send it
 //! yourself, read the answer. With it, [`transport::Client`] sends.
 
+// Every public item is documented: generated crates re-export these modules
+// as their own.
+#![warn(missing_docs)]
+
 #[cfg(feature = "transport")]
 pub mod cli;
 pub mod client;

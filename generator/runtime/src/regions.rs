@@ -19,6 +19,7 @@ pub struct Regions {
 }
 
 impl Regions {
+    /// The table of `service`.
     pub const fn new(
         service: &'static str,
         endpoints: &'static [(&'static str, &'static str)],
@@ -49,9 +50,11 @@ impl Regions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct UnknownRegion {
+    /// The service asked of.
     pub service: &'static str,
     /// The region asked for; empty when none was given.
     pub region: String,
+    /// The regions the service's table knows.
     pub known: Vec<&'static str>,
 }
 

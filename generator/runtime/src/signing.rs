@@ -15,7 +15,9 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The signing algorithm, as the `Authorization` header names it.
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
+/// The header that carries the signing time, which the signature covers.
 pub const DATE_HEADER: &str = "X-Sdk-Date";
 
 /// Sets `Host` (when absent) and `X-Sdk-Date`, then `Authorization` with the signature.

@@ -196,11 +196,12 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client for `endpoint` with default options over the default reqwest client.
+    /// A client for `endpoint` (`https://host`) with `credentials`, the default [`Options`] and the default reqwest client.
     pub fn new(endpoint: impl Into<String>, credentials: Credentials) -> Result<Self, Error> {
         Self::with_options(endpoint, credentials, Options::default())
     }
 
+    /// A client for `endpoint` with `credentials` and `options`.
     pub fn with_options(
         endpoint: impl Into<String>,
         credentials: Credentials,
@@ -237,10 +238,13 @@ impl Client {
         Builder::from_env().regions(regions).build()
     }
 
+    /// The endpoint requests go to.
+    /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
 
+    /// The credentials requests are authenticated with.
     pub fn credentials(&self) -> &Credentials {
         &self.credentials
     }

@@ -1,8 +1,8 @@
-// Validation of values against the constraints their docs state.
-//
-// Checks walk a value and collect every violation; nothing allocates while a
-// value is valid, since the JSON path of a field is built only once a
-// violation is found.
+//! Validation of values against the constraints their docs state.
+//!
+//! Checks walk a value and collect every violation; nothing allocates while a
+//! value is valid, since the JSON path of a field is built only once a
+//! violation is found.
 
 use std::fmt;
 
@@ -60,8 +60,11 @@ unconstrained!(String, bool, i32, i64, f64, serde_json::Value);
 pub enum Part {
     /// The JSON body; paths are JSON pointers into it.
     Body,
+    /// A path parameter; paths are parameter names.
     PathParameter,
+    /// A query parameter; paths are parameter names.
     QueryParameter,
+    /// A header parameter; paths are header names.
     Header,
 }
 
@@ -85,6 +88,7 @@ impl<'a> Path<'a> {
         Path::root(Part::Body)
     }
 
+    /// The place of a whole part (a parameter group); its members are named below it.
     pub fn root(part: Part) -> Path<'static> {
         Path {
             parent: None,
@@ -165,9 +169,11 @@ pub enum Rule {
 /// One broken constraint: where, which rule, the documented limit and what was found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Violation {
+    /// The part of the request or response the value is in.
     pub part: Part,
     /// A JSON pointer for body values (`/task_info/3/task_id`); the parameter name for parameters.
     pub path: String,
+    /// The constraint broken, with its documented limit and the actual value.
     pub rule: Rule,
     /// The documented limit (`36`, or the list of allowed values).
     pub limit: String,
@@ -220,18 +226,22 @@ pub struct Violations {
 }
 
 impl Violations {
+    /// Whether none was found.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    /// How many were found.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// The violations, in the order found.
     pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
         self.items.iter()
     }
 
+    /// Adds a violation of `rule` at `at`: the documented `limit` and the `actual` value.
     pub fn push(
         &mut self,
         at: &Path<'_>,
@@ -254,6 +264,7 @@ impl Violations {
         });
     }
 
+    /// `Ok` when none was found, else the violations.
     pub fn into_result(self) -> Result<(), Violations> {
         if self.items.is_empty() {
             Ok(())

@@ -29,7 +29,12 @@ pub fn response(out: &mut Writer, operation: &Operation) {
         out.line(&format!("{}({}),", r.variant, response_ty(&r.body)));
     }
     out.doc(" A status the docs do not list, with the body as received.");
-    out.line("Undocumented { status: u16, body: Vec<u8> },");
+    out.open("Undocumented");
+    out.doc(" The HTTP status.");
+    out.line("status: u16,");
+    out.doc(" The body as received.");
+    out.line("body: Vec<u8>,");
+    out.close(",");
     out.close("");
 
     out.open("impl Response");

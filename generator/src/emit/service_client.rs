@@ -20,6 +20,7 @@ pub fn service_client(out: &mut Writer, service: &Service) {
     out.close("");
     out.line(transport);
     out.open("impl Client");
+    out.doc(" A client that sends through `transport` (its endpoint, credentials and options).");
     out.open("pub fn new(transport: transport::Client) -> Self");
     out.line("Client { transport }");
     out.close("");

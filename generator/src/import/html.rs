@@ -1,5 +1,15 @@
-//! HTML pages: the documentation system's export (a fragment of headings,
-//! paragraphs, lists, captioned tables and `<pre>` blocks).
+//! HTML pages: a documentation system's export (a fragment of headings,
+//! paragraphs, lists, captioned tables and `<pre>` blocks) or a doc site's
+//! page (a whole document whose `<main>` holds the same content).
+//!
+//! What is read is the document's structure, not one renderer's markup:
+//! where the page marks its main content (`<main>`, `role="main"`), only
+//! that is read, and navigation (`<nav>`, `<aside>`) never is; permalink
+//! anchors (a link to `#id` whose whole text is one symbol, such as the `¶`
+//! Sphinx appends to headings and captions) are dropped; empty elements with
+//! an `id` just before a table are its anchors; header rows of a table are
+//! merged column by column and `rowspan`/`colspan` cells fill every place
+//! they cover; definition lists in cells read `term: definition`.
 //!
 //! The parser (html5ever, through scraper) repairs unbalanced markup the way
 //! browsers do, but it does not keep source positions. Lines are recovered
@@ -19,6 +29,7 @@ const MAX_DEPTH: usize = 64;
 /// Reads an HTML page into the page model.
 pub fn read(source: &str, report: &mut Reporter) -> Page {
     let html = Html::parse_fragment(source);
+    let main = main_content(html.root_element());
     let mut reader = Reader {
         lines: LineCounter::scan(source),
         page: Page::default(),
@@ -27,6 +38,10 @@ pub fn read(source: &str, report: &mut Reporter) -> Page {
         paragraph_line: 1,
         anchors: Vec::new(),
         too_deep: false,
+        main: main.map(|m| MainContent {
+            path: m.ancestors().map(|a| a.id()).chain([m.id()]).collect(),
+            entered: false,
+        }),
     };
     reader.walk_children(html.root_element(), 0);
     reader.flush();
@@ -72,8 +87,72 @@ fn is_block(name: &str) -> bool {
 fn is_ignored(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "img" | "head" | "title" | "template"
+        "script" | "style" | "img" | "head" | "title" | "template" | "nav" | "aside" | "noscript"
     )
+}
+
+/// The element a whole document marks as its main content, if any.
+fn main_content(root: ElementRef) -> Option<ElementRef> {
+    root.descendent_elements()
+        .find(|e| e.value().name() == "main" || e.value().attr("role").is_some_and(|r| r == "main"))
+}
+
+/// A permalink: a link to a place on the page whose whole text is one
+/// symbol (`¶`, `#`, `§`, `🔗`), as doc sites append to headings and captions.
+fn is_permalink(element: ElementRef) -> bool {
+    if element.value().name() != "a"
+        || !element
+            .value()
+            .attr("href")
+            .is_some_and(|h| h.trim_start().starts_with('#'))
+    {
+        return false;
+    }
+    let text: String = element.text().collect();
+    let mut symbols = text.trim().chars();
+    symbols
+        .next()
+        .is_some_and(|c| !c.is_alphanumeric() && symbols.next().is_none())
+}
+
+/// The text of an element as a reader sees it: permalinks and ignored
+/// elements left out, whitespace collapsed.
+fn visible_text(element: ElementRef) -> String {
+    fn collect(element: ElementRef, out: &mut String, depth: usize) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => out.push_str(text),
+                Node::Element(_) => {
+                    let Some(child) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    let name = child.value().name();
+                    if is_ignored(name) || is_permalink(child) {
+                        continue;
+                    }
+                    if depth > MAX_DEPTH {
+                        out.extend(child.text());
+                    } else {
+                        if is_block(name) {
+                            out.push(' ');
+                        }
+                        collect(child, out, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    collect(element, &mut out, 0);
+    collapse_whitespace(&out)
+}
+
+/// Where the main content of a whole document is: the elements on the way
+/// down to it, and whether the walk is inside it yet.
+struct MainContent {
+    path: Vec<ego_tree::NodeId>,
+    entered: bool,
 }
 
 struct Reader {
@@ -88,6 +167,8 @@ struct Reader {
     /// `<a name>` anchors seen since the last block: they point at the next table.
     anchors: Vec<String>,
     too_deep: bool,
+    /// Set when the document marks its main content: only that is read.
+    main: Option<MainContent>,
 }
 
 impl Reader {
@@ -123,12 +204,32 @@ impl Reader {
             self.paragraph_has_text |= !text.trim().is_empty();
             return;
         }
+        if let Some(main) = &mut self.main {
+            if !main.entered {
+                if !main.path.contains(&element.id()) {
+                    self.lines.skip_descendants(element);
+                    return;
+                }
+                if main.path.last() == Some(&element.id()) {
+                    main.entered = true;
+                    self.flush();
+                    self.walk_children(element, depth);
+                    self.flush();
+                    if let Some(main) = &mut self.main {
+                        main.entered = false;
+                        // Nothing after the main content is read.
+                        main.path.clear();
+                    }
+                    return;
+                }
+            }
+        }
         match name {
-            _ if is_ignored(name) => self.lines.skip_descendants(element),
+            _ if is_ignored(name) || is_permalink(element) => self.lines.skip_descendants(element),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
                 self.lines.skip_descendants(element);
-                let text = collapse_whitespace(&element.text().collect::<String>());
+                let text = visible_text(element);
                 let kind = if name == "h1" {
                     BlockKind::Title(text)
                 } else {
@@ -150,18 +251,31 @@ impl Reader {
                     .extend(element.value().id().map(str::to_owned));
                 self.page.push(line, BlockKind::Table(table));
             }
-            "a" => {
-                if let Some(anchor) = element.value().attr("name") {
-                    self.anchors.push(anchor.to_owned());
-                }
-                self.walk_children(element, depth);
-            }
             _ if is_block(name) => {
                 self.flush();
+                self.note_anchor(element);
                 self.walk_children(element, depth);
                 self.flush();
             }
-            _ => self.walk_children(element, depth),
+            _ => {
+                self.note_anchor(element);
+                self.walk_children(element, depth);
+            }
+        }
+    }
+
+    /// `<a name="t4">` and empty elements with an id (`<span id="t4">`)
+    /// mark the place the next table stands: links to them point at it.
+    fn note_anchor(&mut self, element: ElementRef) {
+        let value = element.value();
+        let anchor = match value.name() {
+            "a" => value.attr("name").or_else(|| value.id()),
+            _ => value.id(),
+        };
+        if let Some(anchor) = anchor {
+            if element.text().all(|t| t.trim().is_empty()) {
+                self.anchors.push(anchor.to_owned());
+            }
         }
     }
 
@@ -189,17 +303,17 @@ fn read_table(table: ElementRef, lines: &mut LineCounter, depth: usize) -> PageT
         match child.value().name() {
             "caption" => {
                 lines.skip_descendants(child);
-                out.caption = Some(collapse_whitespace(&child.text().collect::<String>()));
+                out.caption = Some(visible_text(child));
             }
             "thead" | "tbody" | "tfoot" => {
                 for row in child.child_elements() {
                     let line = lines.enter(row);
                     if row.value().name() == "tr" {
-                        rows.push((
+                        rows.push(TableRow {
                             line,
-                            read_row(row, lines, depth),
-                            child.value().name() == "thead",
-                        ));
+                            cells: read_row(row, lines, depth),
+                            in_thead: child.value().name() == "thead",
+                        });
                     } else {
                         lines.skip_descendants(row);
                     }
@@ -207,28 +321,137 @@ fn read_table(table: ElementRef, lines: &mut LineCounter, depth: usize) -> PageT
             }
             "tr" => {
                 let line = lines.current;
-                rows.push((line, read_row(child, lines, depth), false));
+                rows.push(TableRow {
+                    line,
+                    cells: read_row(child, lines, depth),
+                    in_thead: false,
+                });
             }
             _ => lines.skip_descendants(child),
         }
     }
-    let mut rows = rows.into_iter().peekable();
-    if let Some((_, (cells, all_th), in_thead)) = rows.peek() {
-        if *in_thead || *all_th {
-            out.header = cells.iter().map(|c| collapse_whitespace(&c.text)).collect();
-            rows.next();
+    let grid = spread_spans(&rows);
+    // The header: the `thead` rows, else a first row of `th` cells.
+    let header_rows = match rows.iter().take_while(|r| r.in_thead).count() {
+        0 if rows
+            .first()
+            .is_some_and(|r| !r.cells.is_empty() && r.cells.iter().all(|c| c.is_th)) =>
+        {
+            1
         }
-    }
+        n => n,
+    };
+    out.header = merged_header(&grid[..header_rows]);
     out.rows = rows
-        .map(|(line, (cells, _), _)| PageRow { line, cells })
+        .iter()
+        .zip(grid)
+        .skip(header_rows)
+        .map(|(row, cells)| PageRow {
+            line: row.line,
+            cells,
+        })
         .collect();
     out
 }
 
-/// The cells of a row, and whether they are all header cells.
-fn read_row(row: ElementRef, lines: &mut LineCounter, depth: usize) -> (Vec<Cell>, bool) {
+/// A table row as the markup has it, before spans are spread.
+struct TableRow {
+    line: usize,
+    cells: Vec<SpannedCell>,
+    in_thead: bool,
+}
+
+struct SpannedCell {
+    cell: Cell,
+    is_th: bool,
+    rows: usize,
+    columns: usize,
+}
+
+/// Most spans a cell may claim: more than any real table, few enough that
+/// hostile markup (`colspan="100000"`) cannot blow the grid up.
+const MAX_SPAN: usize = 64;
+
+/// The rows with every `rowspan`/`colspan` cell in each place it covers: a
+/// cell spanning rows is repeated in the rows below (it says the same of
+/// each), one spanning columns fills the columns it covers with empty cells
+/// (its text stays in its first column, where the header names it).
+fn spread_spans(rows: &[TableRow]) -> Vec<Vec<Cell>> {
+    // Per column: the cell a span from above still covers, and for how many more rows.
+    let mut pending: Vec<Option<(Cell, usize)>> = Vec::new();
+    let mut grid = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut out: Vec<Cell> = Vec::new();
+        let mut cells = row.cells.iter();
+        let mut column = 0;
+        loop {
+            if let Some(Some((cell, left))) = pending.get_mut(column) {
+                out.push(cell.clone());
+                *left -= 1;
+                if *left == 0 {
+                    pending[column] = None;
+                }
+                column += 1;
+                continue;
+            }
+            let Some(spanned) = cells.next() else {
+                break;
+            };
+            for offset in 0..spanned.columns {
+                let cell = if offset == 0 {
+                    spanned.cell.clone()
+                } else {
+                    Cell::default()
+                };
+                if spanned.rows > 1 {
+                    if pending.len() <= column {
+                        pending.resize(column + 1, None);
+                    }
+                    pending[column] = Some((cell.clone(), spanned.rows - 1));
+                }
+                out.push(cell);
+                column += 1;
+            }
+        }
+        // Spans from above that reach past this row's last cell.
+        while let Some(Some((cell, left))) = pending.get_mut(column) {
+            out.push(cell.clone());
+            *left -= 1;
+            if *left == 0 {
+                pending[column] = None;
+            }
+            column += 1;
+        }
+        grid.push(out);
+    }
+    grid
+}
+
+/// Header rows merged column by column: each column's distinct texts, top
+/// to bottom, joined by a space (`Parameter` above nothing is `Parameter`;
+/// `Value` above `Type` is `Value Type`).
+fn merged_header(rows: &[Vec<Cell>]) -> Vec<String> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width)
+        .map(|column| {
+            let mut words: Vec<String> = Vec::new();
+            for row in rows {
+                let text = row
+                    .get(column)
+                    .map(|c| collapse_whitespace(&c.text))
+                    .unwrap_or_default();
+                if !text.is_empty() && !words.contains(&text) {
+                    words.push(text);
+                }
+            }
+            words.join(" ")
+        })
+        .collect()
+}
+
+/// The cells of a row with their spans.
+fn read_row(row: ElementRef, lines: &mut LineCounter, depth: usize) -> Vec<SpannedCell> {
     let mut cells = Vec::new();
-    let mut all_th = true;
     for cell in row.child_elements() {
         lines.enter(cell);
         let name = cell.value().name();
@@ -236,13 +459,23 @@ fn read_row(row: ElementRef, lines: &mut LineCounter, depth: usize) -> (Vec<Cell
             lines.skip_descendants(cell);
             continue;
         }
-        all_th &= name == "th";
+        let span = |attr: &str| {
+            cell.value()
+                .attr(attr)
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(1)
+                .clamp(1, MAX_SPAN)
+        };
         let mut writer = CellWriter::default();
         writer.walk_children(cell, lines, depth + 3);
-        cells.push(writer.finish());
+        cells.push(SpannedCell {
+            cell: writer.finish(),
+            is_th: name == "th",
+            rows: span("rowspan"),
+            columns: span("colspan"),
+        });
     }
-    let all_th = all_th && !cells.is_empty();
-    (cells, all_th)
+    cells
 }
 
 /// Renders a cell: paragraphs joined with `\n`, list items as `- ` lines,
@@ -252,8 +485,11 @@ fn read_row(row: ElementRef, lines: &mut LineCounter, depth: usize) -> (Vec<Cell
 struct CellWriter {
     paragraphs: Vec<String>,
     current: String,
-    /// Set by `<li>`: the next paragraph is a list item.
-    bullet: bool,
+    /// What the next paragraph starts with: `- ` in a list item, `term: `
+    /// in a definition.
+    lead: Option<String>,
+    /// A definition list's term, until its definition comes.
+    term: Option<String>,
     links: Vec<Link>,
 }
 
@@ -275,9 +511,9 @@ impl CellWriter {
     fn walk_element(&mut self, element: ElementRef, lines: &mut LineCounter, depth: usize) {
         lines.enter(element);
         let name = element.value().name();
-        if depth > MAX_DEPTH || is_ignored(name) {
+        if depth > MAX_DEPTH || is_ignored(name) || is_permalink(element) {
             lines.skip_descendants(element);
-            if !is_ignored(name) {
+            if depth > MAX_DEPTH {
                 self.current.push(' ');
                 self.current.extend(element.text());
             }
@@ -294,7 +530,23 @@ impl CellWriter {
             }
             "li" => {
                 self.flush();
-                self.bullet = true;
+                self.lead = Some("- ".to_owned());
+                self.walk_children(element, lines, depth);
+                self.flush();
+            }
+            "dt" => {
+                self.flush();
+                lines.skip_descendants(element);
+                let term = visible_text(element);
+                self.term = match self.term.take() {
+                    // Several terms for one definition.
+                    Some(earlier) => Some(format!("{earlier}, {term}")),
+                    None => Some(term),
+                };
+            }
+            "dd" => {
+                self.flush();
+                self.lead = self.term.take().map(|term| format!("{term}: "));
                 self.walk_children(element, lines, depth);
                 self.flush();
             }
@@ -317,14 +569,17 @@ impl CellWriter {
         let text = collapse_whitespace(&self.current);
         self.current.clear();
         if !text.is_empty() {
-            let bullet = std::mem::take(&mut self.bullet);
-            self.paragraphs
-                .push(if bullet { format!("- {text}") } else { text });
+            let lead = self.lead.take().unwrap_or_default();
+            self.paragraphs.push(format!("{lead}{text}"));
         }
     }
 
     fn finish(mut self) -> Cell {
         self.flush();
+        // A term without a definition is text of its own.
+        if let Some(term) = self.term.take() {
+            self.paragraphs.push(term);
+        }
         Cell {
             text: self.paragraphs.join("\n"),
             links: self.links,
@@ -339,7 +594,7 @@ fn link_of(element: ElementRef) -> Option<Link> {
         None => LinkTarget::OtherPage(href.split('#').next().unwrap_or(href).to_owned()),
     };
     Some(Link {
-        text: collapse_whitespace(&element.text().collect::<String>()),
+        text: visible_text(element),
         target,
     })
 }
@@ -474,6 +729,122 @@ mod tests {
             table.rows[1].cells[2].links[0].target,
             LinkTarget::OtherPage("other.html".into())
         );
+    }
+
+    /// A doc site's page, written for this test in the shape Sphinx gives
+    /// one: navigation around `<main>`, `¶` permalinks on headings and
+    /// captions, a `<span id>` anchor before a wrapped table, highlighted code.
+    const SITE_PAGE: &str = r##"<!DOCTYPE html><html><head><title>Creating a Widget - Docs</title></head>
+<body><nav><ul><li><a href="a.html">Creating a Widget</a></li><li><p>POST /v9/nav</p></li></ul></nav>
+<aside><h2>On this page</h2></aside>
+<div id="main"><main role="main">
+<section id="creating-a-widget">
+<h1>Creating a Widget<a class="headerlink" href="#creating-a-widget" title="Link">¶</a></h1>
+<section id="uri"><h2>URI<a class="headerlink" href="#uri">¶</a></h2>
+<p>POST /v1/{project_id}/widgets</p>
+<p>See <a class="reference internal" href="#t1"><span>Table 1</span></a>.</p>
+<div class="table-responsive"><span id="t1"></span><table class="docutils" id="id1">
+<caption><span class="caption-text"><strong>Table 1</strong> Path parameters</span><a class="headerlink" href="#id1">¶</a></caption>
+<thead><tr class="row-odd"><th class="head"><p>Parameter</p></th><th class="head"><p>Type</p></th><th class="head"><p>Description</p></th></tr></thead>
+<tbody><tr class="row-even"><td><p>project_id</p></td><td><p>String</p></td><td><p>Project ID.</p>
+<p>Range: <strong>1</strong><code class="docutils literal"><span class="pre">-</span></code><strong>64</strong></p></td></tr></tbody>
+</table></div></section>
+<section id="example"><h2>Example<a class="headerlink" href="#example">¶</a></h2>
+<div class="highlight-json"><div class="highlight"><pre><span></span><span class="p">{</span><span class="nt">"a"</span><span class="p">:</span> <span class="mi">1</span><span class="p">}</span>
+</pre></div></div></section>
+</section>
+<nav><a href="next.html">Next</a></nav>
+</main></div>
+<footer><p>GET /v9/footer</p></footer></body></html>"##;
+
+    #[test]
+    fn reads_a_doc_site_page_by_its_structure() {
+        let page = read_str(SITE_PAGE);
+        let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind.clone()).collect();
+        let BlockKind::Table(table) = &kinds[4] else {
+            panic!("no table: {kinds:?}");
+        };
+        assert_eq!(
+            kinds[..4],
+            [
+                BlockKind::Title("Creating a Widget".into()),
+                BlockKind::Heading("URI".into()),
+                BlockKind::Prose("POST /v1/{project_id}/widgets".into()),
+                BlockKind::Prose("See Table 1.".into()),
+            ]
+        );
+        assert_eq!(table.caption.as_deref(), Some("Table 1 Path parameters"));
+        assert_eq!(table.anchors, ["t1", "id1"]);
+        assert_eq!(table.header, ["Parameter", "Type", "Description"]);
+        assert_eq!(table.rows[0].cells[2].text, "Project ID.\nRange: 1-64");
+        assert_eq!(
+            kinds[5..],
+            [
+                BlockKind::Heading("Example".into()),
+                BlockKind::Code("{\"a\": 1}\n".into()),
+            ]
+        );
+        // Lines are those of the source, navigation before `<main>` counted.
+        assert_eq!(page.blocks[0].line, 6);
+        assert_eq!(table.rows[0].line, 13);
+    }
+
+    #[test]
+    fn spreads_row_and_column_spans() {
+        let page = read_str(concat!(
+            "<table><thead><tr><th rowspan=\"2\">Parameter</th><th colspan=\"2\">Value</th></tr>",
+            "<tr><th>Type</th><th>Description</th></tr></thead><tbody>",
+            "<tr><td rowspan=\"2\">name</td><td>String</td><td>First.</td></tr>",
+            "<tr><td>Integer</td><td>Second.</td></tr>",
+            "<tr><td>size</td><td colspan=\"2\">Spanning.</td></tr>",
+            "<tr><td colspan=\"999999\">wide</td></tr></tbody></table>"
+        ));
+        let BlockKind::Table(table) = &page.blocks[0].kind else {
+            panic!("no table: {page:?}");
+        };
+        assert_eq!(table.header, ["Parameter", "Value Type", "Description"]);
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(rows[0], ["name", "String", "First."]);
+        assert_eq!(rows[1], ["name", "Integer", "Second."]);
+        assert_eq!(rows[2], ["size", "Spanning.", ""]);
+        assert_eq!(rows[3].len(), MAX_SPAN, "a hostile span is capped");
+    }
+
+    #[test]
+    fn reads_definition_lists_in_cells_as_terms_and_definitions() {
+        let page = read_str(concat!(
+            "<table><tr><th>Parameter</th><th>Description</th></tr>",
+            "<tr><td>mode</td><td><p>The mode.</p><dl><dt><strong>fast</strong></dt><dd><p>Skips checks.</p><p>Use with care.</p></dd>",
+            "<dt>slow</dt><dd>Checks all.</dd></dl></td></tr></table>",
+            "<dl><dt>Term</dt><dd>Definition</dd></dl>"
+        ));
+        let BlockKind::Table(table) = &page.blocks[0].kind else {
+            panic!("no table: {page:?}");
+        };
+        assert_eq!(
+            table.rows[0].cells[1].text,
+            "The mode.\nfast: Skips checks.\nUse with care.\nslow: Checks all."
+        );
+        assert_eq!(
+            page.blocks[1..]
+                .iter()
+                .map(|b| b.kind.clone())
+                .collect::<Vec<_>>(),
+            [
+                BlockKind::Prose("Term".into()),
+                BlockKind::Prose("Definition".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_links_whose_text_is_a_word() {
+        let page = read_str("<h2>Status<a href=\"#s\">#</a> <a href=\"#x\">1</a></h2>");
+        assert_eq!(page.blocks[0].kind, BlockKind::Heading("Status 1".into()));
     }
 
     #[test]

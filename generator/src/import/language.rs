@@ -49,7 +49,8 @@ fn normalized_heading(heading: &str) -> String {
 fn plain_section(name: &str) -> Option<Section> {
     let section = match name {
         "function" | "functions" => Section::Function,
-        "uri" | "uris" | "url" => Section::Uri,
+        "uri" | "uris" | "url" | "uri format" | "url format" | "api format" | "request uri"
+        | "request url" => Section::Uri,
         "request" | "requests" | "request parameters" | "request parameter" | "request body"
         | "request header" | "request headers" | "request message" => Section::Request,
         "response"
@@ -212,12 +213,134 @@ fn split_word(text: &str) -> (&str, &str) {
     }
 }
 
-/// `POST /v3/{project_id}/elb/listeners`: the method and the path as written.
+/// A request line of a URI section, in any of the forms the docs use:
+/// `POST /v3/{project_id}/elb/listeners`, `GET https://{Endpoint}/v3/...`
+/// (the path is what follows the host), `GET/{api_version}` (no space).
+/// Returns the method and the target as written from its path on, the
+/// query string kept. White space that markup put inside the target
+/// (`https:/ /{ Endpoint }/v3/{ project_id }`) is taken out first.
 pub fn uri_line(line: &str) -> Option<(String, String)> {
-    let (method, rest) = split_word(line.trim());
-    let (target, after) = split_word(rest);
-    (is_method(method) && target.starts_with('/') && after.is_empty())
-        .then(|| (method.to_owned(), target.to_owned()))
+    let line = tidy_uri(line.trim());
+    let (first, rest) = split_word(&line);
+    let (method, target) = match first.split_once('/') {
+        Some((method, _)) if rest.is_empty() && !method.is_empty() => {
+            (method, &first[method.len()..])
+        }
+        _ => {
+            let (target, after) = split_word(rest);
+            if !after.is_empty() {
+                return None;
+            }
+            (first, target)
+        }
+    };
+    if !is_method(method) {
+        return None;
+    }
+    Some((method.to_owned(), path_of_target(target)?.to_owned()))
+}
+
+/// The method and the target of a URI section that labels them apart
+/// (`PATH: /rds/v1/{project_id}/instances` and `Method: GET`, on one line or
+/// on several): `lines` are the section's lines in order.
+pub fn labeled_uri<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<(String, String)> {
+    let mut method = None;
+    let mut target = None;
+    for line in lines {
+        let line = tidy_uri(line);
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for (i, word) in words.iter().enumerate() {
+            let (label, glued) = match word.split_once(':') {
+                Some((label, value)) if !label.is_empty() && !value.starts_with('/') => {
+                    (label, value)
+                }
+                _ => continue,
+            };
+            let value = if glued.is_empty() {
+                words.get(i + 1).copied().unwrap_or_default()
+            } else {
+                glued
+            };
+            match label.to_ascii_lowercase().as_str() {
+                "method" if is_method(value) => {
+                    method.get_or_insert_with(|| value.to_owned());
+                }
+                "path" | "uri" | "url" => {
+                    if let Some(path) = path_of_target(value) {
+                        target.get_or_insert_with(|| path.to_owned());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Some((method?, target?))
+}
+
+/// The path of a request target: the target itself when it starts with
+/// `/`, the part after the host of a URL.
+fn path_of_target(target: &str) -> Option<&str> {
+    if target.starts_with('/') {
+        return Some(target);
+    }
+    let after_scheme = target
+        .strip_prefix("https://")
+        .or_else(|| target.strip_prefix("http://"))?;
+    after_scheme.find('/').map(|i| &after_scheme[i..])
+}
+
+/// A request target with the white space that markup leaves in it taken
+/// out: inside `{placeholders}`, after a `/`, and before a `/` that follows
+/// a path character (not after a label's `:`, which keeps `PATH: /x` apart).
+pub fn tidy_uri(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+            let before = out.chars().next_back();
+            let after = chars.peek().copied();
+            let inside = depth > 0 || after == Some('}');
+            let after_slash = before == Some('/') && after.is_some_and(|a| a != '(');
+            let before_slash = after == Some('/')
+                && before.is_some_and(|b| b == '}' || b == '/' || b.is_ascii_alphanumeric())
+                && !ends_with_method(&out);
+            if !(inside || after_slash || before_slash) {
+                out.push(' ');
+            }
+            continue;
+        }
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the text's last word is an HTTP method (`GET /x` keeps its space).
+fn ends_with_method(text: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    is_method(last)
+}
+
+/// The names of a target's query string (`?limit={limit}&marker={marker}`
+/// gives `limit`, `marker`), in order.
+pub fn query_names(target: &str) -> Vec<String> {
+    let Some((_, query)) = target.split_once('?') else {
+        return Vec::new();
+    };
+    query
+        .split('&')
+        .map(|pair| pair.split('=').next().unwrap_or_default().trim())
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The path without its query string (`?a={a}`) and RFC 6570 query parts (`{?x,y}`).
@@ -586,6 +709,75 @@ mod tests {
             field_description_reference("For details, see the nics field description."),
             Some("nics".into())
         );
+    }
+
+    #[test]
+    fn reads_every_form_of_uri_line() {
+        let read = |line: &str| uri_line(line).map(|(m, p)| format!("{m} {p}"));
+        for (line, expected) in [
+            ("POST /v1/{project_id}/vpcs", "POST /v1/{project_id}/vpcs"),
+            (
+                "GET https://{Endpoint}/v3/{project_id}/instances",
+                "GET /v3/{project_id}/instances",
+            ),
+            (
+                "GET https:/ /{ Endpoint }/v3/{ project_id }/instances",
+                "GET /v3/{project_id}/instances",
+            ),
+            (
+                "DELETE /v3/ {project_id} /instances/{instance_id }",
+                "DELETE /v3/{project_id}/instances/{instance_id}",
+            ),
+            ("GET/{api_version}", "GET /{api_version}"),
+            ("GET /v2/zones?limit={limit}", "GET /v2/zones?limit={limit}"),
+            ("POST http://rds.example.com/v1/x", "POST /v1/x"),
+        ] {
+            assert_eq!(read(line).as_deref(), Some(expected), "{line}");
+        }
+        for prose in [
+            "GET /v1/x returns the list",
+            "Table 1 describes the parameters",
+            "POST the request to /v1/x",
+            "GETTING/v1/x",
+            "get /v1/x",
+        ] {
+            assert_eq!(read(prose), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn reads_method_and_path_labelled_apart() {
+        let expected = Some(("GET".to_owned(), "/rds/v1/{project_id}/flavors".to_owned()));
+        assert_eq!(
+            labeled_uri(["PATH: /rds/v1/{project_id}/flavors Method: GET"]),
+            expected
+        );
+        assert_eq!(
+            labeled_uri([
+                "URI format",
+                "PATH: /rds/v1/{ project_id }/flavors",
+                "Method: GET"
+            ]),
+            expected
+        );
+        assert_eq!(
+            labeled_uri([
+                "Method:GET",
+                "URL: https://{Endpoint}/rds/v1/{project_id}/flavors"
+            ]),
+            expected
+        );
+        assert_eq!(labeled_uri(["PATH: /rds/v1/x"]), None);
+        assert_eq!(labeled_uri(["Method: FETCH", "PATH: /x"]), None);
+    }
+
+    #[test]
+    fn reads_query_names() {
+        assert_eq!(
+            query_names("/v2/zones?type={type}&limit={limit}&marker"),
+            ["type", "limit", "marker"]
+        );
+        assert!(query_names("/v2/zones").is_empty());
     }
 
     #[test]

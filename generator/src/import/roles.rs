@@ -271,13 +271,23 @@ pub fn spec_table(placed: &Placed, role: TableRole, rows: Vec<Row>) -> Table {
 }
 
 /// A URI table as spec tables: rows that are `{placeholders}` of the path
-/// are path parameters, the others query parameters. A table holding both
-/// is split in two.
-pub fn uri_tables(placed: &Placed, placeholders: &[&str], report: &mut Reporter) -> Vec<Table> {
+/// not documented by an earlier table of the page are path parameters, the
+/// others query parameters (a query table may well name a parameter as a
+/// placeholder is named: `project_id` in the path and in the query). A
+/// table holding both is split in two. `documented` collects the
+/// placeholders documented so far.
+pub fn uri_tables(
+    placed: &Placed,
+    placeholders: &[&str],
+    documented: &mut Vec<String>,
+    report: &mut Reporter,
+) -> Vec<Table> {
     let rows = spec_rows(placed, report);
-    let (path, query): (Vec<Row>, Vec<Row>) = rows
-        .into_iter()
-        .partition(|row| placeholders.contains(&row.parameter.as_str()));
+    let (path, query): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|row| {
+        let name = row.parameter.trim();
+        placeholders.contains(&name) && !documented.iter().any(|d| d == name)
+    });
+    documented.extend(path.iter().map(|r| r.parameter.trim().to_owned()));
     let caption = placed
         .table
         .caption

@@ -16,7 +16,9 @@ pub struct Located<'p> {
 
 /// Places every block of `page`. Headings open sections; so do paragraphs
 /// that are exactly a section name, since pages also set sub-headings as
-/// bold paragraphs (`Request parameters`) and copied text has no markup.
+/// bold paragraphs (`Request parameters`) and copied text has no markup;
+/// but a paragraph `Example:` in the URI section introduces an example of
+/// the URI (a query string filled in), and the URI section goes on after it.
 pub fn locate(page: &Page) -> Vec<Located<'_>> {
     let mut section = Section::Preamble;
     let mut status = None;
@@ -30,6 +32,9 @@ pub fn locate(page: &Page) -> Vec<Located<'_>> {
                     status = None;
                 }
                 BlockKind::Prose(text) => match (section_named(text), status_marker(text)) {
+                    (Some(Section::Examples), _) if section == Section::Uri => {
+                        starts_part = false;
+                    }
                     (Some(named), _) => {
                         section = named;
                         status = None;

@@ -5,10 +5,10 @@
 //! (through the spec's `source`), so names and hand corrections survive.
 //! The rule is documented in `spec/README.md` ("Operation names").
 
-use super::{commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
+use super::names::{self, operation_id_from_page};
+use super::{binary_kind, commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
 use crate::diagnostic::{Diagnostics, Guess};
 use crate::spec::{self, service_file, Spec};
-use heck::ToUpperCamelCase;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -143,13 +143,50 @@ impl PageIndex {
     }
 }
 
+/// The file name endings of the pages docspec reads, and how they are read.
+const PAGE_FORMATS: &[&str] = &["html", "htm", "txt"];
+const FORMATS_READ: &str = "HTML as a doc site serves it or as an export holds it (.html, .htm) and pages copied as text (.txt)";
+
+/// Whether a file's name says it is a page docspec reads.
+fn is_page_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        PAGE_FORMATS
+            .iter()
+            .any(|format| e.eq_ignore_ascii_case(format))
+    })
+}
+
+/// What a file's name says it is, for a message: `.rst`, or `no extension`.
+fn format_of(path: &Path) -> String {
+    path.extension()
+        .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
+        .unwrap_or_else(|| "no extension".to_owned())
+}
+
 /// The pages under `paths`: files as given, folders walked (sorted, index
-/// files and files that are no page left out), each with its folder's index.
-fn pages(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<(PathBuf, PathBuf)> {
+/// files and files that are no page left out), each with its folder's
+/// index. A file given by name in a format docspec does not read is a
+/// failure; the files left out of folders are counted by format in `unread`.
+fn pages(
+    paths: &[PathBuf],
+    unread: &mut BTreeMap<String, usize>,
+    failures: &mut Vec<String>,
+) -> Vec<(PathBuf, PathBuf)> {
     let mut pages = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut pages, failures);
+            walk(path, &mut pages, unread, failures);
+        } else if path.extension().is_some() && !is_page_file(path) && path.is_file() {
+            let what = match std::fs::read(path).ok().as_deref().and_then(binary_kind) {
+                Some(kind) => {
+                    format!("not an HTML or text page: the file holds binary data ({kind})")
+                }
+                None => format!("a {} file, a format docspec does not read", format_of(path)),
+            };
+            failures.push(format!(
+                "error: {}: {what}; docspec reads {FORMATS_READ}",
+                path.display()
+            ));
         } else {
             let dir = path.parent().unwrap_or(Path::new(".")).to_owned();
             pages.push((path.clone(), dir));
@@ -158,7 +195,12 @@ fn pages(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<(PathBuf, PathBuf
     pages
 }
 
-fn walk(dir: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<String>) {
+fn walk(
+    dir: &Path,
+    pages: &mut Vec<(PathBuf, PathBuf)>,
+    unread: &mut BTreeMap<String, usize>,
+    failures: &mut Vec<String>,
+) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -169,22 +211,44 @@ fn walk(dir: &Path, pages: &mut Vec<(PathBuf, PathBuf)>, failures: &mut Vec<Stri
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            walk(&entry, pages, failures);
+            walk(&entry, pages, unread, failures);
             continue;
         }
         let name = entry
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let is_page = ["html", "htm", "txt"].iter().any(|ext| {
-            entry
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case(ext))
-        });
-        if is_page && !INDEX_FILES.contains(&name.as_str()) {
+        if INDEX_FILES.contains(&name.as_str()) {
+            continue;
+        }
+        if is_page_file(&entry) {
             pages.push((entry, dir.to_owned()));
+        } else {
+            *unread.entry(format_of(&entry)).or_default() += 1;
         }
     }
+}
+
+/// The failure of an import that found no operation page: what was found
+/// and which formats are read, so that nothing is ever read silently.
+fn nothing_read(paths: &[PathBuf], pages: usize, unread: &BTreeMap<String, usize>) -> String {
+    let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut found = vec![format!("{pages} page(s) read, none of them an operation page (no URI section, no `METHOD /path` line)")];
+    if !unread.is_empty() {
+        let formats: Vec<String> = unread
+            .iter()
+            .map(|(format, n)| format!("{n} {format}"))
+            .collect();
+        found.push(format!(
+            "file(s) in formats not read: {}",
+            formats.join(", ")
+        ));
+    }
+    format!(
+        "error: no operation page found in {}: {}; docspec reads {FORMATS_READ}",
+        given.join(", "),
+        found.join("; ")
+    )
 }
 
 /// The specs already in `service_dir`, by the page file they came from.
@@ -217,7 +281,9 @@ pub fn import_service(
     out: &Path,
 ) -> ServiceImport {
     let mut result = ServiceImport::default();
-    let pages = pages(paths, &mut result.failures);
+    let mut unread = BTreeMap::new();
+    let pages = pages(paths, &mut unread, &mut result.failures);
+    let page_count = pages.len();
     let service_dir = out.join(service);
     let earlier = earlier_specs(&service_dir);
     let mut indexes: BTreeMap<PathBuf, PageIndex> = BTreeMap::new();
@@ -275,6 +341,11 @@ pub fn import_service(
                 ));
             }
         }
+    }
+    if fresh.is_empty() && result.failures.is_empty() {
+        result
+            .failures
+            .push(nothing_read(paths, page_count, &unread));
     }
     name_operations(&mut fresh, &earlier, operation.is_some());
     for (page, spec) in fresh {
@@ -372,9 +443,14 @@ fn name_operations(
         }
         let mut pages = pages;
         pages.sort_by(|&a, &b| fresh[a].0.cmp(&fresh[b].0));
-        for i in pages {
+        let paths: Vec<&str> = pages.iter().map(|&i| fresh[i].1.path.as_str()).collect();
+        let told_apart = names::told_apart(&paths);
+        for (n, i) in pages.into_iter().enumerate() {
             let spec = &fresh[i].1;
-            let qualified = format!("{name}{}", path_words(&spec.method, &spec.path));
+            let qualified = match &told_apart {
+                Some(words) => format!("{name}{}", words[n]),
+                None => format!("{name}{}", names::path_words(&spec.path)),
+            };
             let unique = if taken.contains(&qualified) {
                 (2..)
                     .map(|n| format!("{qualified}{n}"))
@@ -396,92 +472,6 @@ fn is_usable_operation_id(name: &str) -> bool {
     name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && name.chars().all(|c| c.is_ascii_alphanumeric())
         && name.chars().any(|c| c.is_ascii_lowercase())
-}
-
-/// Words the titles of reference pages use that a name leaves out.
-const FILLER: &[&str] = &[
-    "a", "an", "the", "of", "for", "to", "in", "on", "by", "from", "with", "and", "or", "about",
-    "api", "apis",
-];
-
-/// The operation id a page gives itself: its title's words in
-/// UpperCamelCase, the leading gerund as a verb (`Querying the Dataset List`
-/// → `QueryDatasetList`), filler words dropped; without a title, the method
-/// and the path's words (`GET /v2/{project_id}/datasets` → `GetDatasets`).
-pub fn operation_id_from_page(spec: &Spec) -> String {
-    let words: Vec<String> = spec
-        .title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| !FILLER.contains(&w.to_ascii_lowercase().as_str()))
-        .enumerate()
-        .map(|(i, w)| if i == 0 { verb(w) } else { w.to_owned() })
-        .collect();
-    let from_title = words.join(" ").to_upper_camel_case();
-    let name = if from_title
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        from_title
-    } else {
-        let method = spec.method.to_ascii_lowercase().to_upper_camel_case();
-        format!("{method}{}", path_words(&spec.method, &spec.path))
-    };
-    if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-        name
-    } else {
-        format!("Operation{name}")
-    }
-}
-
-/// The verb of a leading gerund (`Querying` → `Query`, `Creating` → `Create`,
-/// `Stopping` → `Stop`); other words unchanged.
-fn verb(word: &str) -> String {
-    let lower = word.to_ascii_lowercase();
-    let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 2) else {
-        return word.to_owned();
-    };
-    let bytes = stem.as_bytes();
-    let last = bytes[bytes.len() - 1];
-    let vowel = |b: u8| b"aeiou".contains(&b);
-    let base = if bytes.len() >= 2 && last == bytes[bytes.len() - 2] && !vowel(last) && last != b's'
-    {
-        // Stopping → stop, setting → set; but not passing → pass.
-        stem[..stem.len() - 1].to_owned()
-    } else if needs_final_e(stem) {
-        format!("{stem}e")
-    } else {
-        stem.to_owned()
-    };
-    base.to_upper_camel_case()
-}
-
-/// Whether a gerund's stem lost an `e` (`creat`, `delet`, `updat`, `configur`, `us`).
-fn needs_final_e(stem: &str) -> bool {
-    let endings = [
-        "at", "et", "ut", "ur", "iz", "is", "ov", "iv", "ag", "ar", "ir", "ud", "id", "us", "yz",
-        "bl", "pl", "dl", "nc", "rg", "rs",
-    ];
-    let keep = [
-        "start", "get", "set", "put", "reset", "format", "inherit", "query",
-    ];
-    !keep.iter().any(|k| stem.ends_with(k)) && endings.iter().any(|e| stem.ends_with(e))
-}
-
-/// The words of a path's fixed segments, the method's verb aside
-/// (`/v2/{project_id}/datasets/{dataset_id}/versions` → `DatasetsVersions`);
-/// placeholders and version segments left out.
-fn path_words(_method: &str, path: &str) -> String {
-    path.split('/')
-        .filter(|s| !s.is_empty() && !s.contains('{'))
-        .filter(|s| {
-            !(s.len() <= 3
-                && s.starts_with(['v', 'V'])
-                && s[1..].chars().all(|c| c.is_ascii_digit()))
-        })
-        .map(|s| s.to_upper_camel_case())
-        .collect()
 }
 
 fn write_spec(

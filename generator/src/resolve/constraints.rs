@@ -101,14 +101,14 @@ impl Resolver<'_> {
         }
     }
 
+    /// Whether the default agrees with the type and the constraints: the
+    /// contradiction when it does not (the caller decides how bad it is).
     pub(super) fn check_default(
-        &mut self,
+        &self,
         ty: &Ty,
         rules: &Rules,
         default: &DefaultValue,
-        t: usize,
-        r: usize,
-    ) {
+    ) -> Result<(), String> {
         let default_value = &default.value;
         let default = default.written.as_str();
         match ty {
@@ -119,11 +119,9 @@ impl Resolver<'_> {
                     .find(|e| &e.name == name)
                     .is_some_and(|e| e.variants.iter().any(|v| v.wire == default));
                 if !known {
-                    self.row_error(
-                        t,
-                        r,
-                        format!("the default \"{default}\" is not one of the documented values"),
-                    );
+                    return Err(format!(
+                        "the default \"{default}\" is not one of the documented values"
+                    ));
                 }
             }
             Ty::I32 | Ty::I64 | Ty::F64 => match default_value {
@@ -136,28 +134,17 @@ impl Resolver<'_> {
                         .as_ref()
                         .is_none_or(|list| list.contains(&value));
                     if below || above {
-                        self.row_error(
-                            t,
-                            r,
-                            format!("the default {default} is outside the documented range"),
-                        );
+                        return Err(format!(
+                            "the default {default} is outside the documented range"
+                        ));
                     } else if !listed {
-                        self.row_error(
-                            t,
-                            r,
-                            format!("the default {default} is not one of the documented values"),
-                        );
+                        return Err(format!(
+                            "the default {default} is not one of the documented values"
+                        ));
                     }
                 }
-                _ => self.row_error(t, r, format!("the default \"{default}\" is not a number")),
+                _ => return Err(format!("the default \"{default}\" is not a number")),
             },
-            Ty::Bool if !matches!(default_value, Literal::Bool(_)) => {
-                self.row_warning(
-                    t,
-                    r,
-                    format!("the default \"{default}\" of a Boolean is neither true nor false"),
-                );
-            }
             Ty::String | Ty::Secret => {
                 let len = default.chars().count() as u64;
                 // An empty default usually means "not set" and is documented beside a minimum of 1.
@@ -165,15 +152,14 @@ impl Resolver<'_> {
                     && (rules.length.min.is_some_and(|m| len < m)
                         || rules.length.max.is_some_and(|m| len > m))
                 {
-                    self.row_error(
-                        t,
-                        r,
-                        format!("the default \"{default}\" breaks the documented length"),
-                    );
+                    return Err(format!(
+                        "the default \"{default}\" breaks the documented length"
+                    ));
                 }
             }
             _ => {}
         }
+        Ok(())
     }
 
     pub(super) fn row_error(&mut self, t: usize, r: usize, message: impl Into<String>) {

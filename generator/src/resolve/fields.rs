@@ -6,7 +6,7 @@ use super::link::{link_type, read_type_phrase};
 use super::types::{replace_strings, subject};
 use super::{naming, rules, Place, Resolver};
 use crate::diagnostic::{Guess, Severity, Topic};
-use crate::model::{DefaultValue, Field, Rules, Ty};
+use crate::model::{DefaultValue, Field, Literal, Rules, Ty};
 use crate::phrase::Subject;
 use crate::spec::{Row, Side};
 
@@ -94,8 +94,24 @@ impl Resolver<'_> {
                 "a parameter is a scalar or an array of scalars; \"{}\" is not",
                 row.type_.trim()
             );
-            self.at_cell(t, r, "type", Severity::Error, message);
-            return None;
+            if table.added_by_hand.is_some() || row.added_by_hand.is_some() {
+                self.at_cell(t, r, "type", Severity::Error, message);
+                return None;
+            }
+            // The docs' mistake: a parameter is text on the wire.
+            let text = match ty {
+                Ty::Array(_) => Ty::Array(Box::new(Ty::String)),
+                _ => Ty::String,
+            };
+            self.at_cell(
+                t,
+                r,
+                "type",
+                Severity::Warning,
+                format!("{message}; it is taken as text, as a parameter is on the wire (set the row's `type` to correct it)"),
+            )
+            .with_guess(Guess::NonScalarParameter);
+            return Some(text);
         }
         Some(ty)
     }
@@ -123,9 +139,38 @@ impl Resolver<'_> {
             .default
             .as_deref()
             .map(|written| read_default(ty, written));
-        if let Some(default) = &default {
-            self.check_default(ty, &field_rules, default, t, r);
+        if let Some(written) = default
+            .as_ref()
+            .filter(|d| *ty == Ty::Bool && !matches!(d.value, Literal::Bool(_)))
+            .map(|d| d.written.clone())
+        {
+            self.row_warning(
+                t,
+                r,
+                format!("the default \"{written}\" of a Boolean is neither true nor false"),
+            );
         }
+        let default = default.filter(|default| {
+            let Err(problem) = self.check_default(ty, &field_rules, default) else {
+                return true;
+            };
+            let table = &self.tables()[t];
+            let row = &table.rows[r];
+            if row.default.is_some() || table.added_by_hand.is_some() || row.added_by_hand.is_some() {
+                self.row_error(t, r, problem);
+                return true;
+            }
+            // The docs contradict themselves: no default is better than a wrong one.
+            self.at_cell(
+                t,
+                r,
+                "description",
+                Severity::Warning,
+                format!("{problem}; the description's default is dropped (write the row's `default` to set one)"),
+            )
+            .with_guess(Guess::ContradictoryDefault);
+            false
+        });
         // The values listed became an enumeration (or a number's `one_of`).
         let values_applied = matches!(ty.innermost(), Ty::Enum(_)) || field_rules.one_of.is_some();
         let prose = rules::prose(
@@ -136,7 +181,7 @@ impl Resolver<'_> {
                 .enum_values
                 .as_deref()
                 .filter(|_| values_applied),
-            constraints.default.as_deref(),
+            default.as_ref().and(constraints.default.as_deref()),
         );
         (field_rules, default, prose)
     }

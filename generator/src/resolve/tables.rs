@@ -43,13 +43,19 @@ impl Resolver<'_> {
         }
     }
 
-    pub(super) fn parameters(&mut self, t: usize) -> Vec<Field> {
+    /// The fields of a parameter table; `taken` holds the Rust names of
+    /// the parameters of its kind (path, query, header) in earlier tables.
+    pub(super) fn parameters(
+        &mut self,
+        t: usize,
+        taken: &mut BTreeMap<String, String>,
+    ) -> Vec<Field> {
         let table = &self.tables()[t];
-        let names: Vec<Field> = (0..table.rows.len())
-            .filter_map(|r| self.field(t, r, Side::Request, Place::Parameter))
+        let mut names: Vec<(usize, Field)> = (0..table.rows.len())
+            .filter_map(|r| Some((r, self.field(t, r, Side::Request, Place::Parameter)?)))
             .collect();
-        self.check_rust_collisions(t, &names);
-        names
+        self.check_rust_collisions(t, &mut names, taken);
+        names.into_iter().map(|(_, field)| field).collect()
     }
 
     /// A body table: a struct, or a whole-body `-` row.
@@ -84,7 +90,7 @@ impl Resolver<'_> {
 
     pub(super) fn table_struct(&mut self, t: usize, name: String, side: Side) {
         let table = &self.tables()[t];
-        let fields: Vec<Field> = (0..table.rows.len())
+        let mut fields: Vec<(usize, Field)> = (0..table.rows.len())
             .filter_map(|r| {
                 if table.rows[r].parameter.trim() == "-" {
                     self.error(
@@ -95,10 +101,11 @@ impl Resolver<'_> {
                     .with_row("-");
                     return None;
                 }
-                self.field(t, r, side, Place::Body)
+                Some((r, self.field(t, r, side, Place::Body)?))
             })
             .collect();
-        self.check_rust_collisions(t, &fields);
+        self.check_rust_collisions(t, &mut fields, &mut BTreeMap::new());
+        let fields: Vec<Field> = fields.into_iter().map(|(_, field)| field).collect();
         // The caption names the table ("Table 3 Response body parameters"),
         // not the value: type docs say what the value is (see `emit::docs`).
         let mut doc = Vec::new();
@@ -122,10 +129,20 @@ impl Resolver<'_> {
         });
     }
 
-    pub(super) fn check_rust_collisions(&mut self, t: usize, fields: &[Field]) {
+    /// Fields whose Rust names collide: an error where a person wrote the
+    /// table; where the docs did (`Project-Id` and `project_id`, or one name
+    /// in two parameter tables), the later field takes a distinct name
+    /// (`project_id_2`) with a warning. `taken` maps the Rust names already
+    /// given to their wire names.
+    pub(super) fn check_rust_collisions(
+        &mut self,
+        t: usize,
+        fields: &mut [(usize, Field)],
+        taken: &mut BTreeMap<String, String>,
+    ) {
         let table = &self.tables()[t];
-        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-        for (r, field) in fields.iter().enumerate() {
+        for (r, field) in fields.iter_mut() {
+            let r = *r;
             if field.rust == "undocumented" {
                 self.error(
                     self.spec.locate_row(t, r),
@@ -134,7 +151,12 @@ impl Resolver<'_> {
                 .with_table(table.label())
                 .with_row(&field.wire);
             }
-            if let Some(first) = seen.insert(&field.rust, &field.wire) {
+            let Some(first) = taken.get(&field.rust).cloned() else {
+                taken.insert(field.rust.clone(), field.wire.clone());
+                continue;
+            };
+            let by_hand = table.added_by_hand.is_some() || table.rows[r].added_by_hand.is_some();
+            if by_hand {
                 if first != field.wire {
                     self.error(
                         self.spec.locate_row(t, r),
@@ -146,7 +168,30 @@ impl Resolver<'_> {
                     .with_table(table.label())
                     .with_row(&field.wire);
                 }
+                continue;
             }
+            let base = field.rust.trim_start_matches("r#").to_owned();
+            let distinct = (2..)
+                .map(|n| format!("{base}_{n}"))
+                .find(|name| !taken.contains_key(name))
+                .unwrap_or_default();
+            let what = if first == field.wire {
+                format!("\"{}\" is documented in an earlier table too", field.wire)
+            } else {
+                format!(
+                    "\"{}\" and \"{first}\" both become the Rust name `{}`",
+                    field.wire, field.rust
+                )
+            };
+            self.warn(
+                self.spec.locate_row(t, r),
+                format!("{what}; this one is named `{distinct}` in Rust (the wire name is kept; correct the table to silence this)"),
+            )
+            .with_table(table.label())
+            .with_row(&field.wire)
+            .with_guess(Guess::CollidingName);
+            field.rust = distinct;
+            taken.insert(field.rust.clone(), field.wire.clone());
         }
     }
 }

@@ -14,8 +14,11 @@ pub const REQUEST_ID_HEADER: &str = "X-Request-Id";
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Answer<R> {
+    /// The HTTP status.
     pub status: u16,
+    /// The headers received.
     pub headers: http::HeaderMap,
+    /// The typed response.
     pub response: R,
     /// The documented constraints the request broke, when it was sent despite
     /// them (`transport::Options::send_despite_violations` or
@@ -24,6 +27,7 @@ pub struct Answer<R> {
 }
 
 impl<R> Answer<R> {
+    /// A typed response with its status and headers.
     pub fn new(status: u16, headers: http::HeaderMap, response: R) -> Self {
         Answer {
             status,
@@ -88,9 +92,11 @@ pub fn request_id(headers: &http::HeaderMap) -> Option<&str> {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ServiceError {
+    /// The HTTP status.
     pub status: u16,
     /// The service's error code (`APIGW.0301`, `ModelArts.0104`).
     pub code: Option<String>,
+    /// The service's error message.
     pub message: Option<String>,
     /// From the `X-Request-Id` header, else a `request_id` member of the body.
     pub request_id: Option<String>,

@@ -19,6 +19,7 @@ pub enum PagingKind {
 pub trait Paged: Operation + Clone {
     /// One item of the list.
     type Item: Clone;
+    /// What the cursor counts.
     const PAGING: PagingKind;
 
     /// The page's items; `None` for an answer that is no page (an error status).
@@ -34,6 +35,7 @@ pub trait Paged: Operation + Clone {
 
 /// A numeric cursor or page size, set or not.
 pub trait Number {
+    /// The value, if set.
     fn get(&self) -> Option<i64>;
     /// Sets it; false when `value` does not fit.
     fn set(&mut self, value: i64) -> bool;

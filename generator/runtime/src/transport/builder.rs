@@ -22,6 +22,7 @@ pub struct Builder {
 }
 
 impl Builder {
+    /// Nothing set yet.
     pub fn new() -> Self {
         Builder::default()
     }
@@ -60,6 +61,7 @@ impl Builder {
         self
     }
 
+    /// Who calls.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(credentials);
         self
@@ -71,6 +73,7 @@ impl Builder {
         self
     }
 
+    /// How to send (timeout, retries, ...).
     pub fn options(mut self, options: Options) -> Self {
         self.options = options;
         self
@@ -88,6 +91,7 @@ impl Builder {
         self
     }
 
+    /// The client; errors for a missing or unknown region, no credentials, or an endpoint that is not https.
     pub fn build(self) -> Result<Client, Error> {
         let endpoint = match self.endpoint {
             Some(endpoint) => endpoint,

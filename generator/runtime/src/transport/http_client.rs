@@ -16,6 +16,7 @@ pub type Pending<'a> =
 /// body); the answer comes back with its whole body. Timeouts and retries are
 /// the transport's: an implementation sends once.
 pub trait HttpClient: Send + Sync {
+    /// Sends `request` once; the answer with its whole body.
     fn send(&self, request: http::Request<Vec<u8>>) -> Pending<'_>;
 }
 
@@ -59,10 +60,12 @@ impl SendError {
         }
     }
 
+    /// Whether no connection was made.
     pub fn is_connect(&self) -> bool {
         self.kind == Kind::Connect
     }
 
+    /// Whether no answer came in time.
     pub fn is_timeout(&self) -> bool {
         self.kind == Kind::Timeout
     }

@@ -64,6 +64,7 @@ where
         }
     }
 
+    /// The next item; `None` after the last.
     pub async fn next(&mut self) -> Option<Result<O::Item, Error>> {
         loop {
             if let Some(item) = self.buffer.pop_front() {

@@ -1,0 +1,83 @@
+//! Checking a page's example payloads against the generated types: what the
+//! example tests of a generated crate assert. Test support, behind the
+//! `test-support` feature (a generated crate enables it for its tests only,
+//! as a dev-dependency feature).
+
+use super::{from_json, from_text, Decode, DecodeError};
+use crate::validation::Validate;
+use serde::Serialize;
+
+/// What checking an example payload showed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleCheck {
+    /// Read, valid, and written back to the same JSON value.
+    RoundTrip,
+    /// Read and written back to the same JSON value, but breaks documented constraints (as displayed).
+    Violations(Vec<String>),
+    /// Read, but written back to a different value: something was lost.
+    Lossy {
+        /// What was written back (or why writing failed).
+        written: String,
+    },
+    /// Could not be read as the documented type.
+    Decode(DecodeError),
+    /// Not JSON.
+    InvalidJson(String),
+}
+
+/// Reads a JSON example as `T`, validates it and writes it back.
+pub fn check_json_example<T: Decode + Serialize + Validate>(json: &str) -> ExampleCheck {
+    let original: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(e) => return ExampleCheck::InvalidJson(e.to_string()),
+    };
+    let value: T = match from_json(json.as_bytes()) {
+        Ok(value) => value,
+        Err(e) => return ExampleCheck::Decode(e),
+    };
+    let written = match serde_json::to_value(&value) {
+        Ok(written) => written,
+        Err(e) => {
+            return ExampleCheck::Lossy {
+                written: e.to_string(),
+            }
+        }
+    };
+    if !same_json(&original, &written) {
+        return ExampleCheck::Lossy {
+            written: written.to_string(),
+        };
+    }
+    match value.validate() {
+        Ok(()) => ExampleCheck::RoundTrip,
+        Err(violations) => {
+            ExampleCheck::Violations(violations.iter().map(ToString::to_string).collect())
+        }
+    }
+}
+
+/// Reads a plain-text example and writes it back.
+pub fn check_text_example(text: &str) -> ExampleCheck {
+    match from_text(text.as_bytes()) {
+        Ok(read) if read == text => ExampleCheck::RoundTrip,
+        Ok(read) => ExampleCheck::Lossy { written: read },
+        Err(e) => ExampleCheck::Decode(e),
+    }
+}
+
+/// JSON equality where numbers compare by value: `5` and `5.0` are the same JSON number.
+pub fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => a == b,
+    }
+}
