@@ -12,12 +12,12 @@
 //!
 //! 1. Build the operation's `Request`: its path, query and header parameters and its body are typed structs; `new` takes the required values of a body.
 //! 2. `validate()` checks it against the documented constraints and reports every violation at once, each with its JSON path (`/task_info/0/task_id`) or parameter name.
-//! 3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request`, `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`) do all three, with retries.
-//! 4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received.
+//! 3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request` (`to_http(credentials.endpoint(url))` fills `{project_id}` from the credentials), `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`), made for a region of its `REGIONS` (`Client::for_region`, or `Client::from_env` with `HUAWEICLOUD_SDK_REGION`), do all three, with retries.
+//! 4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received. The `Client` answers with it, its status, headers and request id; `error_for_status()?` makes an error status an `Err` with the service's error code and message.
 //!
 //! # Example
 //!
-//! `POST /v3/tasks/consistency-results/export` ([`sms::export_consistency_results`]): the example program `examples/quickstart.rs`, compiled with the crate's examples; `cargo run --example quickstart` runs it offline, `-- --endpoint URL` sends the request with the credentials of the environment.
+//! `POST /v3/tasks/consistency-results/export` ([`sms::export_consistency_results`]): the example program `examples/quickstart.rs`, compiled with the crate's examples; `cargo run --example quickstart` runs it offline, `-- --region ID` sends the request to that region with the credentials of the environment.
 //!
 //! ```rust,no_run
 //! use huaweicloud_api::credentials::Credentials;

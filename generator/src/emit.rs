@@ -165,8 +165,8 @@ fn front_page(api: &Api, crate_name: &str) -> String {
             "",
             "1. Build the operation's `Request`: its path, query and header parameters and its body are typed structs; `new` takes the required values of a body.",
             "2. `validate()` checks it against the documented constraints and reports every violation at once, each with its JSON path (`/task_info/0/task_id`) or parameter name.",
-            "3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request`, `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`) do all three, with retries.",
-            "4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received.",
+            "3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request` (`to_http(credentials.endpoint(url))` fills `{project_id}` from the credentials), `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`), made for a region of its `REGIONS` (`Client::for_region`, or `Client::from_env` with `HUAWEICLOUD_SDK_REGION`), do all three, with retries.",
+            "4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received. The `Client` answers with it, its status, headers and request id; `error_for_status()?` makes an error status an `Err` with the service's error code and message.",
         ]
         .map(str::to_owned),
     );
@@ -177,7 +177,7 @@ fn front_page(api: &Api, crate_name: &str) -> String {
             "# Example".to_owned(),
             String::new(),
             format!(
-                "`{} {}` ([`{}::{}`]): the example program `examples/{name}.rs`, compiled with the crate's examples; `cargo run --example {name}` runs it offline, `-- --endpoint URL` sends the request with the credentials of the environment.",
+                "`{} {}` ([`{}::{}`]): the example program `examples/{name}.rs`, compiled with the crate's examples; `cargo run --example {name}` runs it offline, `-- --region ID` sends the request to that region with the credentials of the environment.",
                 operation.method, operation.path, service.module, operation.module
             ),
             String::new(),
