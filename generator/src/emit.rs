@@ -225,7 +225,7 @@ pub fn emit_examples(api: &Api, crate_name: &str, command: &str) -> Files {
         let body = usage::quickstart_body(service, operation, &request, crate_name);
         let name = programs::quickstart_name(&api.services);
         let doc = format!(
-            "//! Builds a `{}` request, checks it, sends it and reads the typed answer: the example of the crate's front page.\n//! Without `--endpoint URL` nothing is sent and the page's example answer stands in for the server's.\n\n",
+            "//! Builds a `{}` request, checks it, sends it and reads the typed answer: the example of the crate's front page.\n//! With `--region ID` it sends to that region; without it nothing is sent and the page's example answer stands in for the server's.\n\n",
             operation.id
         );
         let source = with_header(&format!("{doc}{body}"), &spec_name(operation), command);

@@ -102,10 +102,15 @@ fn advance(out: &mut Writer, paging: &Paging, variant: &str, item: &str) {
             out.line(&format!(
                 "let last = Self::items(response).and_then(<[{item}]>::last);"
             ));
-            out.line(&format!(
-                "let next = last.and_then(|item| {});",
-                text_of("item", field)
-            ));
+            // A required field is always there: `map`, not `and_then(.. Some(..))`.
+            out.line(&if field.required {
+                format!("let next = last.map(|item| item.{}.as_str());", field.rust)
+            } else {
+                format!(
+                    "let next = last.and_then(|item| item.{}.as_deref());",
+                    field.rust
+                )
+            });
             out.call("client::paging::advance_marker", &[&cursor, "next"], "");
         }
     }
