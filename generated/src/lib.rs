@@ -12,12 +12,12 @@
 //!
 //! 1. Build the operation's `Request`: its path, query and header parameters and its body are typed structs; `new` takes the required values of a body.
 //! 2. `validate()` checks it against the documented constraints and reports every violation at once, each with its JSON path (`/task_info/0/task_id`) or parameter name.
-//! 3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request`, `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`) do all three, with retries.
-//! 4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received.
+//! 3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request` (`to_http(credentials.endpoint(url))` fills `{project_id}` from the credentials), `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`), made for a region of its `REGIONS` (`Client::for_region`, or `Client::from_env` with `HUAWEICLOUD_SDK_REGION`), do all three, with retries.
+//! 4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received. The `Client` answers with it, its status, headers and request id; `error_for_status()?` makes an error status an `Err` with the service's error code and message.
 //!
 //! # Example
 //!
-//! `POST /v3/tasks/consistency-results/export` ([`sms::export_consistency_results`]): the example program `examples/quickstart.rs`, compiled with the crate's examples; `cargo run --example quickstart` runs it offline, `-- --endpoint URL` sends the request with the credentials of the environment.
+//! `POST /v3/tasks/consistency-results/export` ([`sms::export_consistency_results`]): the example program `examples/quickstart.rs`, compiled with the crate's examples; `cargo run --example quickstart` runs it offline, `-- --region ID` sends the request to that region with the credentials of the environment.
 //!
 //! ```rust,no_run
 //! use huaweicloud_api::credentials::Credentials;
@@ -36,26 +36,35 @@
 //! }
 //!
 //! /// With any HTTP client: `to_http` checks the request and builds an
-//! /// `http::Request`, the credentials sign it, `from_http` reads the answer.
+//! /// `http::Request` (the credentials' project id filling `{project_id}`
+//! /// where the request leaves it unset), the credentials sign it,
+//! /// `from_http` reads the answer.
 //! fn with_any_client(
 //!     endpoint: &str,
 //!     credentials: &Credentials,
 //!     send: impl FnOnce(huaweicloud_api::http::Request<Vec<u8>>) -> (u16, Vec<u8>),
 //! ) -> Result<Response, Box<dyn std::error::Error>> {
-//!     let mut http_request = request().to_http(endpoint)?;
+//!     let mut http_request = request().to_http(credentials.endpoint(endpoint))?;
 //!     credentials.apply(&mut http_request, std::time::SystemTime::now())?;
 //!     let (status, body) = send(http_request);
 //!     Ok(Response::from_http(status, &body)?)
 //! }
 //!
-//! /// With the service's `Client` (cargo feature `transport`): checks,
-//! /// signs, sends with retries and reads the typed response.
+//! /// With the service's `Client` (cargo feature `transport`) for a
+//! /// region (one of `REGIONS`; `Client::from_env` reads it from
+//! /// `HUAWEICLOUD_SDK_REGION`): checks, signs, sends with retries and
+//! /// reads the typed response. An error status becomes `Err`, with the
+//! /// service's error code, message and request id.
 //! async fn with_the_client(
-//!     endpoint: &str,
+//!     region: &str,
 //!     credentials: Credentials,
 //! ) -> Result<Response, transport::Error> {
-//!     let client = sms::Client::new(transport::Client::new(endpoint, credentials)?);
-//!     client.export_consistency_results(request()).await
+//!     let client = sms::Client::for_region(region, credentials)?;
+//!     let answer = client.export_consistency_results(request()).await?;
+//!     if let Some(id) = answer.request_id() {
+//!         println!("request id: {id}");
+//!     }
+//!     Ok(answer.error_for_status()?.into_response())
 //! }
 //!
 //! /// One arm per documented status; any other status is kept as received.
@@ -71,7 +80,7 @@
 //!     }
 //! }
 //!
-//! /// `--endpoint URL` sends the request with the credentials of the
+//! /// `--region ID` sends the request there with the credentials of the
 //! /// environment; without it, nothing is sent and the page's example
 //! /// answer stands in for the server's. A request that breaks the docs
 //! /// prints every violation, each with its JSON path, and exits with 2.
@@ -85,14 +94,14 @@
 //!     let args: Vec<String> = std::env::args().collect();
 //!     let result = match args
 //!         .iter()
-//!         .position(|a| a == "--endpoint")
+//!         .position(|a| a == "--region")
 //!         .and_then(|i| args.get(i + 1))
 //!     {
-//!         Some(endpoint) => {
+//!         Some(region) => {
 //!             Credentials::from_env()
 //!                 .map_err(Box::<dyn std::error::Error>::from)
 //!                 .and_then(|credentials| Ok(
-//!                     transport::block_on(with_the_client(endpoint, credentials))??,
+//!                     transport::block_on(with_the_client(region, credentials))??,
 //!                 ))
 //!         }
 //!         None => {
@@ -129,6 +138,8 @@ pub use ::docspec_runtime::credentials;
 
 pub use ::docspec_runtime::http;
 
+pub use ::docspec_runtime::regions;
+
 #[cfg(feature = "transport")]
 pub use ::docspec_runtime::transport;
 
@@ -154,8 +165,9 @@ pub mod sms {
     /// };
     /// // With any HTTP client: checked against the docs, then built as an `http::Request`.
     /// let http_request = request.to_http(endpoint)?;
-    /// // Or with the service's `Client` (cargo feature `transport`), which also signs and retries.
-    /// let response = client.export_consistency_results(request).await?;
+    /// // Or with the service's `Client` (cargo feature `transport`), which also signs and retries;
+    /// // the answer keeps its status and headers, and `error_for_status` makes an error status `Err`.
+    /// let answer = client.export_consistency_results(request).await?.error_for_status()?;
     /// ```
     ///
     /// # Responses
@@ -169,6 +181,12 @@ pub mod sms {
         include!("sms/export_consistency_results.rs");
     }
 
+    use ::docspec_runtime::regions;
+    /// Where this service answers, by region (from its `service.yaml` beside the specs): `Client::for_region` and `Client::from_env` look the region up here.
+    pub const REGIONS: regions::Regions = regions::Regions::new("sms", ENDPOINTS);
+    const ENDPOINTS: &[(&str, &str)] = &[
+        ("ap-southeast-1", "https://sms.ap-southeast-1.myhuaweicloud.com"),
+    ];
     #[cfg(feature = "transport")]
     use ::docspec_runtime::transport;
     /// Calls this service's operations: endpoint, credentials and retries come from the transport client.
@@ -185,11 +203,17 @@ pub mod sms {
             Client { transport }
         }
 
-        /// A client for `endpoint` with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
-        pub fn from_env(endpoint: &str) -> Result<Self, transport::Error> {
-            let credentials = ::docspec_runtime::credentials::Credentials::from_env()
-                .map_err(|e| transport::Error::Config(e.to_string()))?;
-            transport::Client::new(endpoint, credentials).map(Client::new)
+        /// A client for `region` (one of [`REGIONS`]); `transport::Client::builder()` sets more (an endpoint, options, your own HTTP client).
+        pub fn for_region(
+            region: &str,
+            credentials: ::docspec_runtime::credentials::Credentials,
+        ) -> Result<Self, transport::Error> {
+            transport::Client::for_region(REGIONS, region, credentials).map(Client::new)
+        }
+
+        /// A client for the region in `HUAWEICLOUD_SDK_REGION` (one of [`REGIONS`]) with the credentials of the environment (see `credentials::Credentials::from_env`) and default options.
+        pub fn from_env() -> Result<Self, transport::Error> {
+            transport::Client::from_env(REGIONS).map(Client::new)
         }
 
         /// The transport client underneath.
@@ -197,11 +221,14 @@ pub mod sms {
             &self.transport
         }
 
-        /// `ExportConsistencyResults` (POST /v3/tasks/consistency-results/export): validates `request`, sends it, reads the typed response.
+        /// `ExportConsistencyResults` (POST /v3/tasks/consistency-results/export): validates `request`, sends it, reads the typed response with its status and headers.
         pub async fn export_consistency_results(
             &self,
             request: export_consistency_results::Request,
-        ) -> Result<export_consistency_results::Response, transport::Error> {
+        ) -> Result<
+            transport::Answer<export_consistency_results::Response>,
+            transport::Error,
+        > {
             self.transport.send(&request).await
         }
     }

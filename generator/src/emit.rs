@@ -24,6 +24,7 @@ mod validate;
 mod types;
 
 mod examples;
+mod paging;
 mod parameters;
 mod request;
 mod response;
@@ -51,6 +52,7 @@ const RUNTIME: &[(&str, Option<&str>)] = &[
     ("client", None),
     ("credentials", None),
     ("http", None),
+    ("regions", None),
     ("transport", Some("transport")),
     ("validation", None),
     ("wire", None),
@@ -170,8 +172,8 @@ fn front_page(api: &Api, crate_name: &str) -> String {
             "",
             "1. Build the operation's `Request`: its path, query and header parameters and its body are typed structs; `new` takes the required values of a body.",
             "2. `validate()` checks it against the documented constraints and reports every violation at once, each with its JSON path (`/task_info/0/task_id`) or parameter name.",
-            "3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request`, `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`) do all three, with retries.",
-            "4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received.",
+            "3. Send it with any HTTP client: `to_http(endpoint)` validates and builds an `http::Request` (`to_http(credentials.endpoint(url))` fills `{project_id}` from the credentials), `Credentials::apply` signs it, and `Response::from_http(status, body)` reads the answer. Or let the service's `Client` (feature `transport`), made for a region of its `REGIONS` (`Client::for_region`, or `Client::from_env` with `HUAWEICLOUD_SDK_REGION`), do all three, with retries.",
+            "4. Match the typed `Response`: one variant per documented status, `Undocumented` for any other, with the body as received. The `Client` answers with it, its status, headers and request id; `error_for_status()?` makes an error status an `Err` with the service's error code and message.",
         ]
         .map(str::to_owned),
     );
@@ -182,7 +184,7 @@ fn front_page(api: &Api, crate_name: &str) -> String {
             "# Example".to_owned(),
             String::new(),
             format!(
-                "`{} {}` ([`{}::{}`]): the example program `examples/{name}.rs`, compiled with the crate's examples; `cargo run --example {name}` runs it offline, `-- --endpoint URL` sends the request with the credentials of the environment.",
+                "`{} {}` ([`{}::{}`]): the example program `examples/{name}.rs`, compiled with the crate's examples; `cargo run --example {name}` runs it offline, `-- --region ID` sends the request to that region with the credentials of the environment.",
                 operation.method, operation.path, service.module, operation.module
             ),
             String::new(),
@@ -246,7 +248,7 @@ pub fn emit_examples_with_runtime(
         let body = usage::quickstart_body(service, operation, &request, crate_name);
         let name = programs::quickstart_name(&api.services);
         let doc = format!(
-            "//! Builds a `{}` request, checks it, sends it and reads the typed answer: the example of the crate's front page.\n//! Without `--endpoint URL` nothing is sent and the page's example answer stands in for the server's.\n\n",
+            "//! Builds a `{}` request, checks it, sends it and reads the typed answer: the example of the crate's front page.\n//! With `--region ID` it sends to that region; without it nothing is sent and the page's example answer stands in for the server's.\n\n",
             operation.id
         );
         let source = with_header(&format!("{doc}{body}"), &spec_name(operation), command);
@@ -448,10 +450,11 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
         .map(|shape| Writer::written(runtime_text, |out| types::enum_item(out, shape)))
         .collect();
     let response = Writer::written(runtime_text, |out| response::response(out, operation));
+    let paged = Writer::written(runtime_text, |out| paging::paged(out, operation));
     let tests = Writer::written(runtime_text, |out| examples::tests(out, operation));
     // Import only the runtime modules the items name: an operation without
     // objects never mentions `wire`, and an unused import is a warning.
-    let text_named = [&head, &request, &tests]
+    let text_named = [&head, &request, &paged, &tests]
         .into_iter()
         .chain(&structs)
         .chain([&response])
@@ -466,6 +469,7 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
     let mut text = imports(runtime_text, &modules);
     text.push_str(&head);
     text.push_str(&request);
+    text.push_str(&paged);
     for shape in &structs {
         text.push_str(shape);
     }
@@ -475,8 +479,7 @@ fn operation_file(operation: &Operation, runtime: Option<&RuntimePath>) -> Strin
     separate_items(&text)
 }
 
-/// The `use` items of an operation's file: the runtime's `modules`, and
-/// `Validate` for its `validate()`.
+/// The `use` items of an operation's file: the runtime's `modules`.
 fn imports(runtime: &str, modules: &[&str]) -> String {
     let mut out = Writer::new(runtime);
     let modules = match modules {
@@ -484,7 +487,6 @@ fn imports(runtime: &str, modules: &[&str]) -> String {
         _ => format!("{{{}}}", modules.join(", ")),
     };
     out.line(&format!("use {runtime}::{modules};"));
-    out.line(&format!("use {runtime}::validation::Validate as _;"));
     out.finish()
 }
 
@@ -499,6 +501,7 @@ mod tests {
         &["types"],
         &[
             "examples",
+            "paging",
             "parameters",
             "request",
             "response",
@@ -512,6 +515,7 @@ mod tests {
         ("docs", include_str!("emit/docs.rs")),
         ("examples", include_str!("emit/examples.rs")),
         ("groups", include_str!("emit/groups.rs")),
+        ("paging", include_str!("emit/paging.rs")),
         ("parameters", include_str!("emit/parameters.rs")),
         ("programs", include_str!("emit/programs.rs")),
         ("request", include_str!("emit/request.rs")),

@@ -92,6 +92,15 @@ pub fn resolve_dir(spec_dir: &Path, services: &[String]) -> Result<ResolvedDir, 
         }
     };
     diagnostics.extend(resolved.diagnostics);
+    let service_files: Vec<_> = loaded
+        .services
+        .into_iter()
+        .filter(|f| services.is_empty() || services.contains(&f.service))
+        .collect();
+    resolve::regions::attach(&service_files, &mut resolved.api, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
     // The linter's cross-checks (examples against tables, missing and unused
     // tables) are warnings of their own: the resolver does not report them.
     diagnostics.extend(lint::cross_check_all(&specs, &resolved.api));

@@ -17,6 +17,7 @@
 //! corrections and additions over to a fresh import.
 
 mod examples;
+mod hosts;
 mod html;
 mod language;
 mod merge;

@@ -58,6 +58,16 @@ impl Report {
 pub fn lint(spec: &LoadedSpec) -> Report {
     let mut resolver = Diagnostics::new();
     let operation = resolve::resolve_operation(spec, &mut resolver);
+    if let Some(Err(why)) = operation.as_ref().map(resolve::paging::read) {
+        // A note of lint's alone: generation goes on without paging.
+        let table = spec
+            .spec
+            .tables
+            .iter()
+            .position(|t| t.role == TableRole::QueryParameters);
+        let at = table.map_or_else(|| spec.locate("/path"), |t| spec.locate_table(t));
+        resolver.push(Diagnostic::warning(at, format!("paging: {why}")));
+    }
     Report {
         resolver,
         findings: cross_check(spec, operation.as_ref()),

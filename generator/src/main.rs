@@ -497,6 +497,9 @@ fn run_import(
             );
         }
     }
+    if let Some(path) = &imported.service_file {
+        eprintln!("{}: regions the pages state added", path.display());
+    }
     if !single {
         eprint!("{imported}");
         if !verbose && !imported.diagnostics.is_empty() {

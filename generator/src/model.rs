@@ -20,6 +20,17 @@ pub struct Service {
     pub module: String,
     /// Sorted by module name.
     pub operations: Vec<Operation>,
+    /// Endpoints by region, in the order of the service file (`spec/<service>/service.yaml`).
+    pub regions: Vec<Region>,
+}
+
+/// Where a service answers in one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// `eu-de`
+    pub id: String,
+    /// `https://kms.eu-de.otc.t-systems.com`, without a trailing slash.
+    pub endpoint: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +61,38 @@ pub struct Operation {
     /// Documented statuses, ascending.
     pub responses: Vec<ResponseCase>,
     pub examples: Vec<ExampleCase>,
+    /// How to walk the answer's list page by page, where the docs say.
+    pub paging: Option<Paging>,
+}
+
+/// An operation that answers a list one page at a time: a query parameter
+/// that moves from page to page, the page size, and the list in the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paging {
+    pub kind: PagingKind,
+    /// The query parameter that moves (`offset`, `page`, `marker`).
+    pub cursor: Field,
+    /// Where the first page is when the request leaves `cursor` unset (offset and page numbers).
+    pub start: i64,
+    /// The page-size query parameter (`limit`, `size`), when there is one.
+    pub limit: Option<Field>,
+    /// The success status whose body holds the list.
+    pub status: u16,
+    /// The list: a field of that body.
+    pub items: Field,
+}
+
+/// What the cursor counts, in the docs' own words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PagingKind {
+    /// Records skipped: the next page starts after the items received.
+    Records,
+    /// Page numbers: the next page is one more.
+    Pages,
+    /// An opaque marker: the next one is a field of the answer (`next_marker`)...
+    MarkerInBody(Field),
+    /// ...or a field of the last item (`id`), as the marker's description says.
+    MarkerOfLastItem(Field),
 }
 
 impl Service {
@@ -92,6 +135,13 @@ pub fn is_credential_header(wire_name: &str) -> bool {
     ["X-Auth-Token", "X-Security-Token"]
         .iter()
         .any(|name| wire_name.eq_ignore_ascii_case(name))
+}
+
+/// Path parameters the credentials know (`{project_id}`, `{domain_id}`):
+/// the resolver makes them optional, and the runtime fills them from the
+/// credentials when a request leaves them unset, as the official SDKs do.
+pub fn is_account_id(wire_name: &str) -> bool {
+    matches!(wire_name, "project_id" | "domain_id")
 }
 
 impl Operation {

@@ -23,7 +23,9 @@ pub(crate) mod json_read;
 mod link;
 pub mod naming;
 mod objects;
+pub mod paging;
 mod path;
+pub mod regions;
 mod responses;
 mod rules;
 mod tables;
@@ -82,7 +84,11 @@ pub fn resolve(specs: &[LoadedSpec]) -> Result<Resolved, Diagnostics> {
         .into_iter()
         .map(|(module, mut operations)| {
             operations.sort_by(|a, b| a.module.cmp(&b.module));
-            Service { module, operations }
+            Service {
+                module,
+                operations,
+                regions: Vec::new(),
+            }
         })
         .collect();
     Ok(Resolved {
@@ -319,8 +325,10 @@ impl<'a> Resolver<'a> {
             enums: std::mem::take(&mut self.enums),
             responses,
             examples: Vec::new(),
+            paging: None,
         };
         operation.examples = self.examples(&operation);
+        operation.paging = paging::read(&operation).ok().flatten();
         Some(operation)
     }
 }

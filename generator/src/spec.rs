@@ -10,6 +10,7 @@ mod canonical;
 mod load;
 mod mistakes;
 mod scalar;
+pub mod service_file;
 mod source_map;
 
 pub use load::{load_dir, load_file, parse_str, LoadedDir, LoadedSpec};

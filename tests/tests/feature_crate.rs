@@ -3,7 +3,8 @@
 //! maps, secrets, keyword and odd wire names, examples that contradict their
 //! tables) is generated into a crate in the target folder, which must build
 //! without warnings and pass its generated example tests plus
-//! `fixtures/features/behaviour.rs`.
+//! `fixtures/features/behaviour.rs` and `sdk.rs` (regions, ids from the
+//! credentials, errors, the escape hatch and paging against a loopback server).
 
 use docspec_tests::{build_and_test, clippy, remove_crate, scratch_dir, workspace, write_crate};
 use std::path::Path;
@@ -31,11 +32,9 @@ fn feature_fixture_generates_builds_and_behaves() {
     let _ = std::fs::remove_dir_all(crate_dir.join("examples"));
     docspec::generate::write_files(&crate_dir.join("examples"), &programs).unwrap();
     std::fs::create_dir_all(crate_dir.join("tests")).unwrap();
-    std::fs::copy(
-        fixture.join("behaviour.rs"),
-        crate_dir.join("tests/behaviour.rs"),
-    )
-    .unwrap();
+    for file in ["behaviour.rs", "sdk.rs"] {
+        std::fs::copy(fixture.join(file), crate_dir.join("tests").join(file)).unwrap();
+    }
 
     let source = &generation.files[Path::new("demo/create_widget.rs")];
     // The examples that contradict their tables assert the contradiction.
@@ -48,8 +47,8 @@ fn feature_fixture_generates_builds_and_behaves() {
 
     let passed = build_and_test(&crate_dir, scratch);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
-    // 5 example tests and the behaviour tests.
-    assert!(passed >= 13, "{passed} tests passed");
+    // 5 example tests, the behaviour tests and the SDK tests.
+    assert!(passed >= 22, "{passed} tests passed");
 
     // `cargo test` built the programs: one per service, a command per operation.
     let shapes = scratch_dir(scratch, "target").join("debug/examples/shapes");

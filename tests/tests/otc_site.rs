@@ -10,12 +10,12 @@
 //! is imported as an operation with a method and a path, and every row of
 //! the pages' parameter tables is in its spec.
 //!
-//! The crate and its target folder live in one scratch folder under
-//! `CARGO_TARGET_TMPDIR`, removed at the end (the dependencies build once for
-//! all services). Where `../shared` is missing, the test says so and passes.
+//! The crate is built in the target folder the generated-crate tests share
+//! (the dependencies build once for all of them) and removed at the end,
+//! with its specs. Where `../shared` is missing, the test says so and passes.
 
 use docspec::import::import_service;
-use docspec_tests::{build_and_pass_every_example, clippy, workspace};
+use docspec_tests::{build_and_pass_every_example, clippy, remove_crate, scratch_dir, workspace};
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -31,9 +31,9 @@ fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examp
         println!("skipped: ../shared/otc is missing, so no doc site service was imported, generated or built");
         return;
     }
-    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("otc-site");
-    let _ = std::fs::remove_dir_all(&scratch);
-    let spec_dir = scratch.join("spec");
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let spec_dir = scratch_dir(scratch, "otc-site-spec");
+    let _ = std::fs::remove_dir_all(&spec_dir);
     let revisions = revisions(&otc);
     assert!(revisions.len() >= 2, "at least two services or revisions");
     let mut operations = 0;
@@ -112,7 +112,7 @@ fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examp
         operations += imported.imported.len();
     }
 
-    let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
+    let mut generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
         Ok(generation) => generation,
         Err(errors) => panic!("the imported services do not generate:\n{errors}"),
     };
@@ -122,14 +122,15 @@ fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examp
         operations,
         "every operation listed"
     );
-    let crate_dir = scratch.join("otc-api");
-    let examples = build_and_pass_every_example(&crate_dir, &scratch, "otc-api", &generation.files);
-    clippy(&crate_dir, &scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    let crate_dir = scratch_dir(scratch, "otc-api");
+    let examples = build_and_pass_every_example(&crate_dir, scratch, "otc-api", &mut generation);
+    clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    remove_crate(&crate_dir, scratch, "otc-api");
     assert!(
         examples > operations / 2,
         "most operation pages have examples"
     );
-    std::fs::remove_dir_all(&scratch).unwrap();
+    std::fs::remove_dir_all(&spec_dir).unwrap();
 }
 
 /// `(service, revision, html folder)` for every revision in `otc`, sorted.

@@ -108,6 +108,11 @@ async fn serve(script: Vec<Reply>) -> Server {
                             let mut answer =
                                 hyper::Response::new(Full::new(Bytes::from(next.body)));
                             *answer.status_mut() = http::StatusCode::from_u16(next.status).unwrap();
+                            // Each answer names its request, as the cloud's gateway does.
+                            let id = format!("req-{}", seen.lock().unwrap().requests.len());
+                            answer
+                                .headers_mut()
+                                .insert("X-Request-Id", http::HeaderValue::from_str(&id).unwrap());
                             if let Some(wait) = next.retry_after {
                                 answer.headers_mut().insert(
                                     http::header::RETRY_AFTER,
@@ -161,6 +166,7 @@ async fn call(
     client(server, credentials, options)
         .export_consistency_results(request(tasks))
         .await
+        .map(transport::Answer::into_response)
 }
 
 /// What every request must look like on arrival, whatever the credentials.
@@ -295,7 +301,8 @@ async fn every_documented_status_decodes_into_its_variant() {
     let client = client(&server, Credentials::token(TOKEN), fast());
     let mut got = Vec::new();
     for _ in 0..5 {
-        got.push(client.export_consistency_results(request(1)).await.unwrap());
+        let answer = client.export_consistency_results(request(1)).await.unwrap();
+        got.push(answer.into_response());
     }
     assert_eq!(got[0], Response::Ok(ok.to_owned()));
     match &got[1] {
@@ -355,7 +362,7 @@ async fn a_slow_answer_times_out() {
     let error = call(&server, Credentials::token(TOKEN), options, 1)
         .await
         .unwrap_err();
-    assert!(matches!(error, Error::Timeout), "{error:?}");
+    assert!(matches!(error, Error::Timeout(_)), "{error:?}");
 }
 
 #[tokio::test]
@@ -543,7 +550,10 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
     )
     .await;
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.starts_with("status: 403\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("status: 403\nrequest id: req-1\n"),
+        "{stdout}"
+    );
     assert!(stdout.contains("\"error_code\": \"SMS.9004\""), "{stdout}");
     assert_eq!(server.last().headers()["x-auth-token"], TOKEN);
     assert_documented_request(&server.last());
@@ -556,7 +566,7 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
     ];
     let (code, stdout, _) = run_example(&server, &ak_sk, EXAMPLE_BODY).await;
     assert_eq!(code, 0, "{stdout}");
-    assert_eq!(stdout, "status: 200\n\"{ }\"\n");
+    assert_eq!(stdout, "status: 200\nrequest id: req-2\n\"{ }\"\n");
     let received = server.last();
     assert!(
         !received.headers().contains_key("x-auth-token"),
@@ -604,4 +614,58 @@ fn the_service_program_lists_its_commands_and_refuses_unknown_ones() {
         .unwrap();
     assert_eq!(unknown.status.code(), Some(2));
     assert!(unknown.stdout.is_empty());
+}
+
+#[tokio::test]
+async fn answers_keep_status_headers_and_request_id_and_errors_are_one_view() {
+    let bad_request = r#"{"error_code":"SMS.0400","error_msg":"bad request"}"#;
+    let server = serve(vec![reply(200, "fine"), reply(400, bad_request)]).await;
+    let client = client(&server, Credentials::token(TOKEN), fast());
+    let ok = client.export_consistency_results(request(1)).await.unwrap();
+    assert_eq!((ok.status, ok.request_id()), (200, Some("req-1")));
+    assert_eq!(ok.headers["content-length"], "4");
+    assert!(ok.service_error().is_none());
+    assert_eq!(
+        ok.error_for_status().unwrap().into_response(),
+        Response::Ok("fine".to_owned())
+    );
+
+    // The documented 400 body, read through the one error view; `?` makes it the transport's error.
+    let answer = client.export_consistency_results(request(1)).await.unwrap();
+    assert!(matches!(&*answer, Response::BadRequest(_)));
+    let error: Error = answer.error_for_status().unwrap_err().into();
+    assert_eq!(error.request_id(), Some("req-2"));
+    assert_eq!(
+        error.to_string(),
+        "status 400 SMS.0400: bad request (request id req-2)"
+    );
+}
+
+#[tokio::test]
+async fn a_reqwest_client_of_the_users_own_sends() {
+    let server = serve(vec![reply(200, "fine")]).await;
+    // A setting only the user's client has: a default header.
+    let mut headers = http::HeaderMap::new();
+    headers.insert("x-proxy-hint", http::HeaderValue::from_static("own-client"));
+    // The runtime's TLS setup (rustls with ring, the platform's roots), extended.
+    let own = transport::reqwest_builder()
+        .unwrap()
+        .default_headers(headers)
+        .build()
+        .unwrap();
+    let transport = transport::Client::builder()
+        .endpoint(&server.endpoint)
+        .credentials(Credentials::token(TOKEN))
+        .options(fast())
+        .reqwest_client(own)
+        .build()
+        .unwrap();
+    let answer = Client::new(transport)
+        .export_consistency_results(request(1))
+        .await
+        .unwrap();
+    assert_eq!(answer.status, 200);
+    let received = server.last();
+    assert_eq!(received.headers()["x-proxy-hint"], "own-client");
+    assert_documented_request(&received);
 }

@@ -110,10 +110,12 @@ fn assert_front_page(lib: &str, quickstart: &str, crate_name: &str) {
     for part in [
         "fn request()",
         ".validate()",
-        ".to_http(endpoint)",
+        ".to_http(credentials.endpoint(endpoint))",
         "credentials.apply(",
         "Response::from_http(",
-        "Client::new(",
+        "Client::for_region(region, credentials)",
+        ".request_id()",
+        ".error_for_status()?",
         "Response::Undocumented {",
         "eprintln!(\"{violation}\")",
     ] {

@@ -242,7 +242,16 @@ impl Call<'_> {
             Ok(operation) => operation,
             Err(message) => return self.refuse(&message),
         };
-        let request = match operation.to_http(&self.endpoint) {
+        // The credentials are read before the request is built: they fill
+        // the `{project_id}` and `{domain_id}` the command line leaves unset.
+        let credentials = match (self.io.credentials)() {
+            Ok(credentials) => credentials,
+            Err(message) => {
+                let _ = writeln!(self.io.err, "{message}");
+                return Exit::Usage;
+            }
+        };
+        let request = match operation.to_http(credentials.endpoint(&self.endpoint)) {
             Ok(request) => request,
             Err(RequestError::Invalid(violations)) => {
                 let _ = writeln!(
@@ -254,7 +263,7 @@ impl Call<'_> {
             }
             Err(e) => return self.refuse(&e.to_string()),
         };
-        self.exchange(request, &|status, headers, body| {
+        self.exchange(credentials, request, &|status, headers, body| {
             O::from_http(status, headers, body).map(|response| Answer {
                 status: response.status(),
                 documented: response.is_documented(),
@@ -263,7 +272,6 @@ impl Call<'_> {
         })
     }
 
-    /// Bad arguments: says why and how to call the command.
     fn refuse(self, message: &str) -> Exit {
         let usage = help::usage(self.program, self.command);
         let _ = writeln!(self.io.err, "{message}\n{usage}");
@@ -271,25 +279,42 @@ impl Call<'_> {
     }
 
     /// Sends `request` with the credentials and prints the decoded answer.
-    fn exchange(self, request: http::Request<Vec<u8>>, decode: &Decoder<'_>) -> Exit {
-        let Call { endpoint, io, .. } = self;
-        let client = (io.credentials)()
-            .and_then(|credentials| Client::new(endpoint, credentials).map_err(|e| e.to_string()));
-        let client = match client {
+    fn exchange(
+        self,
+        credentials: Credentials,
+        request: http::Request<Vec<u8>>,
+        decode: &Decoder<'_>,
+    ) -> Exit {
+        let Call {
+            endpoint,
+            io,
+            command,
+            ..
+        } = self;
+        let client = match Client::new(endpoint, credentials) {
             Ok(client) => client,
-            Err(message) => {
-                let _ = writeln!(io.err, "{message}");
+            Err(e) => {
+                let _ = writeln!(io.err, "{e}");
                 return Exit::Usage;
             }
         };
-        let (status, headers, body) =
-            match transport::block_on(client.send_http(request)).and_then(|sent| sent) {
-                Ok(answer) => answer,
-                Err(e) => {
-                    let _ = writeln!(io.err, "{e}");
-                    return Exit::Failure;
+        let answer =
+            transport::block_on(client.send_http(command.operation, request)).and_then(|sent| sent);
+        let (status, headers, body) = match answer {
+            Ok(answer) => {
+                let (parts, body) = answer.into_parts();
+                (parts.status.as_u16(), parts.headers, body)
+            }
+            Err(e) => {
+                let _ = writeln!(io.err, "{e}");
+                let mut source = std::error::Error::source(&e);
+                while let Some(cause) = source {
+                    let _ = writeln!(io.err, "  caused by: {cause}");
+                    source = cause.source();
                 }
-            };
+                return Exit::Failure;
+            }
+        };
         if let Some(id) = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()) {
             let _ = writeln!(io.err, "request id: {id}");
         }

@@ -6,13 +6,21 @@
 //! values free of CR/LF and other control characters, path parameters
 //! percent-encoded so that a value can never change the path's shape.
 
-use super::validation::Violations;
+mod answer;
+/// Paged operations: what a generated request tells of its pages.
+pub mod paging;
+
+pub use answer::{request_id, Answer, ServiceError, REQUEST_ID_HEADER};
+pub use paging::{Paged, PagingKind};
+
+use super::validation::{Validate, Violations};
 use super::wire::DecodeError;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::fmt;
 
 /// Why a request could not be built. Never shows a header's value, which may be a credential.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum RequestError {
     /// The request breaks documented constraints.
     Invalid(Violations),
@@ -28,8 +36,16 @@ pub enum RequestError {
         /// The header, by name (its value is never shown).
         name: &'static str,
     },
+    /// A path parameter that the credentials can fill (`{project_id}`,
+    /// `{domain_id}`) is unset in the request, and the credentials give none.
+    MissingId {
+        /// The path parameter (`project_id`).
+        parameter: &'static str,
+        /// The environment variable that would give it (`HUAWEICLOUD_SDK_PROJECT_ID`).
+        variable: &'static str,
+    },
     /// The body could not be written as JSON.
-    Body(String),
+    Body(serde_json::Error),
     /// The `http` crate refused the request it was given (a method, URI or header it cannot carry).
     Http(http::Error),
 }
@@ -43,17 +59,79 @@ impl fmt::Display for RequestError {
                 f,
                 "the value of header {name} contains a character a header cannot carry (CR, LF or another control character)"
             ),
-            RequestError::Body(message) => write!(f, "the body cannot be written as JSON: {message}"),
-            RequestError::Http(e) => write!(f, "cannot build the HTTP request: {e}"),
+            RequestError::MissingId { parameter, variable } => write!(
+                f,
+                "path parameter {{{parameter}}} is unset and the credentials give none: set it in the request, in the credentials, or in {variable}"
+            ),
+            RequestError::Body(_) => f.write_str("the body cannot be written as JSON"),
+            RequestError::Http(_) => f.write_str("cannot build the HTTP request"),
         }
     }
 }
 
-impl std::error::Error for RequestError {}
+impl std::error::Error for RequestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RequestError::Invalid(violations) => Some(violations),
+            RequestError::Body(e) => Some(e),
+            RequestError::Http(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<http::Error> for RequestError {
     fn from(e: http::Error) -> Self {
         RequestError::Http(e)
+    }
+}
+
+/// Where a request goes: the endpoint (`https://host[:port][/base-path]`), and
+/// the ids that fill `{project_id}` and `{domain_id}` where the request leaves
+/// them unset (the transport takes them from the credentials). A `&str` is an
+/// endpoint without ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Endpoint<'a> {
+    /// `https://host[:port][/base-path]`.
+    pub url: &'a str,
+    /// Fills `{project_id}` where the request leaves it unset.
+    pub project_id: Option<&'a str>,
+    /// Fills `{domain_id}` where the request leaves it unset.
+    pub domain_id: Option<&'a str>,
+}
+
+impl<'a> Endpoint<'a> {
+    /// `url`, without ids.
+    pub fn new(url: &'a str) -> Self {
+        Endpoint {
+            url,
+            project_id: None,
+            domain_id: None,
+        }
+    }
+
+    /// The project id for `{project_id}` when the request leaves it unset.
+    pub fn with_project_id(mut self, id: &'a str) -> Self {
+        self.project_id = Some(id);
+        self
+    }
+
+    /// The account (domain) id for `{domain_id}` when the request leaves it unset.
+    pub fn with_domain_id(mut self, id: &'a str) -> Self {
+        self.domain_id = Some(id);
+        self
+    }
+}
+
+impl<'a> From<&'a str> for Endpoint<'a> {
+    fn from(url: &'a str) -> Self {
+        Endpoint::new(url)
+    }
+}
+
+impl<'a> From<&'a String> for Endpoint<'a> {
+    fn from(url: &'a String) -> Self {
+        Endpoint::new(url)
     }
 }
 
@@ -65,14 +143,17 @@ pub const UNRESERVED_ONLY: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// Builds a request URI from an endpoint, literal path pieces, parameters and a query string.
-pub struct UriBuilder {
+pub struct UriBuilder<'a> {
     uri: String,
     query_started: bool,
+    endpoint: Endpoint<'a>,
 }
 
-impl UriBuilder {
+impl<'a> UriBuilder<'a> {
     /// Starts from `endpoint` (`https://host[:port]`, optionally with a base path).
-    pub fn new(endpoint: &str) -> Result<Self, RequestError> {
+    pub fn new(endpoint: impl Into<Endpoint<'a>>) -> Result<Self, RequestError> {
+        let target = endpoint.into();
+        let endpoint = target.url;
         let invalid = |reason| RequestError::Endpoint {
             endpoint: endpoint.to_owned(),
             reason,
@@ -87,6 +168,7 @@ impl UriBuilder {
         Ok(UriBuilder {
             uri: endpoint.trim_end_matches('/').to_owned(),
             query_started: false,
+            endpoint: target,
         })
     }
 
@@ -100,6 +182,36 @@ impl UriBuilder {
         let value = value.to_string();
         self.uri
             .extend(utf8_percent_encode(&value, UNRESERVED_ONLY));
+    }
+
+    /// Appends `{project_id}`: the request's value, else the endpoint's (the credentials').
+    pub fn project_id(&mut self, given: Option<&str>) -> Result<(), RequestError> {
+        let id = given.or(self.endpoint.project_id);
+        self.id_segment(id, "project_id", crate::credentials::ENV_PROJECT_ID)
+    }
+
+    /// Appends `{domain_id}`: the request's value, else the endpoint's (the credentials').
+    pub fn domain_id(&mut self, given: Option<&str>) -> Result<(), RequestError> {
+        let id = given.or(self.endpoint.domain_id);
+        self.id_segment(id, "domain_id", crate::credentials::ENV_DOMAIN_ID)
+    }
+
+    fn id_segment(
+        &mut self,
+        id: Option<&str>,
+        parameter: &'static str,
+        variable: &'static str,
+    ) -> Result<(), RequestError> {
+        match id.filter(|id| !id.is_empty()) {
+            Some(id) => {
+                self.segment(&id);
+                Ok(())
+            }
+            None => Err(RequestError::MissingId {
+                parameter,
+                variable,
+            }),
+        }
     }
 
     /// Appends `name=value` to the query string.
@@ -156,7 +268,7 @@ pub fn json_body<T: serde::Serialize>(
     builder: http::request::Builder,
     body: &T,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let bytes = serde_json::to_vec(body).map_err(|e| RequestError::Body(e.to_string()))?;
+    let bytes = serde_json::to_vec(body).map_err(RequestError::Body)?;
     Ok(builder
         .header(http::header::CONTENT_TYPE, JSON_CONTENT_TYPE)
         .body(bytes)?)
@@ -179,6 +291,7 @@ pub fn no_body(builder: http::request::Builder) -> Result<http::Request<Vec<u8>>
 
 /// A response body that is not what the docs give for its status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ResponseError {
     /// The HTTP status of the response.
     pub status: u16,
@@ -186,6 +299,9 @@ pub struct ResponseError {
     pub error: DecodeError,
     /// The body as received.
     pub body: Vec<u8>,
+    /// The headers received (empty where the caller gave none, as `from_http`
+    /// of a generated `Response` does). Boxed: an error stays small to return.
+    pub headers: Box<http::HeaderMap>,
 }
 
 impl ResponseError {
@@ -195,7 +311,24 @@ impl ResponseError {
             status,
             error,
             body: body.to_vec(),
+            headers: Box::default(),
         }
+    }
+
+    /// Keeps the headers the answer came with.
+    pub fn with_headers(mut self, headers: http::HeaderMap) -> Self {
+        *self.headers = headers;
+        self
+    }
+
+    /// The `X-Request-Id` the answer came with.
+    pub fn request_id(&self) -> Option<&str> {
+        answer::request_id(&self.headers)
+    }
+
+    /// What the body tells of an error, read from its usual shapes (see [`ServiceError`]).
+    pub fn service_error(&self) -> ServiceError {
+        ServiceError::read(self.status, &self.headers, &raw_json_value(&self.body))
     }
 }
 
@@ -208,15 +341,23 @@ impl fmt::Display for ResponseError {
             f,
             "status {}: the body is not the documented type: {} (body: {body:?}{more})",
             self.status, self.error
-        )
+        )?;
+        match self.request_id() {
+            Some(id) => write!(f, " (request id {id})"),
+            None => Ok(()),
+        }
     }
 }
 
-impl std::error::Error for ResponseError {}
+impl std::error::Error for ResponseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
 
 /// One documented operation: what every generated `Request` implements, so
 /// that one generic transport can send any of them.
-pub trait Operation {
+pub trait Operation: Validate {
     /// The typed response, one variant per documented status.
     type Response;
     /// The operation's name as the docs give it (`ExportConsistencyResults`).
@@ -224,8 +365,15 @@ pub trait Operation {
     /// The operation's HTTP method.
     const METHOD: http::Method;
 
+    /// Builds the HTTP request for `endpoint`, without credentials and
+    /// without checking the documented constraints: [`Operation::to_http`] checks first.
+    fn build_http(&self, endpoint: Endpoint<'_>) -> Result<http::Request<Vec<u8>>, RequestError>;
+
     /// Validates, then builds the HTTP request for `endpoint`, without credentials.
-    fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, RequestError>;
+    fn to_http(&self, endpoint: Endpoint<'_>) -> Result<http::Request<Vec<u8>>, RequestError> {
+        self.validate().map_err(RequestError::Invalid)?;
+        self.build_http(endpoint)
+    }
 
     /// Reads an answer.
     fn from_http(
@@ -233,6 +381,19 @@ pub trait Operation {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Result<Self::Response, ResponseError>;
+}
+
+/// Reads an answer to `O` with the status and headers it came with: the
+/// sans-IO counterpart of what the transport returns.
+pub fn read<O: Operation>(
+    status: u16,
+    headers: http::HeaderMap,
+    body: &[u8],
+) -> Result<Answer<O::Response>, ResponseError> {
+    match O::from_http(status, &headers, body) {
+        Ok(response) => Ok(Answer::new(status, headers, response)),
+        Err(e) => Err(e.with_headers(headers)),
+    }
 }
 
 /// What a generated `Response` tells about itself, for code that handles any operation.

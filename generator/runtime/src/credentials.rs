@@ -16,6 +16,8 @@ pub const ENV_ACCESS_KEY: &str = "HUAWEICLOUD_SDK_AK";
 pub const ENV_SECRET_KEY: &str = "HUAWEICLOUD_SDK_SK";
 /// The project id sent as `X-Project-Id`, optional with either kind.
 pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+/// The account (domain) id that fills `{domain_id}` in the paths of global services.
+pub const ENV_DOMAIN_ID: &str = "HUAWEICLOUD_SDK_DOMAIN_ID";
 /// An IAM user token.
 pub const ENV_AUTH_TOKEN: &str = "HUAWEICLOUD_SDK_AUTH_TOKEN";
 /// The security token that comes with temporary AK/SK (read only together with them).
@@ -36,8 +38,10 @@ pub enum Credentials {
     Token {
         /// The token.
         token: Secret,
-        /// The project id, sent as `X-Project-Id`.
+        /// The project id, sent as `X-Project-Id` and filling `{project_id}`.
         project_id: Option<String>,
+        /// The account (domain) id, filling `{domain_id}`.
+        domain_id: Option<String>,
     },
     /// An access key and secret key: each request is signed (`SDK-HMAC-SHA256`).
     AkSk {
@@ -47,8 +51,10 @@ pub enum Credentials {
         secret_key: Secret,
         /// Temporary AK/SK come with a security token, sent as `X-Security-Token`.
         security_token: Option<Secret>,
-        /// The project id, sent as `X-Project-Id`.
+        /// The project id, sent as `X-Project-Id` and filling `{project_id}`.
         project_id: Option<String>,
+        /// The account (domain) id, filling `{domain_id}`.
+        domain_id: Option<String>,
     },
 }
 
@@ -60,7 +66,7 @@ impl fmt::Display for MissingCredentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "no credentials: set {ENV_ACCESS_KEY} and {ENV_SECRET_KEY} (optionally {ENV_PROJECT_ID}), or {ENV_AUTH_TOKEN}"
+            "no credentials: set {ENV_ACCESS_KEY} and {ENV_SECRET_KEY}, or {ENV_AUTH_TOKEN} (optionally {ENV_PROJECT_ID} and {ENV_DOMAIN_ID})"
         )
     }
 }
@@ -73,6 +79,7 @@ impl Credentials {
         Credentials::Token {
             token: token.into(),
             project_id: None,
+            domain_id: None,
         }
     }
 
@@ -83,6 +90,7 @@ impl Credentials {
             secret_key: secret_key.into(),
             security_token: None,
             project_id: None,
+            domain_id: None,
         }
     }
 
@@ -94,7 +102,8 @@ impl Credentials {
         self
     }
 
-    /// Sets the project id sent as `X-Project-Id`.
+    /// Sets the project id: sent as `X-Project-Id`, and filling `{project_id}`
+    /// in a path where the request leaves it unset.
     pub fn with_project_id(mut self, id: impl Into<String>) -> Self {
         match &mut self {
             Credentials::Token { project_id, .. } | Credentials::AkSk { project_id, .. } => {
@@ -102,6 +111,44 @@ impl Credentials {
             }
         }
         self
+    }
+
+    /// Sets the account (domain) id, filling `{domain_id}` in a path where the request leaves it unset.
+    pub fn with_domain_id(mut self, id: impl Into<String>) -> Self {
+        match &mut self {
+            Credentials::Token { domain_id, .. } | Credentials::AkSk { domain_id, .. } => {
+                *domain_id = Some(id.into())
+            }
+        }
+        self
+    }
+
+    /// The project id, if set.
+    pub fn project_id(&self) -> Option<&str> {
+        match self {
+            Credentials::Token { project_id, .. } | Credentials::AkSk { project_id, .. } => {
+                project_id.as_deref()
+            }
+        }
+    }
+
+    /// The account (domain) id, if set.
+    pub fn domain_id(&self) -> Option<&str> {
+        match self {
+            Credentials::Token { domain_id, .. } | Credentials::AkSk { domain_id, .. } => {
+                domain_id.as_deref()
+            }
+        }
+    }
+
+    /// `endpoint` with these credentials' project and domain ids, for the
+    /// path parameters a request leaves unset.
+    pub fn endpoint<'a>(&'a self, endpoint: &'a str) -> crate::client::Endpoint<'a> {
+        crate::client::Endpoint {
+            url: endpoint,
+            project_id: self.project_id(),
+            domain_id: self.domain_id(),
+        }
     }
 
     /// Reads the process environment (see the `ENV_*` names). AK/SK wins when both kinds are set.
@@ -126,8 +173,12 @@ impl Credentials {
             (_, _, Some(token)) => Credentials::token(token),
             _ => return Err(MissingCredentials),
         };
-        Ok(match get(ENV_PROJECT_ID) {
+        let credentials = match get(ENV_PROJECT_ID) {
             Some(id) => credentials.with_project_id(id),
+            None => credentials,
+        };
+        Ok(match get(ENV_DOMAIN_ID) {
+            Some(id) => credentials.with_domain_id(id),
             None => credentials,
         })
     }
@@ -139,12 +190,7 @@ impl Credentials {
         request: &mut http::Request<Vec<u8>>,
         now: SystemTime,
     ) -> Result<(), RequestError> {
-        let project_id = match self {
-            Credentials::Token { project_id, .. } | Credentials::AkSk { project_id, .. } => {
-                project_id
-            }
-        };
-        if let Some(id) = project_id {
+        if let Some(id) = self.project_id() {
             let value = header_value(PROJECT_ID_HEADER, id, false)?;
             request.headers_mut().insert(PROJECT_ID_HEADER, value);
         }

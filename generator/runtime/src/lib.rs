@@ -16,6 +16,7 @@
 pub mod cli;
 pub mod client;
 pub mod credentials;
+pub mod regions;
 pub mod signing;
 #[cfg(feature = "transport")]
 pub mod transport;

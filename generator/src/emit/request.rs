@@ -57,19 +57,35 @@ pub fn request(out: &mut Writer, operation: &Operation) {
     }
     request_validate(out, &checks);
     out.open("impl Request");
-    out.doc(" Checks the request against the documented constraints, then builds the HTTP request for `endpoint` (`https://host`).");
+    out.doc(" Checks the request against the documented constraints, then builds the HTTP request for `endpoint`: `https://host`, or a `client::Endpoint` with the ids that fill `{project_id}` and `{domain_id}` where the request leaves them unset.");
     // `#[inline]` on the functions that reach serde: the JSON code of
     // every body type is then compiled in the crate that calls them, for the
     // operations it calls, not for every operation of the service when the
     // generated crate builds (most of its LLVM IR).
     out.line("#[inline]");
     out.signature(
-        "pub fn to_http",
-        &["&self", "endpoint: &str"],
+        "pub fn to_http<'a>",
+        &["&self", "endpoint: impl Into<client::Endpoint<'a>>"],
         " -> Result<http::Request<Vec<u8>>, client::RequestError>",
         false,
     );
-    out.line("self.validate().map_err(client::RequestError::Invalid)?;");
+    out.line("client::Operation::to_http(self, endpoint.into())");
+    out.close("");
+    out.close("");
+    out.open("impl client::Operation for Request");
+    out.line("type Response = Response;");
+    out.unbreakable_line(&format!(
+        "const NAME: &'static str = {};",
+        text::string(&operation.id)
+    ));
+    out.line("const METHOD: http::Method = METHOD;");
+    out.line("#[inline]");
+    out.signature(
+        "fn build_http",
+        &["&self", "endpoint: client::Endpoint<'_>"],
+        " -> Result<http::Request<Vec<u8>>, client::RequestError>",
+        false,
+    );
     // A path of no piece and no query never touches the builder again.
     let touched = !operation.path_pieces().is_empty() || !operation.query_params.is_empty();
     out.line(if touched {
@@ -87,23 +103,6 @@ pub fn request(out: &mut Writer, operation: &Operation) {
         Some(Body::Json(_)) => "client::json_body(builder, &self.body)",
         None => "client::no_body(builder)",
     });
-    out.close("");
-    out.close("");
-    out.open("impl client::Operation for Request");
-    out.line("type Response = Response;");
-    out.unbreakable_line(&format!(
-        "const NAME: &'static str = {};",
-        text::string(&operation.id)
-    ));
-    out.line("const METHOD: http::Method = METHOD;");
-    out.line("#[inline]");
-    out.signature(
-        "fn to_http",
-        &["&self", "endpoint: &str"],
-        " -> Result<http::Request<Vec<u8>>, client::RequestError>",
-        false,
-    );
-    out.line("Request::to_http(self, endpoint)");
     out.close("");
     out.line("#[inline]");
     out.signature(
@@ -152,6 +151,13 @@ fn uri_building(out: &mut Writer, operation: &Operation) {
             PathPiece::Parameter(name) => {
                 let field = operation.path_params.iter().find(|p| p.wire == name);
                 match field {
+                    // `{project_id}`, `{domain_id}`: the request's value, else the credentials'.
+                    Some(field) if is_account_id(field) => out.method_call(
+                        "uri",
+                        &field.wire,
+                        &[&format!("self.path.{}.as_deref()", field.rust)],
+                        "?;",
+                    ),
                     Some(field) => out.method_call(
                         "uri",
                         "segment",
@@ -189,6 +195,12 @@ fn uri_building(out: &mut Writer, operation: &Operation) {
             out.close("");
         }
     }
+}
+
+/// A path parameter the credentials fill when the request leaves it unset:
+/// the resolver makes it optional (see [`crate::model::is_account_id`]).
+fn is_account_id(field: &Field) -> bool {
+    crate::model::is_account_id(&field.wire) && !field.required
 }
 
 fn header_setting(out: &mut Writer, p: &Field) {

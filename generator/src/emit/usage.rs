@@ -181,8 +181,9 @@ pub fn operation_snippet(operation: &Operation) -> Option<Vec<String>> {
     lines.extend([
         "// With any HTTP client: checked against the docs, then built as an `http::Request`.".to_owned(),
         "let http_request = request.to_http(endpoint)?;".to_owned(),
-        "// Or with the service's `Client` (cargo feature `transport`), which also signs and retries.".to_owned(),
-        format!("let response = client.{}(request).await?;", operation.module),
+        "// Or with the service's `Client` (cargo feature `transport`), which also signs and retries;".to_owned(),
+        "// the answer keeps its status and headers, and `error_for_status` makes an error status `Err`.".to_owned(),
+        format!("let answer = client.{}(request).await?.error_for_status()?;", operation.module),
     ]);
     Some(lines)
 }
@@ -239,25 +240,34 @@ pub fn quickstart_body(
         }
 
         /// With any HTTP client: `to_http` checks the request and builds an
-        /// `http::Request`, the credentials sign it, `from_http` reads the answer.
+        /// `http::Request` (the credentials' project id filling `{project_id}`
+        /// where the request leaves it unset), the credentials sign it,
+        /// `from_http` reads the answer.
         #[rustfmt::skip]
         fn with_any_client(
             endpoint: &str,
             credentials: &Credentials,
             send: impl FnOnce(#krate::http::Request<Vec<u8>>) -> (u16, Vec<u8>),
         ) -> Result<Response, Box<dyn std::error::Error>> {
-            let mut http_request = request().to_http(endpoint)?;
+            let mut http_request = request().to_http(credentials.endpoint(endpoint))?;
             credentials.apply(&mut http_request, std::time::SystemTime::now())?;
             let (status, body) = send(http_request);
             Ok(Response::from_http(status, &body)?)
         }
 
-        /// With the service's `Client` (cargo feature `transport`): checks,
-        /// signs, sends with retries and reads the typed response.
+        /// With the service's `Client` (cargo feature `transport`) for a
+        /// region (one of `REGIONS`; `Client::from_env` reads it from
+        /// `HUAWEICLOUD_SDK_REGION`): checks, signs, sends with retries and
+        /// reads the typed response. An error status becomes `Err`, with the
+        /// service's error code, message and request id.
         #[rustfmt::skip]
-        async fn with_the_client(endpoint: &str, credentials: Credentials) -> Result<Response, transport::Error> {
-            let client = #service_module::Client::new(transport::Client::new(endpoint, credentials)?);
-            client.#module(request()).await
+        async fn with_the_client(region: &str, credentials: Credentials) -> Result<Response, transport::Error> {
+            let client = #service_module::Client::for_region(region, credentials)?;
+            let answer = client.#module(request()).await?;
+            if let Some(id) = answer.request_id() {
+                println!("request id: {id}");
+            }
+            Ok(answer.error_for_status()?.into_response())
         }
 
         /// One arm per documented status; any other status is kept as received.
@@ -271,7 +281,7 @@ pub fn quickstart_body(
             }
         }
 
-        /// `--endpoint URL` sends the request with the credentials of the
+        /// `--region ID` sends the request there with the credentials of the
         /// environment; without it, nothing is sent and the page's example
         /// answer stands in for the server's. A request that breaks the docs
         /// prints every violation, each with its JSON path, and exits with 2.
@@ -284,10 +294,10 @@ pub fn quickstart_body(
                 return ExitCode::from(2);
             }
             let args: Vec<String> = std::env::args().collect();
-            let result = match args.iter().position(|a| a == "--endpoint").and_then(|i| args.get(i + 1)) {
-                Some(endpoint) => Credentials::from_env()
+            let result = match args.iter().position(|a| a == "--region").and_then(|i| args.get(i + 1)) {
+                Some(region) => Credentials::from_env()
                     .map_err(Box::<dyn std::error::Error>::from)
-                    .and_then(|credentials| Ok(transport::block_on(with_the_client(endpoint, credentials))??)),
+                    .and_then(|credentials| Ok(transport::block_on(with_the_client(region, credentials))??)),
                 None => with_any_client("https://endpoint.example", &Credentials::token("token"), |request| {
                     println!("{} {}", request.method(), request.uri());
                     (#status, #answer.as_bytes().to_vec())

@@ -10,7 +10,7 @@
 use super::names::{self, operation_id_from_page};
 use super::{binary_kind, commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location};
-use crate::spec::{self, Spec};
+use crate::spec::{self, service_file, Spec};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -65,6 +65,8 @@ pub struct ServiceImport {
     pub diagnostics: Diagnostics,
     /// What a user must fix: unreadable files, operation pages that cannot be read.
     pub failures: Vec<String>,
+    /// The service file, when the pages state hosts of the service it did not list yet.
+    pub service_file: Option<PathBuf>,
 }
 
 /// The titles and chapters of an export's index (`CLASS.TXT.json`: a list of
@@ -391,13 +393,14 @@ pub fn import_service(
 ) -> ServiceImport {
     let service_dir = out.join(service);
     let earlier = Earlier::read(&service_dir);
-    let (mut fresh, mut result) = read_pages(paths, service, operation);
+    let (mut fresh, mut result, hosts) = read_pages(paths, service, operation);
     warn_of_shared_identities(&fresh, &mut result.diagnostics);
     let before = earlier.match_fresh(&fresh);
     name_operations(&mut fresh, &before, &earlier, operation.is_some());
     for ((page, spec), before) in fresh.into_iter().zip(before) {
         write_spec(page, spec, &service_dir, before, &mut result);
     }
+    record_hosts(service, &service_dir, &hosts, &mut result);
     result
 }
 
@@ -405,20 +408,24 @@ pub fn import_service(
 /// `import` would write them into an empty folder, each with its page,
 /// and what importing found (skipped pages, warnings, failures).
 pub fn import_in_memory(paths: &[PathBuf], service: &str) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
-    let (mut fresh, mut result) = read_pages(paths, service, None);
+    let (mut fresh, mut result, _hosts) = read_pages(paths, service, None);
     warn_of_shared_identities(&fresh, &mut result.diagnostics);
     let none = vec![None; fresh.len()];
     name_operations(&mut fresh, &none, &Earlier::default(), false);
     (fresh, result)
 }
 
+/// The hosts of the service that one page states (in its examples and usage notes).
+type PageHosts = (PathBuf, Vec<super::hosts::Host>);
+
 /// Reads every page under `paths`: the operations' specs as the pages give
-/// them (not yet named), the pages skipped and what cannot be read.
+/// them (not yet named), the pages skipped and what cannot be read, and the
+/// service's hosts the pages state.
 fn read_pages(
     paths: &[PathBuf],
     service: &str,
     operation: Option<&str>,
-) -> (Vec<(PathBuf, Spec)>, ServiceImport) {
+) -> (Vec<(PathBuf, Spec)>, ServiceImport, Vec<PageHosts>) {
     let mut result = ServiceImport::default();
     let mut unread = BTreeMap::new();
     let pages = pages(paths, &mut unread, &mut result.failures);
@@ -429,6 +436,7 @@ fn read_pages(
         operation: operation.map(str::to_owned),
     };
     let mut fresh = Vec::new();
+    let mut hosts = Vec::new();
     for PageFile {
         page,
         dir,
@@ -448,6 +456,10 @@ fn read_pages(
             }
         };
         let entry = index.entry(&page).cloned();
+        let found = super::hosts::hosts_in(&String::from_utf8_lossy(&bytes));
+        if !found.is_empty() {
+            hosts.push((page.clone(), found));
+        }
         match read_page(&page, &bytes, &options) {
             PageOutcome::Operation(imported) => {
                 let mut spec = imported.spec;
@@ -485,7 +497,7 @@ fn read_pages(
             .failures
             .push(nothing_read(paths, page_count, &unread));
     }
-    (fresh, result)
+    (fresh, result, hosts)
 }
 
 /// Two pages of one method and path (a deprecated copy, v1 and v2 pages of
@@ -512,6 +524,52 @@ fn warn_of_shared_identities(fresh: &[(PathBuf, Spec)], diagnostics: &mut Diagno
                 ),
             ));
         }
+    }
+}
+
+/// Adds the regions the pages state to the service file, keeping what it had.
+fn record_hosts(
+    service: &str,
+    service_dir: &Path,
+    hosts: &[PageHosts],
+    result: &mut ServiceImport,
+) {
+    let path = service_dir.join(service_file::FILE_NAME);
+    let mut file = if path.exists() {
+        match service_file::load(&path) {
+            Ok(loaded) => loaded.file,
+            Err(errors) => {
+                result.failures.push(format!(
+                    "{errors}\nerror: {} exists but does not load; fix or remove it before re-importing",
+                    path.display()
+                ));
+                return;
+            }
+        }
+    } else {
+        service_file::ServiceFile::default()
+    };
+    let label = file
+        .host_label
+        .clone()
+        .unwrap_or_else(|| service.to_owned());
+    let mut added = false;
+    for (page, found) in hosts {
+        let source = page
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        added |= super::hosts::record(&mut file, &label, found, &source);
+    }
+    if !added {
+        return;
+    }
+    match std::fs::create_dir_all(service_dir)
+        .and_then(|()| std::fs::write(&path, service_file::to_yaml(&file)))
+    {
+        Ok(()) => result.service_file = Some(path),
+        Err(e) => result
+            .failures
+            .push(format!("error: cannot write {}: {e}", path.display())),
     }
 }
 

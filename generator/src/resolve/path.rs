@@ -2,7 +2,7 @@
 
 use super::{naming, Resolver};
 use crate::diagnostic::Guess;
-use crate::model::{placeholders, Field, Rules, Ty};
+use crate::model::{is_account_id, placeholders, Field, Rules, Ty};
 use crate::spec::TableRole;
 
 impl Resolver<'_> {
@@ -47,9 +47,19 @@ impl Resolver<'_> {
                 }
             }
         }
-        // Path parameters are always sent: the path cannot be built without them.
+        // Path parameters are always sent: the path cannot be built without
+        // them. A string `{project_id}` or `{domain_id}` left unset is filled
+        // from the credentials by the runtime, so the request may leave it unset.
         for param in params.iter_mut() {
-            param.required = true;
+            param.required = !(is_account_id(&param.wire) && param.ty == Ty::String);
+            if !param.required {
+                param.doc.push(format!(
+                    "Left unset, the credentials' {} fills it (`Credentials::with_{}`, or `HUAWEICLOUD_SDK_{}`).",
+                    param.wire.replace('_', " "),
+                    param.wire,
+                    param.wire.to_uppercase()
+                ));
+            }
         }
     }
 }

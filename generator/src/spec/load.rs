@@ -1,5 +1,6 @@
 //! Reading spec files from disk.
 
+use super::service_file::{self, LoadedServiceFile};
 use super::{SourceMap, Spec};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use std::path::{Path, PathBuf};
@@ -103,6 +104,8 @@ pub struct LoadedDir {
     /// Every file and folder read, for build scripts' `rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
     pub diagnostics: Diagnostics,
+    /// The service files (`<service>/service.yaml`) that parsed, sorted by path.
+    pub services: Vec<LoadedServiceFile>,
 }
 
 /// Reads every `*.yaml` / `*.yml` file below `dir`, in a stable order.
@@ -125,6 +128,18 @@ pub fn load_dir(dir: &Path) -> LoadedDir {
             Err(d) => out.diagnostics.extend(d),
         }
     }
+    // A service file is no operation: `collect` leaves it out, and it is read here.
+    let folders: Vec<PathBuf> = out.inputs.iter().filter(|p| p.is_dir()).cloned().collect();
+    for folder in folders {
+        let path = folder.join(service_file::FILE_NAME);
+        if path.is_file() {
+            out.inputs.push(path.clone());
+            match service_file::load(&path) {
+                Ok(file) => out.services.push(file),
+                Err(d) => out.diagnostics.extend(d),
+            }
+        }
+    }
     out
 }
 
@@ -140,6 +155,8 @@ pub(super) fn collect(
         let path = entry.path();
         if entry.file_type()?.is_dir() {
             collect(&path, files, inputs)?;
+        } else if entry.file_name() == service_file::FILE_NAME {
+            continue;
         } else if matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")

@@ -3,7 +3,7 @@
 //! codes, the values of colliding flags landing where their parameters go.
 
 use super::*;
-use crate::client::{self, UriBuilder};
+use crate::client::{self, Endpoint, UriBuilder};
 use crate::validation::{check, Path, Validate, Violations};
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
@@ -38,8 +38,7 @@ impl Operation for Lookup {
     const NAME: &'static str = "Lookup";
     const METHOD: http::Method = http::Method::POST;
 
-    fn to_http(&self, endpoint: &str) -> Result<http::Request<Vec<u8>>, RequestError> {
-        self.validate().map_err(RequestError::Invalid)?;
+    fn build_http(&self, endpoint: Endpoint<'_>) -> Result<http::Request<Vec<u8>>, RequestError> {
         let mut uri = UriBuilder::new(endpoint)?;
         uri.literal("/things/");
         uri.segment(&self.id);
