@@ -236,7 +236,12 @@ fn uri(located: &[Located]) -> Option<RequestTarget> {
         .or_else(|| language::labeled_uri(lines_in(Some(Section::Uri))))
         .or_else(|| {
             (!has(Section::Uri) && (has(Section::Request) || has(Section::Response)))
-                .then(|| lines_in(None).find_map(language::uri_line))
+                // Outside a URI section only the bare form: a URL is an example's request line.
+                .then(|| {
+                    lines_in(None)
+                        .filter(|line| !line.contains("://"))
+                        .find_map(language::uri_line)
+                })
                 .flatten()
         })?;
     Some(RequestTarget {
