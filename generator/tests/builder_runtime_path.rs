@@ -119,5 +119,5 @@ fn example_programs_reach_the_runtime_by_the_given_path() {
     assert_only_the_runtime_path_differs(&default, &renamed);
     assert!(renamed
         .values()
-        .any(|s| s.contains("::my_sdk::rt::cli::run(")));
+        .any(|s| s.contains("use ::my_sdk::rt::cli::{")));
 }
