@@ -58,7 +58,9 @@ fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examp
             .map(|(path, _)| path.as_path())
             .collect();
         for page in &with_uri {
-            let file = page.file_name().unwrap().to_string_lossy().into_owned();
+            // A spec's source is the page's path below the folder imported.
+            let relative = page.strip_prefix(html).unwrap_or(page);
+            let file = relative.to_string_lossy().into_owned();
             assert!(
                 sources.contains(&file),
                 "{} has a URI section but is not imported",

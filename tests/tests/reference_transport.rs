@@ -543,17 +543,16 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
         reply(200, "{ }"),
     ])
     .await;
-    let (code, stdout, _) = run_example(
+    let (code, stdout, stderr) = run_example(
         &server,
         &[("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN)],
         EXAMPLE_BODY,
     )
     .await;
     assert_eq!(code, 0, "{stdout}");
-    assert!(
-        stdout.starts_with("status: 403\nrequest id: req-1\n"),
-        "{stdout}"
-    );
+    // The request id goes to stderr, so that stdout is the status and the answer.
+    assert!(stdout.starts_with("status: 403\n"), "{stdout}");
+    assert!(stderr.contains("request id: req-1\n"), "{stderr}");
     assert!(stdout.contains("\"error_code\": \"SMS.9004\""), "{stdout}");
     assert_eq!(server.last().headers()["x-auth-token"], TOKEN);
     assert_documented_request(&server.last());
@@ -564,9 +563,10 @@ async fn the_example_program_calls_with_a_token_and_with_ak_sk() {
         ("HUAWEICLOUD_SDK_PROJECT_ID", "p-123"),
         ("HUAWEICLOUD_SDK_AUTH_TOKEN", TOKEN),
     ];
-    let (code, stdout, _) = run_example(&server, &ak_sk, EXAMPLE_BODY).await;
+    let (code, stdout, stderr) = run_example(&server, &ak_sk, EXAMPLE_BODY).await;
     assert_eq!(code, 0, "{stdout}");
-    assert_eq!(stdout, "status: 200\nrequest id: req-2\n\"{ }\"\n");
+    assert_eq!(stdout, "status: 200\n\"{ }\"\n");
+    assert!(stderr.contains("request id: req-2\n"), "{stderr}");
     let received = server.last();
     assert!(
         !received.headers().contains_key("x-auth-token"),

@@ -335,10 +335,23 @@ impl<'a> Writer<'a> {
     pub fn signature(&mut self, head: &str, params: &[&str], ret: &str, body_empty: bool) {
         let open = format!("{head}({}){ret} {{", params.join(", "));
         let close = if body_empty { "}" } else { "" };
+        let tail = format!("{ret} {{{close}");
         if self.fits(open.len()) {
             self.push_indented(self.indent, &format!("{open}{close}"));
+        } else if self.fits(")".len() + tail.len()) {
+            self.broken_call(head, params, &tail);
+        } else if let Some(ty) = ret.strip_prefix(" -> ") {
+            // A return type too long for the closing line is broken at its
+            // generic arguments, as prettyplease does.
+            self.line(&format!("{head}("));
+            self.indent += INDENT;
+            for param in params {
+                self.line(&format!("{param},"));
+            }
+            self.indent -= INDENT;
+            self.typed(") -> ", ty, &format!(" {{{close}"));
         } else {
-            self.broken_call(head, params, &format!("{ret} {{{close}"));
+            self.broken_call(head, params, &tail);
         }
         if !body_empty {
             self.indent += INDENT;
