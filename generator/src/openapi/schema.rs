@@ -58,7 +58,15 @@ impl Schemas<'_> {
         if let Some(default) = &field.default {
             let value = default_json(&default.value);
             let object = as_object(&mut schema);
-            if default_fits(object, &value) {
+            // A default of a struct or a list read from prose is often about a
+            // part of it ("the default workspace ID is 0"): only an object or
+            // a list is the whole value.
+            let shape_fits = match &field.ty {
+                Ty::Struct(_) | Ty::Map(_) => value.is_object(),
+                Ty::Array(_) => value.is_array(),
+                _ => true,
+            };
+            if shape_fits && default_fits(object, &value) {
                 object.insert("default".into(), value);
             } else {
                 // A default the documented constraints rule out would make the

@@ -157,18 +157,6 @@ impl Resolver<'_> {
                     ));
                 }
             }
-            // A prose default of an object or a list is usually about a part
-            // of it ("The default workspace ID is 0"), not the whole value.
-            Ty::Struct(_) | Ty::Map(_)
-                if !matches!(default_value, Literal::Json(serde_json::Value::Object(_))) =>
-            {
-                return Err(format!("the default {default} is not an object"));
-            }
-            Ty::Array(_)
-                if !matches!(default_value, Literal::Json(serde_json::Value::Array(_))) =>
-            {
-                return Err(format!("the default {default} is not a list"));
-            }
             _ => {}
         }
         Ok(())
