@@ -39,11 +39,11 @@ fn feature_fixture_generates_builds_and_behaves() {
     let source = &generation.files[Path::new("demo/create_widget.rs")];
     // The examples that contradict their tables assert the contradiction.
     assert!(
-        source.contains("wire::ExampleCheck::Violations(expected)"),
+        source.contains("ExampleCheck::Violations(expected)"),
         "{source}"
     );
     assert!(source.contains("assert_eq!(error.path, \"/error_code\", \"{error}\")"));
-    assert!(source.contains("wire::ExampleCheck::InvalidJson(_)"));
+    assert!(source.contains("ExampleCheck::InvalidJson(_)"));
 
     let passed = build_and_test(&crate_dir, scratch);
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));

@@ -19,7 +19,7 @@ mod help;
 pub use args::Args;
 pub use flags::{flag_names, kebab, PROGRAM_FLAGS};
 
-use crate::client::{Operation, RequestError, ResponseError, TypedResponse};
+use crate::client::{self, Operation, RequestError, ResponseError, TypedResponse};
 use crate::credentials::Credentials;
 use crate::transport::{self, Client};
 use std::io::Write;
@@ -155,14 +155,16 @@ pub struct Call<'a> {
     io: Io<'a>,
 }
 
-/// A decoded answer, as printed.
+/// What reading an answer as the operation's response told.
 struct Answer {
     status: u16,
     documented: bool,
-    json: serde_json::Value,
 }
 
-/// Reads an answer (status, headers, body) as the operation's response, printed as JSON.
+/// Reads an answer (status, headers, body) as the operation's response: the
+/// check that it is what the docs say. The body printed is the one received
+/// (the typed value would write back the same JSON: nothing is dropped), so
+/// a program does not build every response type's serializer as well.
 type Decoder<'a> = dyn Fn(u16, &http::HeaderMap, &[u8]) -> Result<Answer, ResponseError> + 'a;
 
 /// The answer's header that names the request, for support tickets.
@@ -232,7 +234,7 @@ impl Program {
 
 impl Call<'_> {
     /// Builds the request with `build` from the flags, checks it against the
-    /// docs, sends it once and prints the status and the decoded answer.
+    /// docs, sends it once, reads the answer as the docs say and prints it.
     pub fn send<O>(self, build: impl FnOnce(&Args) -> Result<O, String>) -> Exit
     where
         O: Operation,
@@ -267,7 +269,6 @@ impl Call<'_> {
             O::from_http(status, headers, body).map(|response| Answer {
                 status: response.status(),
                 documented: response.is_documented(),
-                json: response.to_json(),
             })
         })
     }
@@ -278,7 +279,8 @@ impl Call<'_> {
         Exit::Usage
     }
 
-    /// Sends `request` with the credentials and prints the decoded answer.
+    /// Sends `request` with the credentials, reads the answer with `decode`
+    /// and prints it as received.
     fn exchange(
         self,
         credentials: Credentials,
@@ -325,7 +327,7 @@ impl Call<'_> {
                 return Exit::Failure;
             }
         };
-        let json = serde_json::to_string_pretty(&answer.json)
+        let json = serde_json::to_string_pretty(&client::raw_json_value(&body))
             .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
         let _ = writeln!(io.out, "status: {}\n{json}", answer.status);
         if answer.documented {

@@ -96,8 +96,8 @@ fn program_doc(out: &mut Writer, service: &Service, run: &str) {
         service.module
     ));
     for line in [
-        " the body file, checks it against the docs, sends it once and prints the status and the decoded",
-        " answer as JSON.",
+        " the body file, checks it against the docs, sends it once, reads the answer as the docs say and",
+        " prints its status and body (JSON pretty-printed).",
         "",
         " ```text",
     ] {
