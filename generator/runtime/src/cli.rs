@@ -1,6 +1,6 @@
 //! What the generated service programs share: one program per service with
 //! one command per operation (`cargo run --example sms --
-//! export-consistency-results --region eu-de --body FILE`), its help by
+//! export-consistency-results --region ap-southeast-1 --body FILE`), its help by
 //! chapter, the parameters' flags, the endpoint (`--endpoint`, else the
 //! region's from `--region` or `HUAWEICLOUD_SDK_REGION`), reading the body
 //! file and the credentials, sending, printing the answer, and the exit code
@@ -31,7 +31,7 @@ pub use args::Args;
 pub use flags::{flag_names, kebab, PROGRAM_FLAGS};
 
 use crate::client::paging::{next_page, Paged};
-use crate::client::{Operation, RequestError, TypedResponse};
+use crate::client::{Operation, RequestError, ResponseError, TypedResponse};
 use crate::credentials::Credentials;
 use crate::regions::ENV_REGION;
 use crate::transport::{self, Client};
@@ -188,9 +188,6 @@ pub struct Call<'a> {
 /// The request that follows a page, or none: [`next_page`] for `--all-pages`, else never one.
 type Next<O> = fn(O, &<O as Operation>::Response) -> Option<O>;
 
-/// The answer's header that names the request, for support tickets.
-const REQUEST_ID: &str = "x-request-id";
-
 /// The program's switch that follows the pages.
 const ALL_PAGES: &str = "--all-pages";
 
@@ -300,7 +297,7 @@ impl Program {
     }
 }
 
-impl Call<'_> {
+impl<'a> Call<'a> {
     /// Builds the request with `build` from the flags, checks it against the
     /// docs, sends it once and prints the status and the decoded answer.
     pub fn send<O>(self, build: impl FnOnce(&Args) -> Result<O, String>) -> Exit
@@ -328,7 +325,8 @@ impl Call<'_> {
 
     /// Sends the request `build` makes, then each one `next` makes of the
     /// request and its answer, printing every answer; ends at the first exit
-    /// that is not a success.
+    /// that is not a success. Only the building, decoding and `next` are
+    /// generic: the rest is in [`Run`], compiled once.
     fn walk<O>(self, build: impl FnOnce(&Args) -> Result<O, String>, next: Next<O>) -> Exit
     where
         O: Operation,
@@ -338,12 +336,34 @@ impl Call<'_> {
             Ok(request) => request,
             Err(message) => return self.refuse(&message),
         };
+        let mut run = match self.start() {
+            Ok(run) => run,
+            Err(exit) => return exit,
+        };
+        for page in 1.. {
+            let (status, headers, body) = match run.send(page, request.to_http(run.endpoint())) {
+                Ok(answer) => answer,
+                Err(exit) => return exit,
+            };
+            let response = O::from_http(status, &headers, &body);
+            let exit = run.print(response.as_ref().map(|r| r as &dyn TypedResponse));
+            match response.ok().and_then(|response| next(request, &response)) {
+                Some(following) if exit == Exit::Success => request = following,
+                _ => return exit,
+            }
+        }
+        Exit::Success
+    }
+
+    /// Reads the credentials (with the ids the flags give) and sets up the
+    /// client that sends every page.
+    fn start(self) -> Result<Run<'a>, Exit> {
         let Call {
             program,
             command,
             args,
             endpoint,
-            mut io,
+            io,
         } = self;
         // The credentials are read before the request is built: they fill
         // the `{project_id}` and `{domain_id}` the command line leaves unset.
@@ -351,58 +371,26 @@ impl Call<'_> {
             Ok(credentials) => account_ids(command, &args, credentials),
             Err(e) => {
                 let _ = writeln!(io.err, "{e}");
-                return Exit::Usage;
+                return Err(Exit::Usage);
             }
         };
-        let session = match Session::new(endpoint, credentials) {
-            Ok(session) => session,
+        let sending = transport::runtime()
+            .and_then(|runtime| Ok((runtime, Client::new(endpoint, credentials)?)));
+        match sending {
+            Ok((runtime, client)) => Ok(Run {
+                program,
+                command,
+                io,
+                runtime,
+                client,
+            }),
             Err(e) => {
                 let _ = writeln!(io.err, "{e}");
-                return match e {
+                Err(match e {
                     transport::Error::Setup(_) => Exit::Failure,
                     _ => Exit::Usage,
-                };
+                })
             }
-        };
-        let mut page = 1;
-        loop {
-            let unsigned = match request.to_http(session.endpoint()) {
-                Ok(unsigned) => unsigned,
-                Err(RequestError::Invalid(violations)) => {
-                    let _ = if page == 1 {
-                        writeln!(
-                            io.err,
-                            "the request breaks the documented constraints; nothing was sent:"
-                        )
-                    } else {
-                        writeln!(io.err, "the request for page {page} breaks the documented constraints; it was not sent:")
-                    };
-                    let _ = writeln!(io.out, "{violations}");
-                    return Exit::Usage;
-                }
-                Err(e) => {
-                    let _ = writeln!(io.err, "{e}\n{}", help::usage(program, command));
-                    return Exit::Usage;
-                }
-            };
-            let (status, headers, body) =
-                match session.exchange(command.operation, unsigned, io.err) {
-                    Ok(answer) => answer,
-                    Err(exit) => return exit,
-                };
-            let response = match O::from_http(status, &headers, &body) {
-                Ok(response) => response,
-                Err(e) => {
-                    let _ = writeln!(io.err, "{e}");
-                    return Exit::Failure;
-                }
-            };
-            let exit = print(&mut io, &response);
-            match next(request, &response) {
-                Some(following) if exit == Exit::Success => request = following,
-                _ => return exit,
-            }
-            page += 1;
         }
     }
 
@@ -436,55 +424,53 @@ fn account_ids(command: &Command, args: &Args, credentials: Credentials) -> Cred
     }
 }
 
-/// Prints a decoded answer: its status and body on stdout, and on stderr
-/// that the status is not documented; its exit code.
-fn print(io: &mut Io<'_>, response: &dyn TypedResponse) -> Exit {
-    let status = response.status();
-    let json = serde_json::to_string_pretty(&response.to_json())
-        .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
-    let _ = writeln!(io.out, "status: {status}\n{json}");
-    if response.is_documented() {
-        Exit::Success
-    } else {
-        let _ = writeln!(io.err, "status {status} is not one the docs list");
-        Exit::Failure
-    }
-}
-
-/// One client and the async runtime its connections live on, for every page of a run.
-struct Session {
+/// A command's run once its request is built: where it prints, and one
+/// client and the async runtime its connections live on, for every page.
+struct Run<'a> {
+    program: &'a Program,
+    command: &'a Command,
+    io: Io<'a>,
     runtime: tokio::runtime::Runtime,
     client: Client,
 }
 
-impl Session {
-    fn new(endpoint: String, credentials: Credentials) -> Result<Self, transport::Error> {
-        Ok(Session {
-            runtime: transport::runtime()?,
-            client: Client::new(endpoint, credentials)?,
-        })
-    }
-
+impl Run<'_> {
     /// The endpoint, with the credentials' ids for the path.
     fn endpoint(&self) -> crate::client::Endpoint<'_> {
         self.client.credentials().endpoint(self.client.endpoint())
     }
 
-    /// Sends `request`, printing the answer's request id on `err`; the
-    /// answer, or the exit after a failure to send (printed with its causes).
-    fn exchange(
-        &self,
-        operation: &'static str,
-        request: http::Request<Vec<u8>>,
-        err: &mut dyn Write,
+    /// Sends the request for page `page` (numbered from 1) when it was
+    /// built, printing the answer's request id on stderr; the answer, or the
+    /// exit after a request that breaks the docs or a failure to send.
+    fn send(
+        &mut self,
+        page: u64,
+        built: Result<http::Request<Vec<u8>>, RequestError>,
     ) -> Result<(u16, http::HeaderMap, Vec<u8>), Exit> {
-        match self
+        let err = &mut *self.io.err;
+        let request = match built {
+            Ok(request) => request,
+            Err(RequestError::Invalid(violations)) => {
+                let _ = match page {
+                    1 => writeln!(err, "the request breaks the documented constraints; nothing was sent:"),
+                    _ => writeln!(err, "the request for page {page} breaks the documented constraints; it was not sent:"),
+                };
+                let _ = writeln!(self.io.out, "{violations}");
+                return Err(Exit::Usage);
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{e}\n{}", help::usage(self.program, self.command));
+                return Err(Exit::Usage);
+            }
+        };
+        let sent = self
             .runtime
-            .block_on(self.client.send_http(operation, request))
-        {
+            .block_on(self.client.send_http(self.command.operation, request));
+        match sent {
             Ok(answer) => {
                 let (parts, body) = answer.into_parts();
-                if let Some(id) = parts.headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()) {
+                if let Some(id) = crate::client::request_id(&parts.headers) {
                     let _ = writeln!(err, "request id: {id}");
                 }
                 Ok((parts.status.as_u16(), parts.headers, body))
@@ -498,6 +484,28 @@ impl Session {
                 }
                 Err(Exit::Failure)
             }
+        }
+    }
+
+    /// Prints a decoded answer (its status and body on stdout; on stderr that
+    /// the status is not documented), or why the answer could not be read; its exit.
+    fn print(&mut self, decoded: Result<&dyn TypedResponse, &ResponseError>) -> Exit {
+        let response = match decoded {
+            Ok(response) => response,
+            Err(e) => {
+                let _ = writeln!(self.io.err, "{e}");
+                return Exit::Failure;
+            }
+        };
+        let status = response.status();
+        let json = serde_json::to_string_pretty(&response.to_json())
+            .unwrap_or_else(|e| format!("(cannot print the body: {e})"));
+        let _ = writeln!(self.io.out, "status: {status}\n{json}");
+        if response.is_documented() {
+            Exit::Success
+        } else {
+            let _ = writeln!(self.io.err, "status {status} is not one the docs list");
+            Exit::Failure
         }
     }
 }
