@@ -283,7 +283,7 @@ impl Program {
         };
         let service = self.regions.service;
         let known = if error.known.is_empty() {
-            format!("{service}'s service file names no region")
+            format!("spec/{service}/service.yaml names no region")
         } else {
             format!("known regions: {}", error.known.join(", "))
         };

@@ -1063,3 +1063,31 @@ fn a_next_page_that_breaks_the_docs_is_not_sent_and_exits_2() {
         ran.err
     );
 }
+
+#[test]
+fn a_service_without_regions_asks_for_the_endpoint() {
+    let program = Program {
+        regions: Regions::new("things", &[]),
+        ..PROGRAM
+    };
+    let ran = run_in(&program, &[], &["list-things", "--region", "eu-de"]);
+    assert_eq!(ran.exit, Exit::Usage);
+    assert!(
+        ran.err.starts_with("--region \"eu-de\": things has no known endpoint there; spec/things/service.yaml names no region; or give --endpoint URL\n"),
+        "{}",
+        ran.err
+    );
+    let ran = run_in(&program, &[], &["list-things"]);
+    assert!(
+        ran.err.starts_with("no endpoint: give --endpoint URL, or --region ID (or set HUAWEICLOUD_SDK_REGION); spec/things/service.yaml names no region\n"),
+        "{}",
+        ran.err
+    );
+    let help = run_in(&program, &[], &["list-things", "--help"]);
+    assert!(
+        help.out
+            .contains("  --region ID         the region whose endpoint to call (none known)\n"),
+        "{}",
+        help.out
+    );
+}
