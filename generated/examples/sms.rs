@@ -7,21 +7,25 @@
 //! ```text
 //! cargo run -p huaweicloud-api --example sms -- --help                   # the commands, by chapter
 //! cargo run -p huaweicloud-api --example sms -- COMMAND --help           # a command's flags
+//! cargo run -p huaweicloud-api --example sms -- COMMAND --region ID [FLAGS]
 //! cargo run -p huaweicloud-api --example sms -- COMMAND --endpoint URL [FLAGS]
 //! ```
 //!
 //! Each parameter is a flag named after it (`--project-id`, `--x-language`; with its location first
-//! where two would meet: `--query-marker`, `--header-marker`), the body is `--body FILE`.
+//! where two would meet: `--query-marker`, `--header-marker`), the body is `--body FILE`. The endpoint
+//! is `--endpoint`'s, else the region's in `REGIONS` (`--region`, else `HUAWEICLOUD_SDK_REGION`). A command
+//! whose operation pages takes `--all-pages`: it prints each page's answer in turn, each request id on stderr.
 //! Credentials come from the environment: `HUAWEICLOUD_SDK_AK` and `HUAWEICLOUD_SDK_SK` (signed requests), or
-//! `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` optionally. Exit codes: 0 a documented status,
-//! 1 an undocumented status or a failure to send or read the answer, 2 bad arguments or a request that breaks
-//! the docs (its violations are printed one per line and nothing is sent).
+//! `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` fills `{project_id}` unless `--project-id` is given.
+//! Exit codes: 0 a documented status, 1 an undocumented status or a failure to send or read the answer, 2 bad
+//! arguments or a request that breaks the docs (its violations are printed one per line and nothing is sent).
 use ::docspec_runtime::cli::{Body, Command, In, Parameter, Program};
 use std::process::ExitCode;
 
 #[rustfmt::skip]
 const PROGRAM: Program = Program {
     usage: "cargo run -p huaweicloud-api --example sms --",
+    regions: huaweicloud_api::sms::REGIONS,
     commands: &[
         Command {
             name: "export-consistency-results",
@@ -32,6 +36,7 @@ const PROGRAM: Program = Program {
             path: "/v3/tasks/consistency-results/export",
             parameters: &[Parameter::optional(In::Header, "X-Language")],
             body: Some(Body::Json),
+            paging: None,
             run: commands::export_consistency_results,
         },
     ],
