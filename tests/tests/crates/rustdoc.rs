@@ -10,7 +10,7 @@
 use docspec::emit::Files;
 use docspec::generate::Generation;
 use docspec::import::import_service;
-use docspec_tests::{clippy, import_corpus, scratch_dir, workspace, write_crate};
+use docspec_tests::{clippy, import_corpus, remove_crate, scratch_dir, workspace, write_crate};
 use std::path::Path;
 
 fn source<'a>(files: &'a Files, path: &str) -> &'a str {
@@ -278,6 +278,7 @@ fn compile_snippets(generation: &mut Generation, name: &str, scratch: &Path) {
     ]);
     docspec::generate::write_files(&crate_dir.join("examples"), &examples).unwrap();
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
+    remove_crate(&crate_dir, scratch, name);
 }
 
 /// One async function per operation module, holding its usage snippet as the docs show it.
@@ -331,10 +332,10 @@ fn corpus_generation(scratch: &Path) -> Option<Generation> {
     let _ = std::fs::remove_dir_all(&spec_dir);
     let failures = import_corpus(&corpus, &spec_dir);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    Some(
-        docspec::generate::generate(&spec_dir, &[], "docspec generate")
-            .unwrap_or_else(|e| panic!("{e}")),
-    )
+    let generation = docspec::generate::generate(&spec_dir, &[], "docspec generate")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(&spec_dir).unwrap();
+    Some(generation)
 }
 
 #[test]
@@ -381,6 +382,7 @@ fn modelarts_crate_docs_have_their_shape() {
     );
     let mut generation = docspec::generate::generate(&spec_dir, &[], "docspec generate")
         .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(&spec_dir).unwrap();
     assert_type_and_field_docs(&generation.files);
     generation.for_crate("modelarts-api", "docspec generate");
     let examples =

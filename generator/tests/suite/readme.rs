@@ -158,6 +158,37 @@ fn check_docspec(line: usize, words: &[String], problems: &mut Vec<String>) {
     }
 }
 
+/// Checks that `tests` of `package` holds the test binary `test` (a file, or
+/// a folder with a `main.rs`) and, when the command gives a filter after it,
+/// that the filter's first path segment is a module of that binary (a file in
+/// its folder): `--test corpora constraint_otc` runs the tests of
+/// `corpora/constraint_otc.rs`.
+fn check_test_target(
+    line: usize,
+    package: &str,
+    tests: &Path,
+    test: &str,
+    filter: Option<&String>,
+    problems: &mut Vec<String>,
+) {
+    let folder = tests.join(test);
+    if !tests.join(format!("{test}.rs")).is_file() && !folder.join("main.rs").is_file() {
+        problems.push(format!(
+            "README.md:{line}: the package {package} has no test {test}"
+        ));
+        return;
+    }
+    let Some(filter) = filter.filter(|f| !f.starts_with('-')) else {
+        return;
+    };
+    let module = filter.split("::").next().unwrap_or_default();
+    if !folder.join(format!("{module}.rs")).is_file() {
+        problems.push(format!(
+            "README.md:{line}: the test {test} of {package} has no module {module} (its filter {filter})"
+        ));
+    }
+}
+
 /// Checks one `cargo` command line (the words after `cargo`).
 fn check_cargo(
     line: usize,
@@ -183,11 +214,14 @@ fn check_cargo(
             )),
             Some((_, dir)) => {
                 if let Some(test) = after("--test") {
-                    if !dir.join(format!("tests/{test}.rs")).is_file() {
-                        problems.push(format!(
-                            "README.md:{line}: the package {package} has no test {test}"
-                        ));
-                    }
+                    check_test_target(
+                        line,
+                        package,
+                        &dir.join("tests"),
+                        test,
+                        after(test),
+                        problems,
+                    );
                 }
             }
         }
