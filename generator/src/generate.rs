@@ -258,8 +258,14 @@ pub fn cargo_toml(crate_name: &str) -> String {
 
 /// A `Cargo.toml` for a crate scaffolded around generated sources, with a
 /// path dependency on the runtime at `runtime` (a relative path is relative
-/// to the crate folder, as cargo reads it).
+/// to the crate folder, as cargo reads it), and a dev-dependency on the
+/// example tests' support beside it (`example-check`, as in this repository).
 pub fn cargo_toml_with_runtime(crate_name: &str, runtime: &Path) -> String {
+    let example_check = runtime
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join("example-check");
+    let example_check = toml_string(&example_check.to_string_lossy().replace('\\', "/"));
     let runtime = toml_string(&runtime.to_string_lossy().replace('\\', "/"));
     format!(
         r#"[package]
@@ -285,8 +291,9 @@ serde = "1"
 serde_json = "1"
 
 [dev-dependencies]
-# The example tests check the pages' payloads with the runtime's test support.
-docspec-runtime = {{ path = {runtime}, default-features = false, features = ["test-support"] }}
+# The example tests check the pages' payloads with it (test support: a crate
+# of its own, so that `cargo test` builds the runtime and this library once).
+docspec-example-check = {{ path = {example_check} }}
 
 # A crate of its own, even when generated inside another workspace's folder.
 [workspace]

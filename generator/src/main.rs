@@ -38,7 +38,7 @@ enum Command {
         /// The package name of a crate scaffolded in a folder without Cargo.toml (default: the folder's name).
         #[arg(long)]
         crate_name: Option<String>,
-        /// The docspec-runtime folder a scaffolded crate depends on (default: the one next to this docspec's sources; a relative path is relative to the crate folder).
+        /// The docspec-runtime folder a scaffolded crate depends on (default: the one next to this docspec's sources; a relative path is relative to the crate folder). Its example tests' support is the `example-check` folder beside it.
         #[arg(long)]
         runtime: Option<PathBuf>,
         /// Only these services (repeatable; default: all).

@@ -843,6 +843,7 @@ impl validation::Validate for Response {
 #[cfg(test)]
 mod examples {
     use super::*;
+    use ::docspec_example_check::{check_json_example, ExampleCheck};
     #[test]
     fn request_example() {
         let json = r#"{
@@ -852,8 +853,8 @@ mod examples {
 "source_name" : "ecsxxx"
 } ]
 }"#;
-        let check = wire::check_json_example::<RequestBody>(json);
-        assert_eq!(check, wire::ExampleCheck::RoundTrip);
+        let check = check_json_example::<RequestBody>(json);
+        assert_eq!(check, ExampleCheck::RoundTrip);
     }
 
     #[test]
@@ -875,7 +876,7 @@ mod examples {
 "error_msg" : "You do not have permission to perform action XXX on resource XXX."
 } ]
 }"#;
-        let check = wire::check_json_example::<ForbiddenBody>(json);
-        assert_eq!(check, wire::ExampleCheck::RoundTrip);
+        let check = check_json_example::<ForbiddenBody>(json);
+        assert_eq!(check, ExampleCheck::RoundTrip);
     }
 }

@@ -169,11 +169,17 @@ impl From<UnknownRegion> for Error {
 /// Runs `future` to completion on a new single-threaded tokio runtime (the
 /// one reqwest needs), for programs that have no async runtime of their own.
 pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output, Error> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
+    Ok(runtime()?.block_on(future))
+}
+
+/// A new single-threaded tokio runtime with I/O and time, as [`block_on`] uses;
+/// for callers that send several requests through one client (its connections
+/// belong to the runtime they were made on).
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, Error> {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Setup(Box::new(e)))?;
-    Ok(runtime.block_on(future))
+        .map_err(|e| Error::Setup(Box::new(e)))
 }
 
 /// Sends typed requests to one endpoint with one set of credentials.

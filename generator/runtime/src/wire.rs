@@ -4,15 +4,11 @@
 //! so that a value serializes back to what was received.
 
 mod decode;
-#[cfg(feature = "test-support")]
-mod example_check;
 mod object;
 mod secret;
 mod undocumented;
 
 pub use decode::{from_json, from_text, Decode, DecodeError};
-#[cfg(feature = "test-support")]
-pub use example_check::{check_json_example, same_json, ExampleCheck};
 pub use object::{
     deserialize_object, optional, present, read_optional, read_required, serialize_object,
     write_optional, CowStr, Object, OptionalSlot,

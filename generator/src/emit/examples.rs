@@ -23,6 +23,10 @@ pub fn tests(out: &mut Writer, operation: &Operation) {
     out.line("#[cfg(test)]");
     out.open("mod examples");
     out.line("use super::*;");
+    if tests.iter().any(|(_, body)| matches!(body, Body::Json(_))) {
+        // The example tests' support, a dev-dependency of the crate.
+        out.line("use ::docspec_example_check::{check_json_example, ExampleCheck};");
+    }
     for (example, body) in tests {
         match (body, &example.target) {
             (Body::Text, ExampleTarget::Response(status)) => {
@@ -66,7 +70,7 @@ fn json_test(out: &mut Writer, example: &ExampleCase, ty: &Ty) {
     // leaves a macro's arguments (`assert_eq!`) as they are, and breaks a
     // turbofish apart around a multi-line literal argument.
     out.unbreakable_line(&format!("let json = {literal};"));
-    let head = format!("let check = wire::check_json_example::<{}>", ty_text(ty));
+    let head = format!("let check = check_json_example::<{}>", ty_text(ty));
     let statement = format!("{head}(json);");
     if !out.fits(statement.len()) {
         // Broken around the argument or inside the type: left to prettyplease.
@@ -74,7 +78,7 @@ fn json_test(out: &mut Writer, example: &ExampleCase, ty: &Ty) {
     }
     out.line(&statement);
     match &example.expect {
-        Expectation::RoundTrip => out.line("assert_eq!(check, wire::ExampleCheck::RoundTrip);"),
+        Expectation::RoundTrip => out.line("assert_eq!(check, ExampleCheck::RoundTrip);"),
         Expectation::Violations(list) => {
             // The example breaks the page's own constraints; the docs
             // contradict themselves.
@@ -84,7 +88,7 @@ fn json_test(out: &mut Writer, example: &ExampleCase, ty: &Ty) {
                 .map(|literal| (literal.as_str(), ".to_owned()"))
                 .collect();
             out.macro_list("let expected: Vec<String> = vec![", &items, "];");
-            out.line("assert_eq!(check, wire::ExampleCheck::Violations(expected));");
+            out.line("assert_eq!(check, ExampleCheck::Violations(expected));");
         }
         Expectation::DecodeError(path) => {
             // The example does not fit the page's own tables; the docs
@@ -92,7 +96,7 @@ fn json_test(out: &mut Writer, example: &ExampleCase, ty: &Ty) {
             let path = text::string(path);
             out.open("match check");
             let assertion = format!("assert_eq!(error.path, {path}, \"{{error}}\")");
-            macro_arm(out, "wire::ExampleCheck::Decode(error)", &assertion, None);
+            macro_arm(out, "ExampleCheck::Decode(error)", &assertion, None);
             let message = "\"expected the documented contradiction at {}, got {other:?}\"";
             let panic = format!("panic!({message}, {path})");
             macro_arm(out, "other", &panic, Some(("panic!", &[message, &path])));
@@ -100,7 +104,7 @@ fn json_test(out: &mut Writer, example: &ExampleCase, ty: &Ty) {
         }
         Expectation::InvalidJson => {
             // The page's example is not JSON.
-            out.line("assert!(matches!(check, wire::ExampleCheck::InvalidJson(_)));");
+            out.line("assert!(matches!(check, ExampleCheck::InvalidJson(_)));");
         }
     }
     out.close("");

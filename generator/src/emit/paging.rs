@@ -7,28 +7,55 @@ use super::syntax::ty_text;
 use super::text::Writer;
 use crate::model::{Field, Operation, Paging, PagingKind, Ty};
 
-/// The `Paged` impl, when the operation pages.
-pub fn paged(out: &mut Writer, operation: &Operation) {
-    let Some(paging) = &operation.paging else {
-        return;
-    };
-    let Some(variant) = operation
+/// What a `Paged` impl is written from: the paging, the response variant
+/// that holds the list, and the list's item type.
+pub struct PagedList<'a> {
+    pub paging: &'a Paging,
+    variant: &'a str,
+    item: &'a Ty,
+}
+
+/// The operation's paging, when its `Request` gets a `Paged` impl: it pages,
+/// and its list is an array in the body of a documented status.
+pub fn paged_list(operation: &Operation) -> Option<PagedList<'_>> {
+    let paging = operation.paging.as_ref()?;
+    let variant = operation
         .responses
         .iter()
-        .find(|r| r.status == paging.status)
-        .map(|r| r.variant.as_str())
-    else {
-        return;
-    };
+        .find(|r| r.status == paging.status)?
+        .variant
+        .as_str();
     let Ty::Array(item) = &paging.items.ty else {
-        return;
+        return None;
     };
-    let item = ty_text(item);
-    let kind = match paging.kind {
+    Some(PagedList {
+        paging,
+        variant,
+        item,
+    })
+}
+
+/// The runtime's `client::PagingKind` variant of `kind`.
+pub fn runtime_kind(kind: &PagingKind) -> &'static str {
+    match kind {
         PagingKind::Records => "Records",
         PagingKind::Pages => "Pages",
         PagingKind::MarkerInBody(_) | PagingKind::MarkerOfLastItem(_) => "Marker",
+    }
+}
+
+/// The `Paged` impl, when the operation pages.
+pub fn paged(out: &mut Writer, operation: &Operation) {
+    let Some(PagedList {
+        paging,
+        variant,
+        item,
+    }) = paged_list(operation)
+    else {
+        return;
     };
+    let item = ty_text(item);
+    let kind = runtime_kind(&paging.kind);
     out.open("impl client::Paged for Request");
     out.line(&format!("type Item = {item};"));
     out.line(&format!(

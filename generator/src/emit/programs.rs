@@ -9,6 +9,7 @@
 //! binary, not one per operation.
 
 use super::groups::{groups, ParameterGroup};
+use super::paging::{paged_list, runtime_kind};
 use super::text::{self, LiteralField, Writer};
 use crate::model::{Body, Operation, Service};
 
@@ -57,6 +58,11 @@ pub fn service_program(
     out.line("#[rustfmt::skip]");
     out.open("const PROGRAM: Program = Program");
     out.unbreakable_line(&format!("usage: {},", text::string(&run)));
+    let crate_path = crate_name.replace('-', "_");
+    out.line(&format!(
+        "regions: {crate_path}::{}::REGIONS,",
+        service.module
+    ));
     out.line("commands: &[");
     out.indent();
     for (chapter, operations) in service.by_chapter() {
@@ -76,7 +82,7 @@ pub fn service_program(
     // modules, cannot meet `main`.
     out.open("mod commands");
     out.line(&format!("use {runtime}::cli::{{Call, Exit}};"));
-    let import = format!("use {}::{};", crate_name.replace('-', "_"), service.module);
+    let import = format!("use {crate_path}::{};", service.module);
     out.line(&import);
     for operation in &service.operations {
         command_function(&mut out, service, operation);
@@ -96,8 +102,8 @@ fn program_doc(out: &mut Writer, service: &Service, run: &str) {
         service.module
     ));
     for line in [
-        " the body file, checks it against the docs, sends it once and prints the status and the decoded",
-        " answer as JSON.",
+        " the body file, checks it against the docs, sends it once, reads the answer as the docs say and",
+        " prints its status and body (JSON pretty-printed).",
         "",
         " ```text",
     ] {
@@ -109,16 +115,19 @@ fn program_doc(out: &mut Writer, service: &Service, run: &str) {
     out.inner_doc(&format!(
         " {run} COMMAND --help           # a command's flags"
     ));
+    out.inner_doc(&format!(" {run} COMMAND --region ID [FLAGS]"));
     out.inner_doc(&format!(" {run} COMMAND --endpoint URL [FLAGS]"));
     for line in [
         " ```",
         "",
         " Each parameter is a flag named after it (`--project-id`, `--x-language`; with its location first",
-        " where two would meet: `--query-marker`, `--header-marker`), the body is `--body FILE`.",
+        " where two would meet: `--query-marker`, `--header-marker`), the body is `--body FILE`. The endpoint",
+        " is `--endpoint`'s, else the region's in `REGIONS` (`--region`, else `HUAWEICLOUD_SDK_REGION`). A command",
+        " whose operation pages takes `--all-pages`: it prints each page's answer in turn, each request id on stderr.",
         " Credentials come from the environment: `HUAWEICLOUD_SDK_AK` and `HUAWEICLOUD_SDK_SK` (signed requests), or",
-        " `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` optionally. Exit codes: 0 a documented status,",
-        " 1 an undocumented status or a failure to send or read the answer, 2 bad arguments or a request that breaks",
-        " the docs (its violations are printed one per line and nothing is sent).",
+        " `HUAWEICLOUD_SDK_AUTH_TOKEN`; `HUAWEICLOUD_SDK_PROJECT_ID` fills `{project_id}` unless `--project-id` is given.",
+        " Exit codes: 0 a documented status, 1 an undocumented status or a failure to send or read the answer, 2 bad",
+        " arguments or a request that breaks the docs (its violations are printed one per line and nothing is sent).",
     ] {
         out.inner_doc(line);
     }
@@ -129,6 +138,7 @@ fn program_doc(out: &mut Writer, service: &Service, run: &str) {
 fn table_names(service: &Service) -> Vec<&'static str> {
     let any_body = service.operations.iter().any(|o| o.request_body.is_some());
     let any_parameter = service.operations.iter().any(|o| !groups(o).is_empty());
+    let any_paging = service.operations.iter().any(|o| paged_list(o).is_some());
     let mut names = Vec::new();
     if any_body {
         names.push("Body");
@@ -136,6 +146,9 @@ fn table_names(service: &Service) -> Vec<&'static str> {
     names.push("Command");
     if any_parameter {
         names.extend(["In", "Parameter"]);
+    }
+    if any_paging {
+        names.extend(["Paging", "PagingKind"]);
     }
     names.push("Program");
     names
@@ -196,8 +209,31 @@ fn command(out: &mut Writer, chapter: Option<&str>, operation: &Operation) {
         Some(Body::Text) => out.line("body: Some(Body::Text),"),
         None => out.line("body: None,"),
     }
+    paging(out, operation);
     out.line(&format!("run: commands::{},", operation.module));
     out.close(",");
+}
+
+/// A command's `paging`: what its cursor counts and the query parameters
+/// that move it, for `--all-pages` and the help.
+fn paging(out: &mut Writer, operation: &Operation) {
+    let Some(list) = paged_list(operation) else {
+        out.line("paging: None,");
+        return;
+    };
+    let paging = list.paging;
+    let kind = format!("PagingKind::{}", runtime_kind(&paging.kind));
+    let cursor = text::string(&paging.cursor.wire);
+    let limit = match &paging.limit {
+        Some(limit) => format!("Some({})", text::string(&limit.wire)),
+        None => "None".to_owned(),
+    };
+    let fields = [
+        LiteralField::Value("kind", &kind),
+        LiteralField::Value("cursor", &cursor),
+        LiteralField::Value("limit", &limit),
+    ];
+    out.struct_literal("paging: Some(", "Paging", &fields, "),");
 }
 
 /// The function that builds `operation`'s `Request` from the flags (each
@@ -208,15 +244,18 @@ fn command_function(out: &mut Writer, service: &Service, operation: &Operation) 
         "pub fn {}(call: Call<'_>) -> Exit",
         operation.module
     ));
+    // A paging operation's command follows the pages on `--all-pages`.
+    let send = match paged_list(operation) {
+        Some(_) => "call.send_pages",
+        None => "call.send",
+    };
     let groups = groups(operation);
     if groups.is_empty() && operation.request_body.is_none() {
-        out.line(&format!(
-            "call.send(|_args| Ok({module}::Request::default()))"
-        ));
+        out.line(&format!("{send}(|_args| Ok({module}::Request::default()))"));
         out.close("");
         return;
     }
-    out.open("call.send(|args|");
+    out.open(&format!("{send}(|args|"));
     out.open(&format!("Ok({module}::Request"));
     for group in &groups {
         let (_, reader) = location(group);

@@ -374,7 +374,7 @@ proptest::proptest! {
     ) {
         let files = generate_spec("PutThing", &examples_spec(&wire));
         let operation = files.get(Path::new("layout/put_thing.rs")).expect("the operation's file");
-        proptest::prop_assert!(operation.contains("wire::ExampleCheck::Decode(error)"), "{operation}");
+        proptest::prop_assert!(operation.contains("ExampleCheck::Decode(error)"), "{operation}");
         assert_printed_as_prettyplease(&files);
     }
 }

@@ -267,9 +267,12 @@ fn check_program_command(
     let entry = &entry[..entry.find("run: ").unwrap_or(entry.len())];
     let parameters = program_parameters(entry);
     let mut known: Vec<String> = docspec_runtime::cli::flag_names(&parameters);
-    known.extend(["--endpoint", "--help"].map(String::from));
+    known.extend(["--endpoint", "--region", "--help"].map(String::from));
     if !entry.contains("body: None") {
         known.push("--body".to_owned());
+    }
+    if entry.contains("paging: Some(") {
+        known.push("--all-pages".to_owned());
     }
     for flag in flags(&args[1..]) {
         if !known.iter().any(|k| k == flag) {

@@ -4,7 +4,7 @@
 //! (the README's "Adding a page") are not part of the comparison.
 
 use build_rs_consumer::sms::export_consistency_results::{ForbiddenBody, RequestBody};
-use build_rs_consumer::wire::{check_json_example, ExampleCheck};
+use docspec_example_check::{check_json_example, ExampleCheck};
 use std::path::Path;
 
 fn files_below(root: &Path) -> Vec<String> {

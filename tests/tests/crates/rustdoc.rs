@@ -253,7 +253,7 @@ fn the_checked_in_crate_has_a_front_page_operation_docs_and_plain_type_docs() {
         assert!(operation.contains(expected), "{expected}");
     }
     // The example tests call the check outside the macro, so prettyplease formats it.
-    assert!(operation.contains("let check = wire::check_json_example::<RequestBody>(json);"));
+    assert!(operation.contains("let check = check_json_example::<RequestBody>(json);"));
     assert!(
         !operation.contains(":: <"),
         "no unformatted macro arguments"

@@ -14,18 +14,27 @@ pub struct Args {
 }
 
 impl Args {
-    /// Reads `args` for a command with `parameters`, accepting their flags
-    /// and the program's flags in `program` (`--endpoint`, `--body`).
+    /// Reads `args` for a command with `parameters`, accepting their flags,
+    /// the program's flags in `program` (`--endpoint`, `--body`), and the
+    /// flags in `switches` (`--all-pages`), which take no value.
     pub fn parse(
         args: impl IntoIterator<Item = String>,
         parameters: &'static [Parameter],
         program: &[&str],
+        switches: &[&str],
     ) -> Result<Self, String> {
         let flags = flags::flag_names(parameters);
         let mut values = Vec::new();
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
+            if switches.contains(&arg.as_str()) {
+                values.push((arg, String::new()));
+                continue;
+            }
             let (name, value) = match arg.split_once('=') {
+                Some((name, _)) if switches.contains(&name) => {
+                    return Err(format!("{name} takes no value"))
+                }
                 Some((name, value)) if name.starts_with("--") => {
                     (name.to_owned(), value.to_owned())
                 }
@@ -53,6 +62,11 @@ impl Args {
             .rev()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether the switch `name` (`--all-pages`) was given.
+    pub fn switch(&self, name: &str) -> bool {
+        self.values.iter().any(|(n, _)| n == name)
     }
 
     /// The path parameter `name` (as the docs spell it), from its flag.
@@ -124,7 +138,12 @@ mod tests {
     ];
 
     fn args(list: &[&str]) -> Result<Args, String> {
-        Args::parse(list.iter().map(|s| s.to_string()), PARAMETERS, &["--body"])
+        Args::parse(
+            list.iter().map(|s| s.to_string()),
+            PARAMETERS,
+            &["--body"],
+            &["--all-pages"],
+        )
     }
 
     #[test]
@@ -184,5 +203,17 @@ mod tests {
             args(&["--endpoint", "x"]).unwrap_err(),
             "unknown argument --endpoint"
         );
+        assert_eq!(
+            args(&["--all-pages=yes"]).unwrap_err(),
+            "--all-pages takes no value"
+        );
+    }
+
+    #[test]
+    fn switches_take_no_value() {
+        let given = args(&["--all-pages", "--limit", "5"]).unwrap();
+        assert!(given.switch("--all-pages"));
+        assert_eq!(given.query::<Option<i64>>("limit").unwrap(), Some(5));
+        assert!(!args(&["--limit", "5"]).unwrap().switch("--all-pages"));
     }
 }

@@ -1,9 +1,11 @@
 //! The service program's commands run in-process against a server on
 //! 127.0.0.1 (one thread, one scripted answer per connection): help, exit
-//! codes, the values of colliding flags landing where their parameters go.
+//! codes, the values of colliding flags landing where their parameters go,
+//! the endpoint from a region (the program's table pointed at the loopback),
+//! and `--all-pages` over offset and marker paging.
 
 use super::*;
-use crate::client::{self, Endpoint, UriBuilder};
+use crate::client::{self, paging, Endpoint, ResponseError, UriBuilder};
 use crate::validation::{check, Path, Validate, Violations};
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
@@ -111,12 +113,177 @@ fn lookup(call: Call<'_>) -> Exit {
     })
 }
 
+/// A page of a made-up list: its items, and the next marker where the answer gives one.
+struct Listing {
+    status: u16,
+    items: Option<Vec<String>>,
+    next_marker: Option<String>,
+    json: serde_json::Value,
+}
+
+impl Listing {
+    /// Reads an answer: 200 is a page (`{"items": [...], "next_marker": ...}`), anything else is not.
+    fn read(status: u16, body: &[u8]) -> Result<Self, ResponseError> {
+        let json: serde_json::Value = match status {
+            200 => crate::wire::from_json(body).map_err(|e| ResponseError::new(status, e, body))?,
+            _ => client::raw_json_value(body),
+        };
+        let items = json["items"]
+            .as_array()
+            .filter(|_| status == 200)
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|i| i.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            });
+        Ok(Listing {
+            status,
+            items,
+            next_marker: json["next_marker"].as_str().map(str::to_owned),
+            json,
+        })
+    }
+}
+
+impl TypedResponse for Listing {
+    fn status(&self) -> u16 {
+        self.status
+    }
+
+    fn is_documented(&self) -> bool {
+        [200, 400].contains(&self.status)
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        self.json.clone()
+    }
+}
+
+/// How a made-up list moves from page to page.
+trait Walk {
+    const NAME: &'static str;
+    const PAGING: PagingKind;
+}
+
+/// `ListThings`: the offset counts records from 0.
+#[derive(Clone)]
+struct ByOffset;
+
+/// `ListMarked`: the answer gives the next marker.
+#[derive(Clone)]
+struct ByMarker;
+
+impl Walk for ByOffset {
+    const NAME: &'static str = "ListThings";
+    const PAGING: PagingKind = PagingKind::Records;
+}
+
+impl Walk for ByMarker {
+    const NAME: &'static str = "ListMarked";
+    const PAGING: PagingKind = PagingKind::Marker;
+}
+
+/// `GET /v1/{project_id}/things?offset&marker&limit`, paged as `W` says.
+#[derive(Clone)]
+struct List<W> {
+    project_id: Option<String>,
+    offset: Option<i32>,
+    marker: Option<String>,
+    limit: Option<i32>,
+    walk: std::marker::PhantomData<W>,
+}
+
+impl<W> Validate for List<W> {
+    fn validate_at(&self, at: &Path<'_>, found: &mut Violations) {
+        if let Some(offset) = self.offset {
+            check::range(&at.key("offset"), offset, Some(0), Some(100), found);
+        }
+    }
+}
+
+impl<W: Walk> Operation for List<W> {
+    type Response = Listing;
+    const NAME: &'static str = W::NAME;
+    const METHOD: http::Method = http::Method::GET;
+
+    fn build_http(&self, endpoint: Endpoint<'_>) -> Result<http::Request<Vec<u8>>, RequestError> {
+        let mut uri = UriBuilder::new(endpoint)?;
+        uri.literal("/v1/");
+        uri.project_id(self.project_id.as_deref())?;
+        uri.literal("/things");
+        if let Some(offset) = &self.offset {
+            uri.query("offset", offset);
+        }
+        if let Some(marker) = &self.marker {
+            uri.query("marker", marker);
+        }
+        if let Some(limit) = &self.limit {
+            uri.query("limit", limit);
+        }
+        client::no_body(http::Request::builder().uri(uri.finish()?))
+    }
+
+    fn from_http(status: u16, _: &http::HeaderMap, body: &[u8]) -> Result<Listing, ResponseError> {
+        Listing::read(status, body)
+    }
+}
+
+impl<W: Walk + Clone> Paged for List<W> {
+    type Item = String;
+    const PAGING: PagingKind = W::PAGING;
+
+    fn items(response: &Listing) -> Option<&[String]> {
+        response.items.as_deref()
+    }
+
+    fn limit(&self) -> Option<i64> {
+        paging::limit(&self.limit)
+    }
+
+    fn advance(&mut self, response: &Listing) -> bool {
+        match W::PAGING {
+            PagingKind::Marker => {
+                paging::advance_marker(&mut self.marker, response.next_marker.as_deref())
+            }
+            _ => {
+                let count = Self::items(response).map_or(0, <[String]>::len);
+                paging::advance(&mut self.offset, 0, count)
+            }
+        }
+    }
+}
+
+/// What a generated program's function for a paging command looks like.
+fn list<W: Walk + Clone>(call: Call<'_>) -> Exit {
+    call.send_pages(|args| {
+        let (offset, marker) = match W::PAGING {
+            PagingKind::Marker => (None, args.query("marker")?),
+            _ => (args.query("offset")?, None),
+        };
+        Ok(List::<W> {
+            project_id: args.path("project_id")?,
+            offset,
+            marker,
+            limit: args.query("limit")?,
+            walk: std::marker::PhantomData,
+        })
+    })
+}
+
 fn never_called(_: Call<'_>) -> Exit {
-    panic!("only the lookup command is run")
+    panic!("only the lookup and list commands are run")
 }
 
 const PROGRAM: Program = Program {
     usage: "things",
+    regions: Regions::new(
+        "things",
+        &[
+            ("eu-de", "https://things.eu-de.example.com"),
+            ("eu-nl", "https://things.eu-nl.example.com"),
+        ],
+    ),
     commands: &[
         Command {
             name: "lookup",
@@ -133,6 +300,7 @@ const PROGRAM: Program = Program {
                 Parameter::optional(In::Header, "Marker"),
             ],
             body: Some(Body::Json),
+            paging: None,
             run: lookup,
         },
         Command {
@@ -141,10 +309,39 @@ const PROGRAM: Program = Program {
             title: "Querying Things",
             chapter: Some("Thing Management"),
             method: "GET",
-            path: "/things",
-            parameters: &[Parameter::optional(In::Query, "limit")],
+            path: "/v1/{project_id}/things",
+            parameters: &[
+                Parameter::optional(In::Path, "project_id"),
+                Parameter::optional(In::Query, "offset"),
+                Parameter::optional(In::Query, "limit"),
+            ],
             body: None,
-            run: never_called,
+            paging: Some(Paging {
+                kind: PagingKind::Records,
+                cursor: "offset",
+                limit: Some("limit"),
+            }),
+            run: list::<ByOffset>,
+        },
+        Command {
+            name: "list-marked",
+            operation: "ListMarked",
+            title: "Querying Marked Things",
+            chapter: Some("Thing Management"),
+            method: "GET",
+            path: "/v1/{project_id}/things",
+            parameters: &[
+                Parameter::optional(In::Path, "project_id"),
+                Parameter::optional(In::Query, "marker"),
+                Parameter::optional(In::Query, "limit"),
+            ],
+            body: None,
+            paging: Some(Paging {
+                kind: PagingKind::Marker,
+                cursor: "marker",
+                limit: Some("limit"),
+            }),
+            run: list::<ByMarker>,
         },
         Command {
             name: "show-the-quota-of-the-account-in-every-region",
@@ -155,6 +352,7 @@ const PROGRAM: Program = Program {
             path: "/quotas/all",
             parameters: &[],
             body: None,
+            paging: None,
             run: never_called,
         },
         Command {
@@ -166,6 +364,7 @@ const PROGRAM: Program = Program {
             path: "/quotas",
             parameters: &[],
             body: None,
+            paging: None,
             run: never_called,
         },
     ],
@@ -179,14 +378,26 @@ struct Ran {
 }
 
 fn run(args: &[&str]) -> Ran {
+    run_in(&PROGRAM, &[], args)
+}
+
+/// Runs `program` with a token and the variables of `environment`.
+fn run_in(program: &Program, environment: &[(&str, &str)], args: &[&str]) -> Ran {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let credentials = || Ok(Credentials::token("loopback-token"));
-    let exit = PROGRAM.run(
+    const TOKEN: (&str, &str) = ("HUAWEICLOUD_SDK_AUTH_TOKEN", "loopback-token");
+    let lookup = |name: &str| {
+        environment
+            .iter()
+            .chain([&TOKEN])
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    let exit = program.run(
         args.iter().map(|a| a.to_string()),
         Io {
             out: &mut out,
             err: &mut err,
-            credentials: &credentials,
+            environment: &lookup,
         },
     );
     Ran {
@@ -199,41 +410,61 @@ fn run(args: &[&str]) -> Ran {
 /// A server on 127.0.0.1 that answers one request with `status` and `body`
 /// and reports the request's head and body; its endpoint.
 fn serve_once(status: u16, body: &'static str) -> (String, mpsc::Receiver<(String, String)>) {
+    serve(vec![(status, body)])
+}
+
+/// A server on 127.0.0.1 that answers one request per connection with each
+/// of `answers` in turn (request ids `req-1`, `req-2`, ...) and reports each
+/// request's head and body; its endpoint.
+fn serve(answers: Vec<(u16, &'static str)>) -> (String, mpsc::Receiver<(String, String)>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let endpoint = format!("http://{}", listener.local_addr().unwrap());
     let (sender, received) = mpsc::channel();
     std::thread::spawn(move || {
-        let (stream, _) = listener.accept().unwrap();
-        let mut reader = BufReader::new(stream.try_clone().unwrap());
-        let mut head = String::new();
-        loop {
-            let mut line = String::new();
-            reader.read_line(&mut line).unwrap();
-            if line == "\r\n" || line.is_empty() {
-                break;
-            }
-            head.push_str(&line);
+        for (n, (status, body)) in answers.into_iter().enumerate() {
+            answer(&listener, n + 1, status, body, &sender);
         }
-        let length = head
-            .lines()
-            .find_map(|l| {
-                l.to_ascii_lowercase()
-                    .strip_prefix("content-length:")
-                    .map(|v| v.trim().parse::<usize>().unwrap())
-            })
-            .unwrap_or(0);
-        let mut bytes = vec![0; length];
-        reader.read_exact(&mut bytes).unwrap();
-        let answer = format!(
-            "HTTP/1.1 {status} Whatever\r\ncontent-type: application/json\r\nx-request-id: req-42\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        (&stream).write_all(answer.as_bytes()).unwrap();
-        sender
-            .send((head, String::from_utf8(bytes).unwrap()))
-            .unwrap();
     });
     (endpoint, received)
+}
+
+/// Answers one connection to `listener` with `status`, `body` and request id `req-{n}`.
+fn answer(
+    listener: &TcpListener,
+    n: usize,
+    status: u16,
+    body: &str,
+    sender: &mpsc::Sender<(String, String)>,
+) {
+    let (stream, _) = listener.accept().unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        head.push_str(&line);
+    }
+    let length = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse::<usize>().unwrap())
+        })
+        .unwrap_or(0);
+    let mut bytes = vec![0; length];
+    reader.read_exact(&mut bytes).unwrap();
+    let answer = format!(
+        "HTTP/1.1 {status} Whatever\r\ncontent-type: application/json\r\nx-request-id: req-{n}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    (&stream).write_all(answer.as_bytes()).unwrap();
+    sender
+        .send((head, String::from_utf8(bytes).unwrap()))
+        .unwrap();
 }
 
 /// A body file for one test, removed when dropped.
@@ -265,10 +496,11 @@ fn the_help_lists_the_commands_by_chapter_with_their_titles() {
     // Titles line up at most 32 columns after the names; a longer name has its title after it.
     let row = |name: &str, title: &str| format!("  {name:32}  {title}\n");
     let expected = format!(
-        "usage: things COMMAND --endpoint URL [FLAGS]\n       things COMMAND --help\n\n\
-         Thing Management:\n{}{}\nOther operations:\n{}{}\n",
+        "usage: things COMMAND (--region ID | --endpoint URL) [FLAGS]\n       things COMMAND --help\n\n\
+         Thing Management:\n{}{}{}\nOther operations:\n{}{}\n",
         row("lookup", "Looking Up a Thing"),
         row("list-things", "Querying Things"),
+        row("list-marked", "Querying Marked Things"),
         row(
             "show-the-quota-of-the-account-in-every-region",
             "Querying All Quotas"
@@ -288,15 +520,41 @@ fn the_help_lists_the_commands_by_chapter_with_their_titles() {
 fn a_command_help_names_each_flag_and_where_it_goes() {
     let ran = run(&["lookup", "--help"]);
     assert_eq!(ran.exit, Exit::Success);
-    assert!(ran.out.starts_with("usage: things lookup --endpoint URL --id VALUE [--query-endpoint VALUE] [--query-body VALUE] [--query-marker VALUE] [--header-marker VALUE] --body FILE\n\nLookup: Looking Up a Thing\nPOST /things/{id}\n"), "{}", ran.out);
+    assert!(ran.out.starts_with("usage: things lookup (--region ID | --endpoint URL) --id VALUE [--query-endpoint VALUE] [--query-body VALUE] [--query-marker VALUE] [--header-marker VALUE] --body FILE\n\nLookup: Looking Up a Thing\nPOST /things/{id}\n"), "{}", ran.out);
     for line in [
         "  --query-endpoint VALUE  query parameter endpoint\n",
         "  --header-marker VALUE   header parameter Marker\n",
         "  --id VALUE              path parameter id, required\n",
         "  --body FILE             the request body, a JSON file\n",
+        "  --region ID             the region whose endpoint to call (eu-de, eu-nl)\n",
+        "  --endpoint URL          the service's endpoint, https://host[:port]; wins over the region\n",
     ] {
         assert!(ran.out.contains(line), "{line:?} in\n{}", ran.out);
     }
+    assert!(
+        !ran.out.contains("\n  --all-pages"),
+        "lookup does not page:\n{}",
+        ran.out
+    );
+}
+
+#[test]
+fn a_paging_command_help_offers_all_pages_and_the_project_id_default() {
+    let ran = run(&["list-things", "--help"]);
+    assert_eq!(ran.exit, Exit::Success);
+    assert!(ran.out.starts_with("usage: things list-things (--region ID | --endpoint URL) [--project-id VALUE] [--offset VALUE] [--limit VALUE] [--all-pages]\n"), "{}", ran.out);
+    for line in [
+        "  --project-id VALUE  path parameter project_id, else HUAWEICLOUD_SDK_PROJECT_ID\n",
+        "  --all-pages         every page, each answer in turn: --offset moves by the items received, until a page is empty or shorter than --limit\n",
+    ] {
+        assert!(ran.out.contains(line), "{line:?} in\n{}", ran.out);
+    }
+    let marked = run(&["list-marked", "--help"]);
+    assert!(
+        marked.out.contains("  --all-pages         every page, each answer in turn: --marker becomes the next marker the answer gives, until a page is empty or gives no new marker\n"),
+        "{}",
+        marked.out
+    );
 }
 
 #[test]
@@ -319,7 +577,19 @@ fn bad_arguments_exit_2_with_the_reason_and_the_usage() {
         ),
         (
             vec!["lookup", "--id", "1", "--body", body.path()],
-            "--endpoint is required",
+            "no endpoint: give --endpoint URL, or --region ID (or set HUAWEICLOUD_SDK_REGION); known regions: eu-de, eu-nl\n",
+        ),
+        (
+            vec!["lookup", "--region", "eu-ch2", "--id", "1", "--body", body.path()],
+            "--region \"eu-ch2\": things has no known endpoint there; known regions: eu-de, eu-nl; or give --endpoint URL\n",
+        ),
+        (
+            vec!["lookup", "--endpoint", "http://127.0.0.1:9", "--id", "1", "--body", body.path(), "--all-pages"],
+            "--all-pages: lookup does not page",
+        ),
+        (
+            vec!["list-things", "--endpoint", "http://127.0.0.1:9", "--all-pages=yes"],
+            "--all-pages takes no value",
         ),
         (vec!["lookup", "--marker", "1"], "unknown argument --marker"),
         (
@@ -398,7 +668,7 @@ fn colliding_flags_reach_their_own_parameters_over_a_loopback_call() {
     let (head, sent) = received.recv().unwrap();
     assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
     assert_eq!(ran.out, "status: 200\n{\n  \"found\": true\n}\n");
-    assert_eq!(ran.err, "request id: req-42\n");
+    assert_eq!(ran.err, "request id: req-1\n");
     assert!(
         head.starts_with(
             "POST /things/a%2Fb?endpoint=https%3A%2F%2Felsewhere&body=q&marker=7 HTTP/1.1\r\n"
@@ -468,5 +738,356 @@ fn exit_codes_are_0_1_2() {
     assert_eq!(
         [Exit::Success, Exit::Failure, Exit::Usage].map(Exit::code),
         [0, 1, 2]
+    );
+}
+
+/// `program` with its region `loop` pointed at `endpoint`, as a generated
+/// program's `REGIONS` would point it at the service.
+fn with_region(endpoint: &str) -> Program {
+    let endpoint: &'static str = Box::leak(endpoint.to_owned().into_boxed_str());
+    let table: &'static [(&str, &str)] = Box::leak(Box::new([
+        ("eu-de", "https://things.eu-de.example.com"),
+        ("loop", endpoint),
+    ]));
+    Program {
+        regions: Regions::new("things", table),
+        ..PROGRAM
+    }
+}
+
+/// An endpoint nothing listens on: a run that sent there would exit 1.
+fn nowhere() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
+}
+
+#[test]
+fn the_region_gives_the_endpoint_from_the_flag_or_the_environment() {
+    let items = r#"{"items": ["a"]}"#;
+    let (endpoint, received) = serve(vec![(200, items), (200, items), (200, items)]);
+    let program = with_region(&endpoint);
+    let ran = run_in(
+        &program,
+        &[],
+        &["list-things", "--region", "loop", "--project-id", "p"],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let (head, _) = received.recv().unwrap();
+    assert!(head.starts_with("GET /v1/p/things HTTP/1.1\r\n"), "{head}");
+    assert!(
+        head.contains(&endpoint["http://".len()..]),
+        "the loopback's host: {head}"
+    );
+
+    let ran = run_in(
+        &program,
+        &[("HUAWEICLOUD_SDK_REGION", "loop")],
+        &["list-things", "--project-id", "p"],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    received.recv().unwrap();
+
+    // The flag wins over the environment.
+    let ran = run_in(
+        &program,
+        &[("HUAWEICLOUD_SDK_REGION", "eu-ch2")],
+        &["list-things", "--region", "loop", "--project-id", "p"],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    received.recv().unwrap();
+
+    let ran = run_in(
+        &program,
+        &[("HUAWEICLOUD_SDK_REGION", "eu-ch2")],
+        &["list-things", "--project-id", "p"],
+    );
+    assert_eq!(ran.exit, Exit::Usage);
+    assert!(
+        ran.err.starts_with("HUAWEICLOUD_SDK_REGION \"eu-ch2\": things has no known endpoint there; known regions: eu-de, loop; or give --endpoint URL\n"),
+        "{}",
+        ran.err
+    );
+}
+
+#[test]
+fn an_explicit_endpoint_wins_over_the_region() {
+    let (endpoint, received) = serve(vec![(200, r#"{"items": []}"#), (200, r#"{"items": []}"#)]);
+    // Were the region used, nothing would answer and the run would exit 1.
+    let program = with_region(&nowhere());
+    let ran = run_in(
+        &program,
+        &[("HUAWEICLOUD_SDK_REGION", "loop")],
+        &[
+            "list-things",
+            "--region",
+            "loop",
+            "--endpoint",
+            &endpoint,
+            "--project-id",
+            "p",
+        ],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    assert_eq!(ran.out, "status: 200\n{\n  \"items\": []\n}\n");
+    received.recv().unwrap();
+    // Nor does the region have to be one the table knows.
+    let ran = run_in(
+        &program,
+        &[],
+        &[
+            "list-things",
+            "--region",
+            "eu-ch2",
+            "--endpoint",
+            &endpoint,
+            "--project-id",
+            "p",
+        ],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    received.recv().unwrap();
+}
+
+#[test]
+fn the_project_id_flag_wins_over_the_environment_in_path_and_header() {
+    let (endpoint, received) = serve(vec![(200, r#"{"items": []}"#), (200, r#"{"items": []}"#)]);
+    let env = [("HUAWEICLOUD_SDK_PROJECT_ID", "p-env")];
+    let ran = run_in(
+        &PROGRAM,
+        &env,
+        &[
+            "list-things",
+            "--endpoint",
+            &endpoint,
+            "--project-id",
+            "p-flag",
+        ],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let (head, _) = received.recv().unwrap();
+    assert!(
+        head.starts_with("GET /v1/p-flag/things HTTP/1.1\r\n"),
+        "{head}"
+    );
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("\r\nx-project-id: p-flag\r\n"),
+        "{head}"
+    );
+    let ran = run_in(&PROGRAM, &env, &["list-things", "--endpoint", &endpoint]);
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let (head, _) = received.recv().unwrap();
+    assert!(
+        head.starts_with("GET /v1/p-env/things HTTP/1.1\r\n"),
+        "{head}"
+    );
+    let ran = run_in(&PROGRAM, &[], &["list-things", "--endpoint", &endpoint]);
+    assert_eq!(ran.exit, Exit::Usage);
+    assert!(
+        ran.err.contains("HUAWEICLOUD_SDK_PROJECT_ID"),
+        "{}",
+        ran.err
+    );
+}
+
+/// Runs `command` on project `p` with `flags` and `--all-pages` against a
+/// server that answers `answers` in turn; what it printed, and the request
+/// lines (method, path and query) of the requests the server received.
+fn walk(command: &str, flags: &[&str], answers: Vec<(u16, &'static str)>) -> (Ran, Vec<String>) {
+    let count = answers.len();
+    let (endpoint, received) = serve(answers);
+    let mut args = vec![
+        command,
+        "--endpoint",
+        &endpoint,
+        "--project-id",
+        "p",
+        "--all-pages",
+    ];
+    args.extend(flags);
+    let ran = run(&args);
+    let lines = (0..count)
+        .map_while(|_| received.recv().ok())
+        .map(|(head, _)| head.lines().next().unwrap().to_owned())
+        .collect();
+    (ran, lines)
+}
+
+/// What stderr holds after `pages` answers with request ids.
+fn request_ids(pages: usize) -> String {
+    (1..=pages)
+        .map(|n| format!("request id: req-{n}\n"))
+        .collect()
+}
+
+#[test]
+fn all_pages_follows_the_offset_by_the_items_received_until_a_short_page() {
+    let (ran, lines) = walk(
+        "list-things",
+        &["--offset", "4", "--limit", "2"],
+        vec![
+            (200, r#"{"items": ["a", "b"]}"#),
+            (200, r#"{"items": ["c", "d"]}"#),
+            (200, r#"{"items": ["e"]}"#),
+        ],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    assert_eq!(
+        lines,
+        [
+            "GET /v1/p/things?offset=4&limit=2 HTTP/1.1",
+            "GET /v1/p/things?offset=6&limit=2 HTTP/1.1",
+            "GET /v1/p/things?offset=8&limit=2 HTTP/1.1",
+        ]
+    );
+    let page = |items: &str| format!("status: 200\n{{\n  \"items\": [\n{items}\n  ]\n}}\n");
+    assert_eq!(
+        ran.out,
+        [
+            page("    \"a\",\n    \"b\""),
+            page("    \"c\",\n    \"d\""),
+            page("    \"e\""),
+        ]
+        .concat()
+    );
+    assert_eq!(ran.err, request_ids(3));
+}
+
+#[test]
+fn without_all_pages_a_paging_command_sends_once() {
+    let (endpoint, received) = serve(vec![(200, r#"{"items": ["a", "b"]}"#)]);
+    let ran = run(&[
+        "list-things",
+        "--endpoint",
+        &endpoint,
+        "--project-id",
+        "p",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    let (head, _) = received.recv().unwrap();
+    assert!(
+        head.starts_with("GET /v1/p/things?limit=2 HTTP/1.1\r\n"),
+        "{head}"
+    );
+    assert_eq!(ran.err, request_ids(1));
+}
+
+#[test]
+fn all_pages_follows_the_marker_until_the_answer_gives_none() {
+    // A short marker page is not the last: the marker decides.
+    let (ran, lines) = walk(
+        "list-marked",
+        &["--limit", "5"],
+        vec![
+            (200, r#"{"items": ["a"], "next_marker": "m1"}"#),
+            (200, r#"{"items": ["b"], "next_marker": "m2"}"#),
+            (200, r#"{"items": ["c"]}"#),
+        ],
+    );
+    assert_eq!(ran.exit, Exit::Success, "{}", ran.err);
+    assert_eq!(
+        lines,
+        [
+            "GET /v1/p/things?limit=5 HTTP/1.1",
+            "GET /v1/p/things?marker=m1&limit=5 HTTP/1.1",
+            "GET /v1/p/things?marker=m2&limit=5 HTTP/1.1",
+        ]
+    );
+    assert_eq!(ran.out.matches("status: 200\n").count(), 3, "{}", ran.out);
+    assert_eq!(ran.err, request_ids(3));
+}
+
+#[test]
+fn all_pages_stops_at_the_first_answer_that_is_no_page_with_its_exit_code() {
+    // The server answers two requests: a third would fail to connect, and show.
+    let first = (200, r#"{"items": ["a"], "next_marker": "m1"}"#);
+    // An undocumented status (one the transport does not retry): printed, exit 1.
+    let (ran, lines) = walk("list-marked", &[], vec![first, (418, "teapot")]);
+    assert_eq!((ran.exit, lines.len()), (Exit::Failure, 2), "{}", ran.err);
+    assert!(
+        ran.out.ends_with("status: 418\n\"teapot\"\n"),
+        "{}",
+        ran.out
+    );
+    assert_eq!(
+        ran.err,
+        request_ids(2) + "status 418 is not one the docs list\n"
+    );
+
+    // A documented error status ends the walk as a single call would: exit 0.
+    let (ran, lines) = walk(
+        "list-marked",
+        &[],
+        vec![first, (400, r#"{"error_code": "X.400"}"#)],
+    );
+    assert_eq!((ran.exit, lines.len()), (Exit::Success, 2), "{}", ran.err);
+    assert!(
+        ran.out
+            .ends_with("status: 400\n{\n  \"error_code\": \"X.400\"\n}\n"),
+        "{}",
+        ran.out
+    );
+    assert_eq!(ran.err, request_ids(2));
+
+    // A page whose body is not the documented type: exit 1.
+    let (ran, lines) = walk("list-marked", &[], vec![first, (200, "{not json")]);
+    assert_eq!((ran.exit, lines.len()), (Exit::Failure, 2), "{}", ran.err);
+    assert!(
+        ran.err.contains("the body is not the documented type"),
+        "{}",
+        ran.err
+    );
+}
+
+#[test]
+fn a_next_page_that_breaks_the_docs_is_not_sent_and_exits_2() {
+    // The offset's documented maximum is 100: the page after 99 + 2 items is refused.
+    let (ran, lines) = walk(
+        "list-things",
+        &["--offset", "99", "--limit", "2"],
+        vec![(200, r#"{"items": ["a", "b"]}"#)],
+    );
+    assert_eq!((ran.exit, lines.len()), (Exit::Usage, 1), "{}", ran.err);
+    assert!(
+        ran.out
+            .ends_with("/offset: 101 is greater than the maximum of 100\n"),
+        "{}",
+        ran.out
+    );
+    assert!(
+        ran.err
+            .contains("the request for page 2 breaks the documented constraints; it was not sent"),
+        "{}",
+        ran.err
+    );
+}
+
+#[test]
+fn a_service_without_regions_asks_for_the_endpoint() {
+    let program = Program {
+        regions: Regions::new("things", &[]),
+        ..PROGRAM
+    };
+    let ran = run_in(&program, &[], &["list-things", "--region", "eu-de"]);
+    assert_eq!(ran.exit, Exit::Usage);
+    assert!(
+        ran.err.starts_with("--region \"eu-de\": things has no known endpoint there; spec/things/service.yaml names no region; or give --endpoint URL\n"),
+        "{}",
+        ran.err
+    );
+    let ran = run_in(&program, &[], &["list-things"]);
+    assert!(
+        ran.err.starts_with("no endpoint: give --endpoint URL, or --region ID (or set HUAWEICLOUD_SDK_REGION); spec/things/service.yaml names no region\n"),
+        "{}",
+        ran.err
+    );
+    let help = run_in(&program, &[], &["list-things", "--help"]);
+    assert!(
+        help.out
+            .contains("  --region ID         the region whose endpoint to call (none known)\n"),
+        "{}",
+        help.out
     );
 }

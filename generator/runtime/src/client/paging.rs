@@ -1,6 +1,7 @@
 // Operations that answer a list one page at a time. A generated `Request`
-// says where its page's items are and how it moves to the next page; the
-// walk itself (when to stop) is here and in `transport::Pages`, once.
+// says where its page's items are and how it moves to the next page; when
+// the walk stops is here, once ([`next_page`]), for `transport::Pages` and
+// the service programs' `--all-pages` alike.
 
 use super::Operation;
 
@@ -31,6 +32,22 @@ pub trait Paged: Operation + Clone {
     /// Moves the request to the page after `response`; false when the answer
     /// does not say where that is (no marker), or the cursor would overflow.
     fn advance(&mut self, response: &Self::Response) -> bool;
+}
+
+/// The request for the page after `response`, if there is one: none after
+/// an answer that is no page (an error status), an empty page, or one
+/// shorter than the page size asked for (unless a marker decides), or when
+/// the answer does not say where the next page is.
+pub fn next_page<O: Paged>(mut request: O, response: &O::Response) -> Option<O> {
+    let count = O::items(response)?.len();
+    let short = request
+        .limit()
+        .is_some_and(|limit| i64::try_from(count).is_ok_and(|count| count < limit));
+    // A marker page may be short and still not the last: the marker decides.
+    if count == 0 || (short && O::PAGING != PagingKind::Marker) {
+        return None;
+    }
+    request.advance(response).then_some(request)
 }
 
 /// A numeric cursor or page size, set or not.

@@ -1,10 +1,10 @@
 // Walking a paged operation: one request per page, each the previous one
-// moved on, until a page is empty, shorter than the page size asked for, or
-// says no more (no next marker); an error status ends the walk after it is
-// given back.
+// moved on by `client::paging::next_page` (which also says when to stop); an
+// error status ends the walk after it is given back.
 
 use super::{Client, Error};
-use crate::client::{Answer, Paged, PagingKind, ServiceError, TypedResponse};
+use crate::client::paging::next_page;
+use crate::client::{Answer, Paged, ServiceError, TypedResponse};
 use std::collections::VecDeque;
 
 /// The pages of a paged operation, one answer each: `while let Some(page) = pages.next().await`.
@@ -28,22 +28,9 @@ impl<'c, O: Paged> Pages<'c, O> {
             Ok(answer) => answer,
             Err(e) => return Some(Err(e)),
         };
-        self.next = following(request, &answer.response);
+        self.next = next_page(request, &answer.response);
         Some(Ok(answer))
     }
-}
-
-/// The request for the page after `response`, if there is one.
-fn following<O: Paged>(mut request: O, response: &O::Response) -> Option<O> {
-    let count = O::items(response)?.len();
-    let short = request
-        .limit()
-        .is_some_and(|limit| i64::try_from(count).is_ok_and(|count| count < limit));
-    // A marker page may be short and still not the last: the marker decides.
-    if count == 0 || (short && O::PAGING != PagingKind::Marker) {
-        return None;
-    }
-    request.advance(response).then_some(request)
 }
 
 /// The items of every page, one at a time: `while let Some(item) = items.next().await`.

@@ -1,10 +1,10 @@
 //! Checking a page's example payloads against the generated types: what the
-//! example tests of a generated crate assert. Test support, behind the
-//! `test-support` feature (a generated crate enables it for its tests only,
-//! as a dev-dependency feature).
+//! example tests of a generated crate assert. Test support, so a crate of its
+//! own that a generated crate takes as a dev-dependency: the runtime's public
+//! API holds none of it.
 
-use super::{from_json, Decode, DecodeError};
-use crate::validation::Validate;
+use docspec_runtime::validation::Validate;
+use docspec_runtime::wire::{from_json, Decode, DecodeError};
 use serde::Serialize;
 
 /// What checking an example payload showed.
