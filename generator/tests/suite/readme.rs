@@ -499,3 +499,35 @@ fn the_build_rs_recipe_builds_outside_this_workspace() {
         ],
     );
 }
+
+#[test]
+fn a_test_binary_and_its_filter_must_exist() {
+    let tests = workspace().join("generator/tests");
+    let filter = |f: &str| Some(f.to_owned());
+    let mut problems = Vec::new();
+    check_test_target(
+        1,
+        "docspec",
+        &tests,
+        "corpora",
+        filter("constraint_otc::").as_ref(),
+        &mut problems,
+    );
+    check_test_target(2, "docspec", &tests, "suite", None, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    check_test_target(
+        3,
+        "docspec",
+        &tests,
+        "corpora",
+        filter("otc_site::").as_ref(),
+        &mut problems,
+    );
+    check_test_target(4, "docspec", &tests, "otc_site", None, &mut problems);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("has no module otc_site")
+            && problems[1].contains("has no test otc_site"),
+        "{problems:?}"
+    );
+}
