@@ -62,8 +62,18 @@ pub fn remove_crate(crate_dir: &Path, scratch: &Path, name: &str) {
     std::fs::remove_dir_all(crate_dir).unwrap();
 }
 
-/// Runs `cargo` with `args` on the crate in `crate_dir` (see [`cargo_in`]).
+/// Runs `cargo` with `args` on the crate in `crate_dir` (see [`cargo_in`]),
+/// one such command at a time in this test binary: the crates share one
+/// target folder, which cargo locks anyway, and two builds of whole crates at
+/// once would only thrash a small machine. The tests' own work (importing,
+/// generating) goes on meanwhile in the other test threads.
 fn cargo_on(crate_dir: &Path, scratch: &Path, args: &[&str]) -> std::process::Output {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    // A test that panicked holding it ran no cargo command after; its guard is
+    // as good as free.
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     cargo_in(crate_dir, scratch).args(args).output().unwrap()
 }
 

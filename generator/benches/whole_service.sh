@@ -3,7 +3,7 @@
 # emitted lines per operation, and the compile time of the generated crate
 # (debug and release, dependencies built beforehand, no incremental), on
 # the synthetic specs (benches/synth), on the corpus pages imported as
-# tests/tests/corpus_pipeline.rs does, and on the ModelArts export
+# tests/tests/crates/corpus_pipeline.rs does, and on the ModelArts export
 # (../shared/exports/modelarts, imported as a folder; the old generator
 # cannot read that import, so only the new one and the baseline run there).
 # The third column, "plain", is the practical limit: the same types

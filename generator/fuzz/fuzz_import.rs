@@ -15,7 +15,7 @@
 //!
 //! It lives in `generator/fuzz/`, a workspace of its own, so that
 //! `cargo test --workspace` does not build it; the invariants it checks are
-//! `invariants.rs`, which the libFuzzer target and `tests/import_fuzz.rs`
+//! `invariants.rs`, which the libFuzzer target and `tests/corpora/import_fuzz.rs`
 //! check the same way.
 //!
 //! Options: `--seconds N` (default 60), `--seed S` (default 1), `--max-len

@@ -1,7 +1,7 @@
 //! What the importer promises for any bytes, checked the same way by every
 //! harness that feeds it pages: the libFuzzer target
 //! (`fuzz_targets/import.rs`), the stable mutational fuzzer
-//! (`fuzz_import.rs`) and the proptests of `tests/import_fuzz.rs` (which
+//! (`fuzz_import.rs`) and the proptests of `tests/corpora/import_fuzz.rs` (which
 //! include this file as a module).
 //!
 //! The promises: a failed import has an error; a successful one has none;

@@ -1,7 +1,7 @@
 //! Rust source written as text, laid out as prettyplease lays out the few
 //! constructs docspec emits, so that no item goes through tokens, a syntax
 //! tree and the printer. Tests reprint every kind of generated file with
-//! prettyplease, at the margin too (`tests/printed_as_prettyplease.rs`).
+//! prettyplease, at the margin too (`tests/suite/printed_as_prettyplease.rs`).
 //!
 //! prettyplease (lib.rs: margin 89, indent 4, minimum space 60) keeps a
 //! group on one line when its width in bytes, up to the next break outside
@@ -19,7 +19,7 @@
 //!
 //! The layout is prettyplease's as of the version `generator/Cargo.toml`
 //! pins (`=0.2.37`): a new release may lay out a construct otherwise, so it
-//! is taken on purpose, with `tests/printed_as_prettyplease.rs` run on it.
+//! is taken on purpose, with `tests/suite/printed_as_prettyplease.rs` run on it.
 //!
 //! Adding a construct:
 //! 1. Write it with the writer's methods ([`Writer::line`], [`Writer::open`],
@@ -30,7 +30,7 @@
 //!    or call [`Writer::unlaid`] for the widths it does not cover.
 //! 3. Put the construct in the feature fixture (`tests/fixtures/features`),
 //!    at the margin too if it can break, so that
-//!    `tests/printed_as_prettyplease.rs` compares it with prettyplease's
+//!    `tests/suite/printed_as_prettyplease.rs` compares it with prettyplease's
 //!    print and counts no fallback for it.
 
 /// prettyplease's margin, indentation step and least space on a line.

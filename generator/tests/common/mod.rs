@@ -5,8 +5,10 @@
 //! wrong, how `facts.json` tables pair with the rows of a page and with the
 //! tables of an import, and the precision/recall tallies.
 //!
-//! Each test declares it `pub mod common;`: every test uses only part of it,
-//! and public items of a test crate are not reported as unused.
+//! Each test binary that needs it (`suite`, `corpora`) declares it `pub mod
+//! common;` beside its test modules, which `use crate::common`: every binary
+//! uses only part of it, and public items of a test crate are not reported
+//! as unused.
 
 use std::fmt;
 use std::fs;

@@ -6,7 +6,7 @@
 //! the test says what it skipped and passes.
 #![cfg(feature = "import")]
 
-pub mod common;
+use crate::common;
 
 use common::{is_off_page, page_dirs, page_name, pair_objects, ObjectPairs, CORPUS};
 use docspec::import::{import_page, ImportOptions};

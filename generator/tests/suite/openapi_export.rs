@@ -9,7 +9,7 @@
 //! validator needs Python: where either is missing the test says so and passes.
 #![cfg(feature = "import")]
 
-pub mod common;
+use crate::common;
 
 use docspec::generate::{resolve_dir, ResolvedDir};
 use docspec::import::{import_page, ImportOptions};

@@ -1,19 +1,25 @@
-//! Whole services from a doc site's HTML, end to end: every service and
-//! revision of `../shared/otc` (Open Telekom Cloud's API references as their
-//! Sphinx site serves them, not part of this repository) is imported as one
-//! folder, and all of them are generated into one crate without hand edits,
-//! built with warnings denied, linted with clippy, and every example test of
-//! that crate runs.
+//! Whole services from a doc site, end to end, from both forms it comes in:
+//! every service and revision of `../shared/otc` (Open Telekom Cloud's API
+//! references, not part of this repository) is imported as one folder from
+//! the HTML its Sphinx site serves and from the reStructuredText sources
+//! (`<service>/<commit>/rst`, an `api-ref/source` tree) the site is built
+//! from. Each form generates into one crate without hand edits (one module
+//! per service and revision), and the two generations are the same to the
+//! byte; that crate is built with warnings denied, linted with clippy, and
+//! every example test of it runs. One build serves both readers: what the
+//! reStructuredText gives is what was built. (`corpora/rst_equals_html.rs`
+//! of the generator compares the two imports spec by spec.)
 //!
-//! What the importer read is checked against the pages read another way
-//! (CSS selectors, not the importer's reader): every page with a URI section
-//! is imported as an operation with a method and a path, and every row of
-//! the pages' parameter tables is in its spec.
+//! What the importer read from the HTML is checked against the pages read
+//! another way (CSS selectors, not the importer's reader): every page with a
+//! URI section is imported as an operation with a method and a path, and
+//! every row of the pages' parameter tables is in its spec.
 //!
 //! The crate is built in the target folder the generated-crate tests share
 //! (the dependencies build once for all of them) and removed at the end,
 //! with its specs. Where `../shared` is missing, the test says so and passes.
 
+use docspec::emit::Files;
 use docspec::import::import_service;
 use docspec_tests::{build_and_pass_every_example, clippy, remove_crate, scratch_dir, workspace};
 use scraper::{Html, Selector};
@@ -23,22 +29,22 @@ use std::path::{Path, PathBuf};
 #[test]
 #[cfg_attr(
     shared_missing,
-    ignore = "../shared/otc is missing: no doc site service is imported, generated or built"
+    ignore = "../shared/otc is missing: no doc site service is imported from its HTML or reStructuredText, generated or built"
 )]
-fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examples() {
+fn every_otc_revision_imports_alike_from_html_and_rst_generates_builds_and_passes_its_examples() {
     let otc = workspace().join("../shared/otc");
     if !otc.is_dir() {
-        println!("skipped: ../shared/otc is missing, so no doc site service was imported, generated or built");
+        println!("skipped: ../shared/otc is missing, so no doc site service was imported from its HTML or reStructuredText, generated or built");
         return;
     }
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let spec_dir = scratch_dir(scratch, "otc-site-spec");
     let _ = std::fs::remove_dir_all(&spec_dir);
-    let revisions = revisions(&otc);
+    let revisions = revisions(&otc, "html");
     assert!(revisions.len() >= 2, "at least two services or revisions");
     let mut operations = 0;
     for (service, revision, html) in &revisions {
-        let name = format!("{}_{revision}", service.replace('-', "_"));
+        let name = module_name(service, revision);
         let imported = import_service(std::slice::from_ref(html), &name, None, &spec_dir);
         assert!(
             imported.failures.is_empty(),
@@ -118,6 +124,8 @@ fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examp
         Ok(generation) => generation,
         Err(errors) => panic!("the imported services do not generate:\n{errors}"),
     };
+    let from_rst = rst_generation(&otc, scratch, operations);
+    assert_same_files(&from_rst, &generation.files);
     let lib = generation.files[Path::new("lib.rs")].as_str();
     assert_eq!(
         lib.matches("/// - [`").count(),
@@ -135,18 +143,83 @@ fn every_otc_service_imports_from_its_html_generates_builds_and_passes_its_examp
     std::fs::remove_dir_all(&spec_dir).unwrap();
 }
 
-/// `(service, revision, html folder)` for every revision in `otc`, sorted.
-fn revisions(otc: &Path) -> Vec<(String, String, PathBuf)> {
+/// The module of a service's revision: `cloud-container-engine` at
+/// `56bd717` is `cloud_container_engine_56bd717`.
+fn module_name(service: &str, revision: &str) -> String {
+    format!("{}_{revision}", service.replace('-', "_"))
+}
+
+/// `(service, revision, folder)` for every revision in `otc` that holds the
+/// `form` (`html` or `rst`), sorted.
+fn revisions(otc: &Path, form: &str) -> Vec<(String, String, PathBuf)> {
     let mut found = Vec::new();
     for (service, service_dir) in subfolders(otc) {
         for (revision, revision_dir) in subfolders(&service_dir) {
-            let html = revision_dir.join("html");
-            if html.is_dir() {
-                found.push((service.clone(), revision, html));
+            let folder = revision_dir.join(form);
+            if folder.is_dir() {
+                found.push((service.clone(), revision, folder));
             }
         }
     }
     found
+}
+
+/// Every revision imported from its reStructuredText, as the HTML was (one
+/// module per service and revision), and generated. Asserts that no page fails, that every revision gives
+/// operations and that they are as many as the HTML gave (`operations`);
+/// the specs are removed afterwards.
+fn rst_generation(otc: &Path, scratch: &Path, operations: usize) -> Files {
+    let spec_dir = scratch_dir(scratch, "otc-rst-spec");
+    let _ = std::fs::remove_dir_all(&spec_dir);
+    let mut failures = Vec::new();
+    let mut from_rst = 0;
+    for (service, revision, rst) in revisions(otc, "rst") {
+        let module = module_name(&service, &revision);
+        let imported = import_service(&[rst], &module, None, &spec_dir);
+        println!("{module} from reStructuredText: {imported}");
+        failures.extend(imported.failures.iter().map(|f| format!("{module}: {f}")));
+        assert!(!imported.imported.is_empty(), "{module}: no operation");
+        from_rst += imported.imported.len();
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(from_rst, operations, "operations from rst and from html");
+    let generation = match docspec::generate::generate(&spec_dir, &[], "docspec generate") {
+        Ok(generation) => generation,
+        Err(errors) => panic!("the references imported from rst do not generate:\n{errors}"),
+    };
+    std::fs::remove_dir_all(&spec_dir).unwrap();
+    generation.files
+}
+
+/// The crate generated from the reStructuredText is the one generated from
+/// the HTML, file by file and byte by byte; else the first line that differs.
+fn assert_same_files(from_rst: &Files, from_html: &Files) {
+    let names = |files: &Files| files.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        names(from_rst),
+        names(from_html),
+        "the files generated from rst and from html"
+    );
+    for (file, rst) in from_rst {
+        let html = &from_html[file];
+        if let Some((line, (a, b))) = rst
+            .lines()
+            .zip(html.lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            panic!(
+                "{}:{}: generated from rst and from html differ:\n  rst:  {a}\n  html: {b}",
+                file.display(),
+                line + 1
+            );
+        }
+        assert_eq!(rst, html, "{}: one generation is longer", file.display());
+    }
+    println!(
+        "the crates generated from rst and from html are the same: {} files",
+        from_rst.len()
+    );
 }
 
 fn subfolders(dir: &Path) -> Vec<(String, PathBuf)> {

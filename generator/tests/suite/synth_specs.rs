@@ -2,8 +2,7 @@
 //! without errors or warnings, and the same specs must give the same bytes
 //! every time, else the benchmark would measure failures or noise.
 
-#[path = "../benches/synth/mod.rs"]
-mod synth;
+use crate::synth;
 
 use docspec::emit::Files;
 use docspec::generate::{generate, write_files};

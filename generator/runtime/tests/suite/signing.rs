@@ -1,6 +1,6 @@
 //! SDK-HMAC-SHA256 signing against vectors from an independent implementation.
 //!
-//! The constants below are the output of `tests/signing_vectors.py`, a Python
+//! The constants below are the output of `signing_vectors.py` (beside this file), a Python
 //! script written from the algorithm's description alone (hashlib, hmac and
 //! urllib.parse of the standard library); rerun it to re-derive them.
 

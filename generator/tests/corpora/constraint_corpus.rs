@@ -15,14 +15,14 @@
 //!   `Rules::one_of` for numbers.
 //! - `default`: `Field::default`.
 //!
-//! Run with `cargo test -p docspec --test constraint_corpus -- --nocapture`
+//! Run with `cargo test -p docspec --test corpora constraint_corpus:: -- --nocapture`
 //! for precision and recall per form and kind, every miss and wrong value
 //! (with what the phrase parser alone reads from the imported cell, and the
 //! resolver's warnings on the row), and the summary as a markdown table.
 //! Without the corpus the test says what it skipped and passes.
 #![cfg(feature = "import")]
 
-pub mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fmt;

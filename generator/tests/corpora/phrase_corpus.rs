@@ -2,11 +2,11 @@
 //! every parameter-table row of every `page.txt`, compared with what the
 //! page's `facts.json` records for that row.
 //!
-//! Run with `cargo test -p docspec --test phrase_corpus -- --nocapture` to see
+//! Run with `cargo test -p docspec --test corpora phrase_corpus:: -- --nocapture` to see
 //! precision and recall per kind of constraint, and every miss and wrong value.
 //! The corpus is test data beside the repository; without it the tests say so and pass.
 
-pub mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

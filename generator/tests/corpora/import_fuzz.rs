@@ -7,11 +7,8 @@
 //! over a megabyte.
 #![cfg(feature = "import")]
 
-#[path = "../fuzz/invariants.rs"]
-mod invariants;
-
+use crate::invariants::{self, Outcome};
 use docspec::import::Imported;
-use invariants::Outcome;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

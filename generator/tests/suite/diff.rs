@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use Impact::{Breaking, Compatible, Unaffected};
 
-const REFERENCE: &str = include_str!("../../spec/sms/ExportConsistencyResults.yaml");
+const REFERENCE: &str = include_str!("../../../spec/sms/ExportConsistencyResults.yaml");
 
 /// A small operation with what the reference page lacks.
 const THING: &str = r#"service: demo
@@ -1074,7 +1074,7 @@ fn json_writes_absent_values_and_constraints_as_null() {
 /// The module doc's table and [`classify`] say the same for every kind.
 #[test]
 fn the_documented_table_is_the_classification() {
-    let source = include_str!("../src/diff.rs");
+    let source = include_str!("../../src/diff.rs");
     let rows: Vec<Vec<&str>> = source
         .lines()
         .filter_map(|line| line.strip_prefix("//! | `"))

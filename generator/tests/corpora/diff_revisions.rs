@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const OTC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/otc");
-const TRUTH: &str = include_str!("data/otc_revisions.tsv");
+const TRUTH: &str = include_str!("../data/otc_revisions.tsv");
 const BAR: f64 = 0.9;
 
 /// One change: the pair, the operation's identity, part, field path, kind.

@@ -158,6 +158,37 @@ fn check_docspec(line: usize, words: &[String], problems: &mut Vec<String>) {
     }
 }
 
+/// Checks that `tests` of `package` holds the test binary `test` (a file, or
+/// a folder with a `main.rs`) and, when the command gives a filter after it,
+/// that the filter's first path segment is a module of that binary (a file in
+/// its folder): `--test corpora constraint_otc` runs the tests of
+/// `corpora/constraint_otc.rs`.
+fn check_test_target(
+    line: usize,
+    package: &str,
+    tests: &Path,
+    test: &str,
+    filter: Option<&String>,
+    problems: &mut Vec<String>,
+) {
+    let folder = tests.join(test);
+    if !tests.join(format!("{test}.rs")).is_file() && !folder.join("main.rs").is_file() {
+        problems.push(format!(
+            "README.md:{line}: the package {package} has no test {test}"
+        ));
+        return;
+    }
+    let Some(filter) = filter.filter(|f| !f.starts_with('-')) else {
+        return;
+    };
+    let module = filter.split("::").next().unwrap_or_default();
+    if !folder.join(format!("{module}.rs")).is_file() {
+        problems.push(format!(
+            "README.md:{line}: the test {test} of {package} has no module {module} (its filter {filter})"
+        ));
+    }
+}
+
 /// Checks one `cargo` command line (the words after `cargo`).
 fn check_cargo(
     line: usize,
@@ -183,11 +214,14 @@ fn check_cargo(
             )),
             Some((_, dir)) => {
                 if let Some(test) = after("--test") {
-                    if !dir.join(format!("tests/{test}.rs")).is_file() {
-                        problems.push(format!(
-                            "README.md:{line}: the package {package} has no test {test}"
-                        ));
-                    }
+                    check_test_target(
+                        line,
+                        package,
+                        &dir.join("tests"),
+                        test,
+                        after(test),
+                        problems,
+                    );
                 }
             }
         }
@@ -463,5 +497,37 @@ fn the_build_rs_recipe_builds_outside_this_workspace() {
             ("src/lib.rs", &lib_rs),
             ("spec/sms/ExportConsistencyResults.yaml", &spec),
         ],
+    );
+}
+
+#[test]
+fn a_test_binary_and_its_filter_must_exist() {
+    let tests = workspace().join("generator/tests");
+    let filter = |f: &str| Some(f.to_owned());
+    let mut problems = Vec::new();
+    check_test_target(
+        1,
+        "docspec",
+        &tests,
+        "corpora",
+        filter("constraint_otc::").as_ref(),
+        &mut problems,
+    );
+    check_test_target(2, "docspec", &tests, "suite", None, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    check_test_target(
+        3,
+        "docspec",
+        &tests,
+        "corpora",
+        filter("otc_site::").as_ref(),
+        &mut problems,
+    );
+    check_test_target(4, "docspec", &tests, "otc_site", None, &mut problems);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("has no module otc_site")
+            && problems[1].contains("has no test otc_site"),
+        "{problems:?}"
     );
 }

@@ -25,11 +25,11 @@
 //! that does not come through is a miss; every constraint on a matched field
 //! that the facts do not state is a false one.
 //!
-//! Run with `cargo test -p docspec --test constraint_otc -- --nocapture` for
+//! Run with `cargo test -p docspec --test corpora constraint_otc:: -- --nocapture` for
 //! the figures per kind and service and every miss and false constraint.
 #![cfg(feature = "import")]
 
-pub mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,7 +47,7 @@ use serde_json::Value;
 /// The Open Telekom Cloud pages beside the repository.
 const OTC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/otc");
 
-const FACTS: &str = include_str!("data/otc_facts.json");
+const FACTS: &str = include_str!("../data/otc_facts.json");
 
 /// The forms of a page that are imported: the folder of a revision that
 /// holds them, and the files' extension: the site's HTML and the

@@ -3,9 +3,9 @@
 
 Written from the algorithm as issue 10 states it (not from the Rust code, and
 using only Python's standard library: hashlib, hmac, urllib.parse). Its output
-is pasted into tests/signing.rs as constants; rerun it after changing a vector:
+is pasted into tests/suite/signing.rs as constants; rerun it after changing a vector:
 
-    python3 generator/runtime/tests/signing_vectors.py
+    python3 generator/runtime/tests/suite/signing_vectors.py
 """
 import datetime
 import hashlib

@@ -6,10 +6,9 @@
 //! `../shared` is there, the corpus pages in both forms; and on random
 //! specs that put each construct at the margin.
 
-#[path = "../benches/synth/mod.rs"]
-mod synth;
+use crate::synth;
 
-pub mod common;
+use crate::common;
 
 use docspec::emit::Files;
 use docspec::model::{Body, ExampleTarget};

@@ -1,7 +1,9 @@
 //! The whole pipeline on real pages: every corpus page, in both its forms
 //! (HTML and copied text), is imported without hand edits, generated into one
 //! crate, built, and every example becomes a test of that crate that must pass
-//! (a clean round trip, or the precise contradiction the docs contain).
+//! (a clean round trip, or the precise contradiction the docs contain); the
+//! usage snippet of every operation's docs compiles (clippy, warnings denied,
+//! as a program beside the crate's examples).
 //!
 //! Nothing from the corpus is committed: the crate is generated under
 //! the target folder (`CARGO_TARGET_TMPDIR`). Where `../shared/corpus` is missing, the test says so and passes.
@@ -47,6 +49,12 @@ fn every_corpus_page_imports_generates_builds_and_round_trips() {
     );
     // The crate root users get (with its `#![warn(missing_docs)]`) and the programs.
     let examples = build_and_pass_every_example(&crate_dir, scratch, "corpus-api", &mut generation);
+    let lib = &generation.files[Path::new("lib.rs")];
+    std::fs::write(
+        crate_dir.join("examples/snippets.rs"),
+        crate::rustdoc::snippets_program(lib, "corpus-api"),
+    )
+    .unwrap();
     clippy(&crate_dir, scratch).unwrap_or_else(|findings| panic!("{findings}"));
     remove_crate(&crate_dir, scratch, "corpus-api");
     std::fs::remove_dir_all(&spec_dir).unwrap();
