@@ -72,3 +72,21 @@ pub fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         _ => a == b,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::same_json;
+    use serde_json::json;
+
+    #[test]
+    fn numbers_compare_by_value_and_everything_else_exactly() {
+        assert!(same_json(
+            &json!({"a": [5, 1.5]}),
+            &json!({"a": [5.0, 1.5]})
+        ));
+        assert!(!same_json(&json!({"a": 5}), &json!({"a": 6})));
+        assert!(!same_json(&json!({"a": 5}), &json!({"a": "5"})));
+        assert!(!same_json(&json!({"a": 1}), &json!({"a": 1, "b": null})));
+        assert!(!same_json(&json!([1, 2]), &json!([2, 1])));
+    }
+}
