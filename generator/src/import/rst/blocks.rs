@@ -376,7 +376,13 @@ impl BlockReader<'_, '_, '_> {
         if name.is_empty() || name.contains(' ') || name.starts_with('|') {
             return end; // a comment, or a substitution definition
         }
-        let directive = Directive::split(lines[i].number, argument.trim(), &lines[i + 1..end]);
+        let takes_argument = super::directives::takes_argument(name);
+        let directive = Directive::split(
+            lines[i].number,
+            argument.trim(),
+            &lines[i + 1..end],
+            takes_argument,
+        );
         super::directives::read(name, &directive, self.depth, &mut self.nodes, self.report);
         end
     }
@@ -512,7 +518,11 @@ pub struct Directive {
 }
 
 impl Directive {
-    fn split(line: usize, first: &str, block: &[Line]) -> Directive {
+    /// Splits a directive's block. Where the directive `takes_argument`,
+    /// the lines up to an option or a blank line are its argument; where it
+    /// takes none (a note), they are already its content, as docutils reads
+    /// them, so that a list or code right under `.. note::` keeps its shape.
+    fn split(line: usize, first: &str, block: &[Line], takes_argument: bool) -> Directive {
         let indent = block
             .iter()
             .filter(|l| !l.is_blank())
@@ -520,11 +530,25 @@ impl Directive {
             .min()
             .unwrap_or(0);
         let block: Vec<Line> = block.iter().map(|l| l.dedented(indent)).collect();
+        if !takes_argument && !first.is_empty() {
+            let mut content = vec![Line {
+                number: line,
+                text: first.to_owned(),
+            }];
+            content.extend(block);
+            return Directive {
+                line,
+                argument: String::new(),
+                options: Vec::new(),
+                content,
+            };
+        }
         let mut argument = first.to_owned();
         let mut k = 0;
         // Argument lines go on up to an option or a blank line. A line that
         // starts with a role (`:ref:`...``) is text, not an option.
-        while k < block.len()
+        while takes_argument
+            && k < block.len()
             && !block[k].is_blank()
             && field_marker_end(block[k].text.trim()).is_none()
         {
@@ -669,17 +693,44 @@ mod tests {
         assert_eq!(
             content,
             &[Node::Paragraph {
-                line: 1,
-                text: ":ref:`Table 2 <t2>` lists the codes.".into()
+                line: 2,
+                text: ":ref:`Table 2 <t2>` lists\nthe codes.".into()
             }]
         );
         assert_eq!(table.names, ["t1"]);
         assert_eq!(table.body.len(), 1);
         let lines = lines(".. table:: Caption\n   :name: t1\n   :class: wide\n      narrow\n   :ref:`See <x>` first.\n");
-        let directive = Directive::split(1, "Caption", &lines[1..]);
+        let directive = Directive::split(1, "Caption", &lines[1..], true);
         assert_eq!(directive.option("class"), Some("wide narrow"));
         assert_eq!(directive.content.len(), 1, "{directive:?}");
         assert_eq!(directive.content[0].text, ":ref:`See <x>` first.");
+    }
+
+    #[test]
+    fn a_note_holds_what_follows_it_as_blocks_blank_line_or_not() {
+        let nodes =
+            parse_str(".. note::\n   -  one\n   -  two\n\n.. note:: Text on\n   two lines.\n");
+        let contents: Vec<&Vec<Node>> = nodes
+            .iter()
+            .filter_map(|n| match n {
+                Node::Admonition { content, .. } => Some(content),
+                _ => None,
+            })
+            .collect();
+        let [list, text] = contents[..] else {
+            panic!("not two notes: {nodes:?}");
+        };
+        assert!(
+            matches!(list.as_slice(), [Node::List(items)] if items.len() == 2),
+            "{list:?}"
+        );
+        assert_eq!(
+            text,
+            &[Node::Paragraph {
+                line: 5,
+                text: "Text on\ntwo lines.".into()
+            }]
+        );
     }
 
     #[test]
