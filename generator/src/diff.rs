@@ -356,6 +356,8 @@ pub struct Unresolved {
     pub file: PathBuf,
     /// Its method and path ([`spec::identity`]), when the YAML parsed.
     pub identity: Option<String>,
+    /// Its service's module name (`sms`), when the YAML parsed.
+    pub service: Option<String>,
     pub diagnostics: Diagnostics,
 }
 
@@ -383,17 +385,21 @@ pub struct NotCompared {
 /// errors), never as added or removed, and every other one is compared.
 pub fn compare_loaded(old: &Loaded, new: &Loaded) -> Report {
     let left_out = |api: &Api, other: &Loaded| -> Api {
-        let unresolved_here = |operation: &model::Operation| {
+        // Only within the spec's own service, where it is known: two
+        // services may well share a method and path (`GET /v1/{}/jobs/{}`).
+        let unresolved_here = |service: &str, operation: &model::Operation| {
             other.unresolved.iter().any(|u| {
-                u.identity.as_deref() == Some(operation.identity().as_str())
-                    || (u.identity.is_none()
-                        && u.file.file_name().is_some()
-                        && u.file.file_name() == operation.spec_file.file_name())
+                u.service.as_deref().is_none_or(|s| s == service)
+                    && (u.identity.as_deref() == Some(operation.identity().as_str())
+                        || (u.identity.is_none()
+                            && u.file.file_name().is_some()
+                            && u.file.file_name() == operation.spec_file.file_name()))
             })
         };
         let mut api = api.clone();
         for service in &mut api.services {
-            service.operations.retain(|o| !unresolved_here(o));
+            let module = service.module.clone();
+            service.operations.retain(|o| !unresolved_here(&module, o));
         }
         api
     };
@@ -520,6 +526,7 @@ pub fn load_docs(path: &Path, service: &str) -> Result<Loaded, Diagnostics> {
             Err(diagnostics) => unresolved.push(Unresolved {
                 file: page,
                 identity: Some(spec.identity()),
+                service: Some(service_module(&spec)),
                 diagnostics,
             }),
         }
@@ -528,6 +535,7 @@ pub fn load_docs(path: &Path, service: &str) -> Result<Loaded, Diagnostics> {
         unresolved.push(Unresolved {
             file: path.to_owned(),
             identity: None,
+            service: None,
             diagnostics: Diagnostics::from_iter([Diagnostic::error(
                 Location::file(path),
                 failure.clone(),
@@ -590,6 +598,7 @@ pub fn load_each(path: &Path) -> Result<Loaded, Diagnostics> {
             .or_insert_with(|| Unresolved {
                 file,
                 identity: None,
+                service: None,
                 diagnostics: Diagnostics::new(),
             })
             .diagnostics
@@ -611,6 +620,7 @@ pub fn resolve_each(specs: &[spec::LoadedSpec], mut unresolved: Vec<Unresolved>)
             _ => unresolved.push(Unresolved {
                 file: spec.path.clone(),
                 identity: Some(spec.spec.identity()),
+                service: Some(service_module(&spec.spec)),
                 diagnostics: diagnostics.sorted(),
             }),
         }
@@ -626,6 +636,7 @@ pub fn resolve_each(specs: &[spec::LoadedSpec], mut unresolved: Vec<Unresolved>)
                 unresolved.push(Unresolved {
                     file: spec.path.clone(),
                     identity: Some(spec.spec.identity()),
+                    service: Some(service_module(&spec.spec)),
                     diagnostics: errors
                         .iter()
                         .filter(|d| d.location.file == spec.path)
@@ -642,4 +653,44 @@ pub fn resolve_each(specs: &[spec::LoadedSpec], mut unresolved: Vec<Unresolved>)
     };
     unresolved.sort_by(|a, b| a.file.cmp(&b.file));
     Loaded { api, unresolved }
+}
+
+/// The module name a spec's service resolves to, as [`Service::module`](model::Service::module) has it.
+fn service_module(spec: &spec::Spec) -> String {
+    crate::resolve::naming::field_name(&spec.service)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job_spec(service: &str, limits: &str) -> String {
+        format!(
+            "service: {service}\noperation: ShowJob\ntitle: Querying a job\nmethod: GET\npath: /v1/{{project_id}}/jobs/{{job_id}}\ntables:\n- role: path-parameters\n  rows:\n  - parameter: project_id\n    mandatory: Yes\n    type: String\n    description: The project ID.\n  - parameter: job_id\n    mandatory: Yes\n    type: String\n    description: 'The job ID. {limits}'\n"
+        )
+    }
+
+    #[test]
+    fn a_spec_that_does_not_resolve_leaves_out_only_its_own_services_operation() {
+        let root = std::env::temp_dir().join(format!("docspec-diff-{}", std::process::id()));
+        // The new alpha spec does not resolve: its minimum is above its maximum.
+        for (side, alpha_limits) in [("old", ""), ("new", "Minimum: 37 Maximum: 36")] {
+            for (service, limits) in [("alpha", alpha_limits), ("beta", "")] {
+                let dir = root.join(side).join(service);
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join("ShowJob.yaml"), job_spec(service, limits)).unwrap();
+            }
+        }
+        let old = load_each(&root.join("old")).unwrap();
+        let new = load_each(&root.join("new")).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+        assert_eq!(new.unresolved.len(), 1, "{:?}", new.unresolved);
+        let report = compare_loaded(&old, &new);
+        assert_eq!(report.not_compared.len(), 1);
+        assert!(
+            report.changes.is_empty(),
+            "beta's operation is the same on both sides: {:?}",
+            report.changes
+        );
+    }
 }

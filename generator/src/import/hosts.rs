@@ -24,17 +24,24 @@ pub fn hosts_in(text: &str) -> Vec<Host> {
         while let Some(at) = text[from..].find(&suffix) {
             let end = from + at;
             from = end + suffix.len();
-            // The domain must end the host: not `otc.t-systems.com.cn` or `...comx`.
-            if text[from..]
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-            {
+            // The domain must end the host: not `otc.t-systems.com.cn` or
+            // `...comx`; a full stop that ends a sentence does.
+            let host_char = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+            let mut after = text[from..].bytes();
+            let goes_on = match after.next() {
+                Some(b'.') => after.next().is_some_and(|b| host_char(&b)),
+                next => next.is_some_and(|b| host_char(&b)),
+            };
+            if goes_on {
                 continue;
             }
+            // After the character before the host, which may be wider than
+            // a byte (a no-break space, an arrow, a CJK character).
             let start = text[..end]
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let labels: Vec<&str> = text[start..end].split('.').collect();
             let [label, region] = labels[..] else {
                 continue;
@@ -86,6 +93,35 @@ pub fn record(file: &mut ServiceFile, label: &str, hosts: &[Host], source: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_after_a_character_wider_than_a_byte_is_found() {
+        for before in ["\u{a0}", "\u{2192}", "\u{5730}\u{5740}", "\u{1f517}"] {
+            let text = format!("Endpoint:{before}kms.eu-de.otc.t-systems.com");
+            assert_eq!(
+                hosts_in(&text),
+                [Host {
+                    cloud: Cloud::Otc,
+                    label: "kms".into(),
+                    region: "eu-de".into()
+                }],
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_host_that_ends_a_sentence_is_found() {
+        let found = hosts_in("The endpoint is kms.eu-de.otc.t-systems.com. Then x.eu-nl.otc.t-systems.com.cn is not.");
+        assert_eq!(
+            found,
+            [Host {
+                cloud: Cloud::Otc,
+                label: "kms".into(),
+                region: "eu-de".into()
+            }]
+        );
+    }
 
     #[test]
     fn hosts_with_a_region_are_found_others_are_not() {

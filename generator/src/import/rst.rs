@@ -103,10 +103,9 @@ fn metadata_end(lines: &[blocks::Line]) -> usize {
     let mut in_fields = false;
     while let Some(line) = lines.get(i) {
         let text = line.text.as_str();
-        let is_field = text.starts_with(':')
-            && text[1..]
-                .find(':')
-                .is_some_and(|end| end > 0 && !text[1..end + 1].contains('`'));
+        // The same test as a field list in the text: a paragraph that
+        // starts with a role (`:ref:`...``) is text, not metadata.
+        let is_field = blocks::field_marker_end(text).is_some();
         if is_field || (in_fields && text.starts_with(' ')) {
             in_fields = true;
         } else if !text.trim().is_empty() {

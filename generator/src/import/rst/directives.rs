@@ -88,20 +88,11 @@ pub fn read(
             }
         }
         _ => {
-            let title = admonition_title(name, &directive.argument);
-            let mut content = Vec::new();
-            if let Some(title) = &title {
-                // An admonition's argument is its first paragraph (`.. note:: text`).
-                if name != "admonition" && !directive.argument.is_empty() {
-                    content.push(Node::Paragraph {
-                        line: directive.line,
-                        text: directive.argument.clone(),
-                    });
-                }
-                content.extend(blocks::parse(&directive.content, depth + 1, report));
+            if let Some(title) = admonition_title(name, &directive.argument) {
+                let content = blocks::parse(&directive.content, depth + 1, report);
                 nodes.push(Node::Admonition {
                     line: directive.line,
-                    title: title.clone(),
+                    title,
                     content,
                 });
                 return;
@@ -117,6 +108,14 @@ pub fn read(
             nodes.extend(blocks::parse(&directive.content, depth + 1, report));
         }
     }
+}
+
+/// Whether the lines right after `.. name::` are the directive's argument
+/// (a table's caption, a code block's language) rather than its content:
+/// admonitions but the generic `admonition` take none, so `.. note:: text`
+/// starts the note's text.
+pub fn takes_argument(name: &str) -> bool {
+    name == "admonition" || admonition_title(name, "").is_none()
 }
 
 fn captioned(mut table: Table, directive: &Directive) -> Table {

@@ -299,10 +299,29 @@ fn simple_rows(
     report: &mut Reporter,
 ) -> Vec<Row> {
     let mut rows: Vec<(usize, Vec<Vec<Line>>)> = Vec::new();
-    for line in lines {
+    let is_span_underline =
+        |chars: &[char]| !chars.is_empty() && chars.iter().all(|c| *c == '-' || *c == ' ');
+    for (k, line) in lines.iter().enumerate() {
         let chars: Vec<char> = line.text.chars().collect();
-        if chars.iter().all(|c| *c == '-' || *c == ' ') && !chars.is_empty() {
+        if is_span_underline(&chars) {
             continue; // a column-span underline: the cells are read one by one
+        }
+        // Text under the gap between two borders belongs to no column; the
+        // text over a column-span underline may cross it.
+        let spans = lines
+            .get(k + 1)
+            .is_some_and(|next| is_span_underline(&next.text.chars().collect::<Vec<_>>()));
+        let in_margin = chars.iter().enumerate().any(|(at, c)| {
+            *c != ' '
+                && !columns
+                    .iter()
+                    .any(|&(start, end)| (start..end).contains(&at))
+        });
+        if in_margin && !spans {
+            report.warn(
+                line.number,
+                "text between the columns of a simple table is left out; align it under its column's `===` border",
+            );
         }
         let cut = |(start, end): (usize, usize)| -> String {
             let end = end.min(chars.len());
@@ -432,6 +451,18 @@ mod tests {
         let error = report.diagnostics.errors().next().unwrap();
         assert_eq!(error.location.line, 1);
         assert!(error.message.contains("grid table"));
+    }
+
+    #[test]
+    fn text_between_simple_table_columns_is_a_warning_at_its_line() {
+        let lines = blocks::lines(
+            "=====  =====\nName   Value\n=====  =====\nx     |the x\n  Both cols\n------------\n=====  =====\n",
+        );
+        let mut report = Reporter::new(Path::new("t.rst"));
+        let table = simple(&lines, 0, &mut report).unwrap();
+        assert_eq!(cell_texts(&table.body[0]), ["x", "the x"]);
+        let warnings: Vec<usize> = report.diagnostics.iter().map(|d| d.location.line).collect();
+        assert_eq!(warnings, [4], "{:?}", report.diagnostics);
     }
 
     #[test]

@@ -153,6 +153,21 @@ fn reads_a_page_in_order_with_its_lines() {
 }
 
 #[test]
+fn a_page_that_starts_with_a_role_is_text_not_metadata() {
+    let (page, _) = read_str(":original_name: w.html\n\n:ref:`Widgets <w>` are listed.\n\nMore.\n");
+    let prose: Vec<(usize, &BlockKind)> = page.blocks.iter().map(|b| (b.line, &b.kind)).collect();
+    assert_eq!(
+        prose,
+        [
+            (3, &BlockKind::Prose("Widgets are listed.".into())),
+            (5, &BlockKind::Prose("More.".into())),
+        ]
+    );
+    let (page, _) = read_str(":ref:`Widgets <w>` are listed.\n");
+    assert_eq!(page.blocks.len(), 1, "{page:?}");
+}
+
+#[test]
 fn reads_grid_cells_as_the_rendered_page_shows_them() {
     let (page, _) = read_str(PAGE);
     let tables = tables(&page);
