@@ -155,7 +155,7 @@ impl<'a> UriBuilder<'a> {
         let target = endpoint.into();
         let endpoint = target.url;
         let invalid = |reason| RequestError::Endpoint {
-            endpoint: endpoint.to_owned(),
+            endpoint: without_userinfo(endpoint),
             reason,
         };
         let parsed: http::Uri = endpoint.parse().map_err(|_| invalid("not a URI"))?;
@@ -416,6 +416,19 @@ pub fn json_value<T: serde::Serialize>(body: &T) -> serde_json::Value {
 pub fn raw_json_value(body: &[u8]) -> serde_json::Value {
     serde_json::from_slice(body)
         .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(body).into_owned()))
+}
+
+/// `endpoint` as an error may show it: a `user:password@` written into the
+/// URL is replaced by `***@`, since errors end up in logs.
+pub(crate) fn without_userinfo(endpoint: &str) -> String {
+    let start = endpoint.find("://").map_or(0, |i| i + 3);
+    let authority_end = endpoint[start..]
+        .find(['/', '?', '#'])
+        .map_or(endpoint.len(), |i| start + i);
+    match endpoint[start..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &endpoint[..start], &endpoint[start + at..]),
+        None => endpoint.to_owned(),
+    }
 }
 
 /// Whether sending a request with `method` twice has the effect of sending it

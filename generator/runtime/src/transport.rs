@@ -409,17 +409,18 @@ fn retry_after(headers: &http::HeaderMap, now: SystemTime) -> Option<Duration> {
 
 /// `https://` always; `http://` for loopback hosts, or anywhere with the explicit opt-in.
 pub(crate) fn check_scheme(endpoint: &str, allow_plain_http: bool) -> Result<(), Error> {
+    let shown = crate::client::without_userinfo(endpoint);
     let uri: http::Uri = endpoint
         .parse()
-        .map_err(|_| Error::Config(format!("{endpoint:?} is not a URI")))?;
+        .map_err(|_| Error::Config(format!("{shown:?} is not a URI")))?;
     match uri.scheme_str() {
         Some("https") => Ok(()),
         Some("http") if allow_plain_http || uri.host().is_some_and(is_loopback) => Ok(()),
         Some("http") => Err(Error::Config(format!(
-            "{endpoint:?} is plain http to a host that is not a loopback address; use https, or set Options::allow_plain_http"
+            "{shown:?} is plain http to a host that is not a loopback address; use https, or set Options::allow_plain_http"
         ))),
         _ => Err(Error::Config(format!(
-            "{endpoint:?}: expected an https:// endpoint"
+            "{shown:?}: expected an https:// endpoint"
         ))),
     }
 }
@@ -493,6 +494,21 @@ mod tests {
         assert!(check_scheme("http://sms.example.com", false).is_err());
         assert!(check_scheme("http://sms.example.com", true).is_ok());
         assert!(check_scheme("ftp://sms.example.com", true).is_err());
+    }
+
+    #[test]
+    fn an_endpoint_error_never_shows_a_password_written_into_the_url() {
+        for endpoint in [
+            "http://user:s3cret@sms.example.com/v1",
+            "ftp://user:s3cret@sms.example.com",
+        ] {
+            let message = check_scheme(endpoint, false).unwrap_err().to_string();
+            assert!(!message.contains("s3cret"), "{message}");
+            assert!(message.contains("***@sms.example.com"), "{message}");
+        }
+        let built = crate::client::UriBuilder::new("user:s3cret@nohost");
+        let message = built.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(!message.contains("s3cret"), "{message}");
     }
 
     #[test]

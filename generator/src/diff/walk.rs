@@ -822,13 +822,16 @@ fn remarked(old: &str, new: &str) -> bool {
 }
 
 /// Whether two values are one spelling corrected: the same letters ignoring
-/// case, or at most two edits apart in values of five characters or more.
+/// case, or at most two edits apart in values of five characters or more
+/// with the same digits (`c6.large` and `c7.large`, `v1.0.1` and `v1.0.2`
+/// are two values, not one respelled).
 fn respelled(old: &str, new: &str) -> bool {
     if old.eq_ignore_ascii_case(new) {
         return true;
     }
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let (a, b): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
-    a.len().min(b.len()) >= 5 && edit_distance(&a, &b) <= 2
+    a.len().min(b.len()) >= 5 && digits(old) == digits(new) && edit_distance(&a, &b) <= 2
 }
 
 /// Levenshtein distance, with a transposition counted as one edit.
@@ -943,5 +946,19 @@ fn describe_body(body: &Body) -> String {
     match body {
         Body::Text => "text".to_owned(),
         Body::Json(ty) => describe(ty),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::respelled;
+
+    #[test]
+    fn a_respelling_keeps_its_digits() {
+        assert!(respelled("contianerd", "containerd"));
+        assert!(respelled("Available", "AVAILABLE"));
+        assert!(!respelled("c6.large", "c7.large"));
+        assert!(!respelled("v1.0.1", "v1.0.2"));
+        assert!(!respelled("ACTIVE", "INACTIVE_X"));
     }
 }
