@@ -314,10 +314,14 @@ struct Earlier {
 }
 
 impl Earlier {
-    fn read(service_dir: &Path) -> Earlier {
+    /// The specs in `service_dir`; `Err` with one failure per spec that does
+    /// not load: re-import cannot tell which page such a spec came from, so
+    /// it would write that page's spec a second time beside it.
+    fn read(service_dir: &Path) -> Result<Earlier, Vec<String>> {
         let mut earlier = Earlier::default();
+        let mut unloadable = Vec::new();
         let Ok(entries) = std::fs::read_dir(service_dir) else {
-            return earlier;
+            return Ok(earlier);
         };
         let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
@@ -325,8 +329,15 @@ impl Earlier {
             .into_iter()
             .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
         {
-            let Ok(loaded) = spec::load_file(&file) else {
-                continue;
+            let loaded = match spec::load_file(&file) {
+                Ok(loaded) => loaded,
+                Err(errors) => {
+                    unloadable.push(format!(
+                        "{errors}\nerror: {} does not load, so re-import cannot tell which page it came from; fix or remove it before re-importing (nothing was written)",
+                        file.display()
+                    ));
+                    continue;
+                }
             };
             let spec = loaded.spec;
             earlier
@@ -338,7 +349,11 @@ impl Earlier {
                 earlier.by_source.entry(source).or_insert((file, spec));
             }
         }
-        earlier
+        if unloadable.is_empty() {
+            Ok(earlier)
+        } else {
+            Err(unloadable)
+        }
     }
 
     fn specs(&self) -> impl Iterator<Item = &(PathBuf, Spec)> {
@@ -392,7 +407,15 @@ pub fn import_service(
     out: &Path,
 ) -> ServiceImport {
     let service_dir = out.join(service);
-    let earlier = Earlier::read(&service_dir);
+    let earlier = match Earlier::read(&service_dir) {
+        Ok(earlier) => earlier,
+        Err(failures) => {
+            return ServiceImport {
+                failures,
+                ..ServiceImport::default()
+            }
+        }
+    };
     let (mut fresh, mut result, hosts) = read_pages(paths, service, operation);
     warn_of_shared_identities(&fresh, &mut result.diagnostics);
     let before = earlier.match_fresh(&fresh);
@@ -754,5 +777,37 @@ impl fmt::Display for ServiceImport {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_that_does_not_load_stops_the_re_import_before_anything_is_written() {
+        let out = std::env::temp_dir().join(format!("docspec-earlier-{}", std::process::id()));
+        let service_dir = out.join("svc");
+        std::fs::create_dir_all(&service_dir).unwrap();
+        let broken = service_dir.join("RenamedByHand.yaml");
+        std::fs::write(&broken, "service: svc\noperation: [not, a, name\n").unwrap();
+        let page = out.join("page.txt");
+        std::fs::write(&page, "URI\nGET /v1/things\n").unwrap();
+
+        let imported = import_service(std::slice::from_ref(&page), "svc", None, &out);
+        let files: Vec<_> = std::fs::read_dir(&service_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        std::fs::remove_dir_all(&out).unwrap();
+
+        assert_eq!(imported.failures.len(), 1, "{:?}", imported.failures);
+        assert!(
+            imported.failures[0].contains("RenamedByHand.yaml does not load"),
+            "{}",
+            imported.failures[0]
+        );
+        assert!(imported.imported.is_empty());
+        assert_eq!(files, ["RenamedByHand.yaml"]);
     }
 }
