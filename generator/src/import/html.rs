@@ -487,12 +487,19 @@ fn read_row(row: ElementRef, lines: &mut LineCounter, depth: usize) -> Vec<Spann
 struct CellWriter {
     paragraphs: Vec<String>,
     current: String,
-    /// What the next paragraph starts with: `- ` in a list item, `term: `
-    /// in a definition.
-    lead: Option<String>,
+    /// What the next paragraph starts with.
+    lead: Option<Lead>,
     /// A definition list's term, until its definition comes.
     term: Option<String>,
     links: Vec<Link>,
+}
+
+/// What a cell's next paragraph starts with.
+enum Lead {
+    /// `- `, in a list item.
+    Bullet,
+    /// `term: `, in a definition.
+    Term(String),
 }
 
 impl CellWriter {
@@ -524,6 +531,7 @@ impl CellWriter {
         match name {
             "pre" => {
                 self.flush();
+                self.lead_before_code();
                 lines.skip_descendants(element);
                 let text: String = element.text().collect();
                 for line in text.trim_matches('\n').lines() {
@@ -532,7 +540,7 @@ impl CellWriter {
             }
             "li" => {
                 self.flush();
-                self.lead = Some("- ".to_owned());
+                self.lead = Some(Lead::Bullet);
                 self.walk_children(element, lines, depth);
                 self.flush();
             }
@@ -548,7 +556,7 @@ impl CellWriter {
             }
             "dd" => {
                 self.flush();
-                self.lead = self.term.take().map(|term| format!("{term}: "));
+                self.lead = self.term.take().map(Lead::Term);
                 self.walk_children(element, lines, depth);
                 self.flush();
             }
@@ -567,12 +575,26 @@ impl CellWriter {
         }
     }
 
+    /// Code lines are kept as they are, so what the next paragraph was to
+    /// start with goes before them: a definition's term on a line of its
+    /// own; a list item's bullet nowhere (as [`super::rst`] reads the same
+    /// cell), rather than on a paragraph after the code that has none.
+    fn lead_before_code(&mut self) {
+        if let Some(Lead::Term(term)) = self.lead.take() {
+            self.paragraphs.push(format!("{term}:"));
+        }
+    }
+
     fn flush(&mut self) {
         let text = collapse_whitespace(&self.current);
         self.current.clear();
         if !text.is_empty() {
-            let lead = self.lead.take().unwrap_or_default();
-            self.paragraphs.push(format!("{lead}{text}"));
+            let paragraph = match self.lead.take() {
+                Some(Lead::Bullet) => format!("- {text}"),
+                Some(Lead::Term(term)) => format!("{term}: {text}"),
+                None => text,
+            };
+            self.paragraphs.push(paragraph);
         }
     }
 
@@ -840,6 +862,21 @@ mod tests {
                 BlockKind::Prose("Term".into()),
                 BlockKind::Prose("Definition".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_item_opening_with_code_gives_no_bullet_to_the_next_paragraph() {
+        let page = read_str(concat!(
+            "<table><tr><td>a</td><td><ul><li><pre>GET /x</pre></li></ul><p>After the list.</p>",
+            "<dl><dt>mode</dt><dd><pre>fast</pre><p>Skips checks.</p></dd></dl></td></tr></table>"
+        ));
+        let BlockKind::Table(table) = &page.blocks[0].kind else {
+            panic!("no table: {page:?}");
+        };
+        assert_eq!(
+            table.rows[0].cells[1].text,
+            "GET /x\nAfter the list.\nmode:\nfast\nSkips checks."
         );
     }
 

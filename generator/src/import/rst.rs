@@ -308,6 +308,10 @@ impl CellText {
                 }
                 Node::Quote(content) => self.write(content, writer),
                 Node::Code { text, .. } => {
+                    // Code lines are kept as they are, so a list item that
+                    // opens with code gives its bullet to none of them; nor
+                    // may the bullet wait for the paragraph after the code.
+                    self.bullet = false;
                     let text = code_as_rendered(text);
                     for line in text.trim_matches('\n').lines() {
                         self.paragraphs.push(line.trim_end().to_owned());

@@ -341,3 +341,12 @@ mod mangled {
         }
     }
 }
+
+#[test]
+fn a_list_item_opening_with_code_gives_no_bullet_to_the_next_paragraph() {
+    let source = "T\n=\n\n+---+--------------------+\n| a | - .. code-block::  |\n|   |                    |\n|   |      GET /x        |\n|   |                    |\n|   | After the list.    |\n+---+--------------------+\n";
+    let (page, report) = read_str(source);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    let (_, table) = tables(&page)[0];
+    assert_eq!(texts(&table.rows[0]), ["a", "GET /x\nAfter the list."]);
+}
