@@ -57,7 +57,7 @@ pub fn read(source: &str, report: &mut Reporter) -> Page {
 /// A page's title and the documents its `toctree`s list, as written
 /// (`apis/index`, `creating_a_record_set`): what a folder's `index.rst`
 /// says about the order of the pages under it.
-pub fn outline(source: &str) -> (Option<String>, Vec<String>) {
+pub fn outline(source: &str) -> (Option<String>, Vec<TocEntry>) {
     let lines = blocks::lines(source);
     let start = metadata_end(&lines);
     let mut quiet = Reporter::new(std::path::Path::new(""));
@@ -68,13 +68,32 @@ pub fn outline(source: &str) -> (Option<String>, Vec<String>) {
     (title, entries)
 }
 
-fn collect_outline(nodes: &[Node], title: &mut Option<String>, entries: &mut Vec<String>) {
+/// One entry of a toctree: the document it names (`Title <doc>` → `doc`),
+/// the line it is on, and whether it is a glob pattern (`apis/*` in a
+/// toctree with `:glob:`, as Sphinx tells them: a `*`, `?` or `[`, and no
+/// title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub line: usize,
+    pub target: String,
+    pub glob: bool,
+}
+
+fn collect_outline(nodes: &[Node], title: &mut Option<String>, entries: &mut Vec<TocEntry>) {
     for node in nodes {
         match node {
             Node::Title { text, .. } if title.is_none() => {
                 *title = Some(collapse_whitespace(&inline::reduce(text, &|_| false).text));
             }
-            Node::Toctree(list) => entries.extend(list.iter().map(|e| toctree_target(e))),
+            Node::Toctree {
+                glob,
+                entries: list,
+            } => {
+                entries.extend(
+                    list.iter()
+                        .map(|(line, entry)| toc_entry(*line, entry, *glob)),
+                );
+            }
             Node::Quote(content) | Node::Admonition { content, .. } => {
                 collect_outline(content, title, entries);
             }
@@ -88,11 +107,16 @@ fn collect_outline(nodes: &[Node], title: &mut Option<String>, entries: &mut Vec
     }
 }
 
-/// `Title <doc>` → `doc`; `doc` as it is.
-fn toctree_target(entry: &str) -> String {
-    match (entry.rfind('<'), entry.strip_suffix('>')) {
-        (Some(open), Some(_)) => entry[open + 1..entry.len() - 1].trim().to_owned(),
-        _ => entry.trim().to_owned(),
+fn toc_entry(line: usize, entry: &str, glob: bool) -> TocEntry {
+    let titled = match (entry.rfind('<'), entry.strip_suffix('>')) {
+        (Some(open), Some(_)) => Some(entry[open + 1..entry.len() - 1].trim()),
+        _ => None,
+    };
+    let target = titled.unwrap_or(entry.trim());
+    TocEntry {
+        line,
+        target: target.to_owned(),
+        glob: glob && titled.is_none() && target.contains(['*', '?', '[']),
     }
 }
 
@@ -212,7 +236,7 @@ impl Writer {
                     self.anchors.clear();
                 }
                 Node::Target(label) => self.anchors.push(inline::make_id(label)),
-                Node::Toctree(_) => {}
+                Node::Toctree { .. } => {}
             }
         }
     }
@@ -333,7 +357,7 @@ impl CellText {
                         }
                     }
                 }
-                Node::Target(_) | Node::Toctree(_) => {}
+                Node::Target(_) | Node::Toctree { .. } => {}
             }
         }
     }

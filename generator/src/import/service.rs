@@ -90,22 +90,26 @@ const INDEX_FILES: &[&str] = &["CLASS.TXT.json", "ALL_META.TXT.json", "PARAMETER
 
 impl PageIndex {
     /// Reads the index of an export folder (`CLASS.TXT.json`), else of a
-    /// reStructuredText tree (its `index.rst` toctrees); empty where there is
-    /// none or it does not parse.
-    pub fn read(dir: &Path) -> PageIndex {
+    /// reStructuredText tree or Sphinx site (its toctrees, read no higher
+    /// than `top`, the folder imported), with the warnings of its toctrees;
+    /// empty where there is none or it does not parse.
+    pub fn read(dir: &Path, top: &Path) -> (PageIndex, Vec<Diagnostic>) {
         let export = std::fs::read(dir.join("CLASS.TXT.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
             .map(|value| PageIndex::from_json(&value));
-        export
-            .or_else(|| PageIndex::from_toctrees(dir))
-            .unwrap_or_default()
+        match export {
+            Some(index) => (index, Vec::new()),
+            None => PageIndex::from_toctrees(dir, top).unwrap_or_default(),
+        }
     }
 
     /// The pages of `dir` as the toctrees of a Sphinx site or source tree
     /// order them (see [`super::toctree`]).
-    fn from_toctrees(dir: &Path) -> Option<PageIndex> {
-        let entries = super::toctree::pages_of(dir)?
+    fn from_toctrees(dir: &Path, top: &Path) -> Option<(PageIndex, Vec<Diagnostic>)> {
+        let tree = super::toctree::pages_of(dir, top)?;
+        let entries = tree
+            .pages
             .into_iter()
             .map(|(name, page)| {
                 let entry = IndexEntry {
@@ -117,7 +121,7 @@ impl PageIndex {
                 (name, entry)
             })
             .collect();
-        Some(PageIndex { entries })
+        Some((PageIndex { entries }, tree.warnings))
     }
 
     fn from_json(value: &serde_json::Value) -> PageIndex {
@@ -187,12 +191,14 @@ fn format_of(path: &Path) -> String {
         .unwrap_or_else(|| "no extension".to_owned())
 }
 
-/// A page to import: its file, its folder (for the export's index) and its
-/// path relative to the folder given on the command line (the file name for
-/// a page given alone), which is what its spec's `source` records.
+/// A page to import: its file, its folder (for the export's index), the
+/// folder given on the command line (a page given alone: its folder), and
+/// its path relative to that folder, which is what its spec's `source`
+/// records.
 struct PageFile {
     page: PathBuf,
     dir: PathBuf,
+    top: PathBuf,
     relative: String,
 }
 
@@ -214,6 +220,7 @@ fn pages(
                 relative: relative_source(&page, path),
                 page,
                 dir,
+                top: path.clone(),
             }));
         } else if path.extension().is_some() && !is_page_file(path) && path.is_file() {
             let what = match std::fs::read(path).ok().as_deref().and_then(binary_kind) {
@@ -231,6 +238,7 @@ fn pages(
             pages.push(PageFile {
                 relative: relative_source(path, &dir),
                 page: path.clone(),
+                top: dir.clone(),
                 dir,
             });
         }
@@ -453,7 +461,9 @@ fn read_pages(
     let mut unread = BTreeMap::new();
     let pages = pages(paths, &mut unread, &mut result.failures);
     let page_count = pages.len();
-    let mut indexes: BTreeMap<PathBuf, PageIndex> = BTreeMap::new();
+    let mut indexes: BTreeMap<(PathBuf, PathBuf), PageIndex> = BTreeMap::new();
+    // Every folder of a tree reads the same toctrees: their warnings once.
+    let mut tree_warnings = BTreeSet::new();
     let options = ImportOptions {
         service: service.to_owned(),
         operation: operation.map(str::to_owned),
@@ -463,12 +473,19 @@ fn read_pages(
     for PageFile {
         page,
         dir,
+        top,
         relative,
     } in pages
     {
-        let index = indexes
-            .entry(dir.clone())
-            .or_insert_with(|| PageIndex::read(&dir));
+        let index = indexes.entry((dir, top)).or_insert_with_key(|(dir, top)| {
+            let (index, warnings) = PageIndex::read(dir, top);
+            for warning in warnings {
+                if tree_warnings.insert(warning.to_string()) {
+                    result.diagnostics.push(warning);
+                }
+            }
+            index
+        });
         let bytes = match std::fs::read(&page) {
             Ok(bytes) => bytes,
             Err(e) => {

@@ -598,10 +598,30 @@ fn rst_page(title: &str, method: &str, path: &str) -> String {
     )
 }
 
+/// `apis/index.rst` listing the chapter `Lamp Management`
+/// (`apis/lamps/index.rst`) and its one operation page.
+fn write_lamp_chapter(dir: &Path) {
+    std::fs::create_dir_all(dir.join("apis/lamps")).unwrap();
+    write(
+        dir,
+        "apis/index.rst",
+        "APIs\n====\n\n.. toctree::\n   :hidden:\n\n   lamps/index\n",
+    );
+    write(
+        dir,
+        "apis/lamps/index.rst",
+        "Lamp Management\n===============\n\n.. toctree::\n\n   creating_a_lamp\n",
+    );
+    write(
+        dir,
+        "apis/lamps/creating_a_lamp.rst",
+        &rst_page("Creating a Lamp", "POST", "/v1/{project_id}/lamps"),
+    );
+}
+
 #[test]
 fn a_restructuredtext_tree_imports_with_names_and_chapters_from_its_toctrees() {
     let dir = folder("rst");
-    std::fs::create_dir_all(dir.join("apis/lamps")).unwrap();
     write(
         &dir,
         "index.rst",
@@ -612,21 +632,7 @@ fn a_restructuredtext_tree_imports_with_names_and_chapters_from_its_toctrees() {
         "overview.rst",
         "Overview\n========\n\nNo operation here.\n",
     );
-    write(
-        &dir,
-        "apis/index.rst",
-        "APIs\n====\n\n.. toctree::\n   :hidden:\n\n   lamps/index\n",
-    );
-    write(
-        &dir,
-        "apis/lamps/index.rst",
-        "Lamp Management\n===============\n\n.. toctree::\n\n   creating_a_lamp\n",
-    );
-    write(
-        &dir,
-        "apis/lamps/creating_a_lamp.rst",
-        &rst_page("Creating a Lamp", "POST", "/v1/{project_id}/lamps"),
-    );
+    write_lamp_chapter(&dir);
     let out = folder("rst-spec");
     let imported = import_service(std::slice::from_ref(&dir), "lamps", None, &out);
     assert!(imported.failures.is_empty(), "{:?}", imported.failures);
@@ -698,5 +704,38 @@ fn a_folder_without_an_operation_page_is_a_failure_that_says_what_was_found() {
         single.failures[0].contains("a .md file, a format docspec does not read"),
         "{:?}",
         single.failures
+    );
+}
+
+#[test]
+fn a_toctree_entry_that_names_no_page_is_one_warning_at_its_line() {
+    let dir = folder("rst-missing-entry");
+    write(
+        &dir,
+        "index.rst",
+        "=========\nReference\n=========\n\n.. toctree::\n\n   apis/index\n   retired/index\n",
+    );
+    write_lamp_chapter(&dir);
+    let out = folder("rst-missing-entry-spec");
+    let imported = import_service(std::slice::from_ref(&dir), "lamps", None, &out);
+    assert!(imported.failures.is_empty(), "{:?}", imported.failures);
+    assert_eq!(
+        imported.imported[0].spec.chapter.as_deref(),
+        Some("Lamp Management")
+    );
+    // Each of the three folders reads the same toctrees: one warning.
+    let warnings: Vec<String> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("toctree entry"))
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", imported.diagnostics);
+    let index = dir.join("index.rst");
+    assert!(
+        warnings[0].contains(&format!("{}:8:", index.display()))
+            && warnings[0].contains("`retired/index` names no page"),
+        "{}",
+        warnings[0]
     );
 }

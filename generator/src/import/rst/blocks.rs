@@ -66,8 +66,12 @@ pub enum Node {
     Table(Table),
     /// `.. _label:`: the next block's label.
     Target(String),
-    /// A `toctree` directive's entries, as written.
-    Toctree(Vec<String>),
+    /// A `toctree` directive's entries, as written, with their lines, and
+    /// whether its entries may be glob patterns (`:glob:`).
+    Toctree {
+        glob: bool,
+        entries: Vec<(usize, String)>,
+    },
 }
 
 /// A list item and the line of its bullet.

@@ -58,15 +58,16 @@ pub fn read(
                 nodes.push(Node::Table(captioned(table, directive)));
             }
         }
-        "toctree" => nodes.push(Node::Toctree(
-            directive
+        "toctree" => nodes.push(Node::Toctree {
+            glob: directive.option("glob").is_some(),
+            entries: directive
                 .content
                 .iter()
-                .map(|l| l.text.trim())
-                .filter(|t| !t.is_empty() && !t.starts_with(':'))
-                .map(str::to_owned)
+                .map(|l| (l.number, l.text.trim()))
+                .filter(|(_, t)| !t.is_empty() && !t.starts_with(':'))
+                .map(|(line, t)| (line, t.to_owned()))
                 .collect(),
-        )),
+        }),
         "figure" => {
             // The caption is the first paragraph after the image's options.
             let content = blocks::parse(&directive.content, depth + 1, report);

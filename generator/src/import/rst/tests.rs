@@ -277,7 +277,26 @@ fn reads_the_outline_of_an_index() {
         ":original_name: x.html\n\n=====\nAPIs\n=====\n\n.. toctree::\n   :maxdepth: 1\n\n   zones/index\n   Records <records>\n",
     );
     assert_eq!(title.as_deref(), Some("APIs"));
-    assert_eq!(entries, ["zones/index", "records"]);
+    let entry = |line, target: &str, glob| TocEntry {
+        line,
+        target: target.to_owned(),
+        glob,
+    };
+    assert_eq!(
+        entries,
+        [entry(10, "zones/index", false), entry(11, "records", false)]
+    );
+    let (_, entries) = outline(
+        "APIs\n====\n\n.. toctree::\n   :glob:\n\n   zones/*\n   Records <records*>\n   index\n",
+    );
+    assert_eq!(
+        entries,
+        [
+            entry(7, "zones/*", true),
+            entry(8, "records*", false),
+            entry(9, "index", false)
+        ]
+    );
 }
 
 #[test]
