@@ -177,12 +177,14 @@ fn build_spec(
     let placed = roles::place_tables(located);
     let (tables, status_codes) = tables(&placed, &uri_path, &examples, report);
     check_query_string(&query, &tables, report);
-    if !tables.iter().any(|t| !t.rows.is_empty()) && placed.iter().any(|p| !p.table.rows.is_empty())
-    {
-        report.unread_tables(
-            1,
-            "the page has tables but none of them was read as a parameter table; the operation is imported without parameters",
-        );
+    if !tables.iter().any(|t| !t.rows.is_empty()) {
+        if placed.iter().any(|p| !p.table.rows.is_empty()) {
+            report.unread_tables(
+                1,
+                "the page has tables but none of them was read as a parameter table; the operation is imported without parameters",
+            );
+        }
+        warn_of_sections_without_tables(located, report);
     }
     Some(Spec {
         service: options.service.clone(),
@@ -199,6 +201,64 @@ fn build_spec(
         status_codes,
         uncaptured_code,
     })
+}
+
+/// The parameter sections (Request, Response) that hold text or code but
+/// no table and do not say there is nothing to document: where an
+/// operation has no parameters, such a section documents them in a form
+/// not read, so the spec lacks them visibly rather than silently.
+fn warn_of_sections_without_tables(located: &[Located], report: &mut Reporter) {
+    let mut sections: Vec<(String, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(opening) = located.get(i) {
+        let run = located[i..]
+            .iter()
+            .take_while(|l| l.section == opening.section)
+            .count();
+        let blocks = &located[i..i + run];
+        i += run;
+        if !matches!(opening.section, Section::Request | Section::Response) {
+            continue;
+        }
+        let mut content = false;
+        let mut has_table = false;
+        let mut states_none = false;
+        for block in &blocks[1..] {
+            match &block.block.kind {
+                BlockKind::Table(_) => has_table = true,
+                BlockKind::Code(_) => content = true,
+                BlockKind::Prose(text) | BlockKind::Heading(text) => {
+                    if language::states_no_parameters(text) {
+                        states_none = true;
+                    } else if !block.starts_part {
+                        content = true;
+                    }
+                }
+                BlockKind::Title(_) => {}
+            }
+        }
+        if content && !has_table && !states_none {
+            let heading = match &opening.block.kind {
+                BlockKind::Heading(text) | BlockKind::Prose(text) => text.clone(),
+                _ => section_name(opening.section).to_owned(),
+            };
+            sections.push((heading, opening.block.line));
+        }
+    }
+    let Some((_, line)) = sections.first() else {
+        return;
+    };
+    let named: Vec<String> = sections
+        .iter()
+        .map(|(heading, line)| format!("`{heading}` (line {line})"))
+        .collect();
+    report.unread_tables(
+        *line,
+        format!(
+            "the parameter section(s) {} hold no table and do not say there are no parameters; the operation is imported without parameters: add them to the spec by hand, or, where the section documents none, ignore this warning",
+            named.join(", ")
+        ),
+    );
 }
 
 fn file_stem(path: &Path) -> String {
@@ -908,6 +968,46 @@ See Error Codes.
             "{}",
             imported.diagnostics
         );
+    }
+
+    #[test]
+    fn parameter_sections_without_a_table_say_so_unless_they_state_none() {
+        let unread = |body: &str| {
+            let page = html_page(&format!(
+                "<h1>Creating a Thing</h1><h2>URI</h2><p>POST /v3/things</p>{body}"
+            ));
+            let imported = import("CreateThing.html", page.as_bytes()).unwrap();
+            assert!(imported.spec.tables.is_empty());
+            imported
+                .diagnostics
+                .iter()
+                .filter(|d| d.topic == Some(Topic::UnreadTables))
+                .map(|d| (d.location.line, d.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        // Parameters as a list, no table at all on the page.
+        let found = unread(
+            "\n<h2>Request Parameters</h2>\n<ul><li>name (String, mandatory): the name.</li></ul>\n\
+             <h2>Response Parameters</h2><p>Status code: 201</p><pre>{\"id\": \"1\"}</pre>",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 2);
+        assert!(
+            found[0]
+                .1
+                .contains("`Request Parameters` (line 2), `Response Parameters` (line 4)")
+                && found[0].1.contains("imported without parameters"),
+            "{}",
+            found[0].1
+        );
+        // Sections that say there is nothing, or hold only a sub-heading.
+        for body in [
+            "<h2>Request Parameters</h2><p>None</p><h2>Response Parameters</h2><p>Status code: 204</p><p>Deleted.</p><p>N/A</p>",
+            "<h2>Request</h2><p>This API has no request body.</p><h2>Response</h2>",
+            "<h2>Request</h2><p>Example request</p><pre>POST https://x/v3/things</pre>",
+        ] {
+            assert_eq!(unread(body), [], "{body}");
+        }
     }
 
     #[test]

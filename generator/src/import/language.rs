@@ -154,6 +154,52 @@ pub fn status_marker(line: &str) -> Option<u16> {
         .flatten()
 }
 
+/// Whether a paragraph of a parameter section says the section documents
+/// nothing: a value the docs use for "nothing" alone (`None`, `N/A`), after
+/// a label (`Response parameters: N/A`), or a short sentence that denies
+/// parameters, a body or headers (`This API has no request body.`).
+pub fn states_no_parameters(paragraph: &str) -> bool {
+    let text = paragraph
+        .trim()
+        .trim_end_matches(['.', '\u{3002}'])
+        .trim()
+        .to_ascii_lowercase();
+    let value = match text.rsplit_once(':') {
+        Some((_, value)) => value.trim(),
+        None => text.as_str(),
+    };
+    const NOTHING: &[&str] = &[
+        "none",
+        "n/a",
+        "na",
+        "null",
+        "nil",
+        "-",
+        "\u{2014}",
+        "empty",
+        "not involved",
+        "not applicable",
+    ];
+    if NOTHING.contains(&value) {
+        return true;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let denies = words
+        .iter()
+        .any(|w| matches!(*w, "no" | "none" | "not" | "without" | "nothing"));
+    let names_parameters = words.iter().any(|w| {
+        matches!(
+            *w,
+            "parameter" | "parameters" | "body" | "header" | "headers" | "field" | "fields"
+        )
+    });
+    // A long sentence that denies something names a case, not the section.
+    words.len() <= 12 && denies && names_parameters
+}
+
 pub fn is_method(word: &str) -> bool {
     Method::from_name(word).is_some()
 }
@@ -590,6 +636,28 @@ pub fn related_names(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_sections_that_state_no_parameters() {
+        for text in [
+            "None",
+            "N/A.",
+            "Response parameters: N/A",
+            "This API has no request body.",
+            "No request parameters.",
+            "The response does not contain any parameters.",
+        ] {
+            assert!(states_no_parameters(text), "{text}");
+        }
+        for text in [
+            "Table 26 describes the response parameters.",
+            "name: the widget's name",
+            "The ID of the zone. If not specified, all zones are returned, and no filter on the name field is applied.",
+            "See Table 3.",
+        ] {
+            assert!(!states_no_parameters(text), "{text}");
+        }
+    }
 
     #[test]
     fn reads_example_headings_in_their_many_wordings() {
