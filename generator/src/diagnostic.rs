@@ -80,10 +80,13 @@ pub enum Topic {
     /// What the importer read of a page with an assumption: table roles and
     /// names, references to tables of other pages.
     PageReading,
-    /// An operation page with tables of which none could be read as parameters.
+    /// An operation page without parameters whose tables could not be read
+    /// as parameters, or whose parameter sections document them in no table.
     UnreadTables,
     /// A query string in the URI line that the query table contradicts.
     QueryString,
+    /// A toctree entry that names no page of the tree, or a glob matching none.
+    ChapterOrder,
 }
 
 impl Topic {
@@ -102,10 +105,11 @@ impl Topic {
                 "page layouts read with an assumption (table roles, names, references elsewhere)"
             }
             Topic::UnreadTables => {
-                "operation pages with tables but no readable parameter table (imported without parameters)"
+                "operation pages without a readable parameter table (imported without parameters)"
             }
-            Topic::QueryString => {
-                "query strings in the URI line that the query table contradicts"
+            Topic::QueryString => "query strings in the URI line that the query table contradicts",
+            Topic::ChapterOrder => {
+                "toctree entries that name no page of the tree (chapter order incomplete)"
             }
         }
     }

@@ -10,7 +10,7 @@
 //! reading order, as an export's index numbers its chapters.
 
 use super::rst::TocEntry;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Topic};
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
@@ -253,10 +253,13 @@ impl Walk {
             0 => Location::file(&named_by.index),
             line => Location::new(&named_by.index, line, 1),
         };
-        self.tree.warnings.push(Diagnostic::warning(
-            location,
-            format!("the toctree entry `{}` {what}", named_by.entry),
-        ));
+        self.tree.warnings.push(
+            Diagnostic::warning(
+                location,
+                format!("the toctree entry `{}` {what}", named_by.entry),
+            )
+            .about(Topic::ChapterOrder),
+        );
     }
 }
 
@@ -577,10 +580,9 @@ mod tests {
             assert_eq!(warning.0, line, "{warning:?}");
             assert!(warning.1.contains(words), "{words} in {}", warning.1);
         }
-        assert!(apis
-            .warnings
-            .iter()
-            .all(|w| w.location.file == root.join("index.rst")));
+        assert!(apis.warnings.iter().all(|w| {
+            w.location.file == root.join("index.rst") && w.topic == Some(Topic::ChapterOrder)
+        }));
         let _ = std::fs::remove_file(root.with_file_name("outside.rst"));
         let _ = std::fs::remove_dir_all(root);
     }
