@@ -9,7 +9,9 @@
 //! Sphinx appends to headings and captions) are dropped; empty elements with
 //! an `id` just before a table are its anchors; header rows of a table are
 //! merged column by column and `rowspan`/`colspan` cells fill every place
-//! they cover; definition lists in cells read `term: definition`.
+//! they cover (unless that would grow the table past a limit no real table
+//! reaches: then, with a warning, each cell stands once); definition lists
+//! in cells read `term: definition`.
 //!
 //! The parser (html5ever, through scraper) repairs unbalanced markup the way
 //! browsers do, but it does not keep source positions. Lines are recovered
@@ -38,6 +40,7 @@ pub fn read(source: &str, report: &mut Reporter) -> Page {
         paragraph_line: 1,
         anchors: Vec::new(),
         too_deep: false,
+        tables_without_spans: Vec::new(),
         main: main.map(|m| MainContent {
             path: m.ancestors().map(|a| a.id()).chain([m.id()]).collect(),
             entered: false,
@@ -49,6 +52,14 @@ pub fn read(source: &str, report: &mut Reporter) -> Page {
         report.warn(
             1,
             format!("markup nested deeper than {MAX_DEPTH} levels was read as plain text"),
+        );
+    }
+    for line in std::mem::take(&mut reader.tables_without_spans) {
+        report.warn(
+            line,
+            format!(
+                "the table's rowspan and colspan cells would fill more than {MAX_SPREAD_COST} places (cells and the bytes of their copies); they were read as one cell each, so cells after a spanning one may stand in the wrong column: check this table against the page"
+            ),
         );
     }
     reader.page
@@ -167,6 +178,8 @@ struct Reader {
     /// `<a name>` anchors seen since the last block: they point at the next table.
     anchors: Vec<String>,
     too_deep: bool,
+    /// Lines of tables whose spans were too large to spread (read as one cell each).
+    tables_without_spans: Vec<usize>,
     /// Set when the document marks its main content: only that is read.
     main: Option<MainContent>,
 }
@@ -246,7 +259,10 @@ impl Reader {
             }
             "table" => {
                 self.flush();
-                let mut table = read_table(element, &mut self.lines, depth);
+                let (mut table, spans) = read_table(element, &mut self.lines, depth);
+                if spans == Spans::Ignored {
+                    self.tables_without_spans.push(line);
+                }
                 table.anchors = std::mem::take(&mut self.anchors);
                 table
                     .anchors
@@ -297,7 +313,15 @@ impl Reader {
     }
 }
 
-fn read_table(table: ElementRef, lines: &mut LineCounter, depth: usize) -> PageTable {
+/// Whether a table's `rowspan`/`colspan` cells fill the places they cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spans {
+    Spread,
+    /// Spreading would have been too large: each cell stands once.
+    Ignored,
+}
+
+fn read_table(table: ElementRef, lines: &mut LineCounter, depth: usize) -> (PageTable, Spans) {
     let mut out = PageTable::default();
     let mut rows = Vec::new();
     for child in table.child_elements() {
@@ -332,7 +356,10 @@ fn read_table(table: ElementRef, lines: &mut LineCounter, depth: usize) -> PageT
             _ => lines.skip_descendants(child),
         }
     }
-    let grid = spread_spans(&rows);
+    let (grid, spans) = match spread_spans(&rows) {
+        Some(grid) => (grid, Spans::Spread),
+        None => (unspread(&rows), Spans::Ignored),
+    };
     // The header: the `thead` rows, else a first row of `th` cells.
     let header_rows = match rows.iter().take_while(|r| r.in_thead).count() {
         0 if rows
@@ -353,7 +380,7 @@ fn read_table(table: ElementRef, lines: &mut LineCounter, depth: usize) -> PageT
             cells,
         })
         .collect();
-    out
+    (out, spans)
 }
 
 /// A table row as the markup has it, before spans are spread.
@@ -374,20 +401,33 @@ struct SpannedCell {
 /// hostile markup (`colspan="100000"`) cannot blow the grid up.
 const MAX_SPAN: usize = 64;
 
+/// Most that spreading spans may add to a table, counting one for each
+/// place filled beyond the markup's own cells and one for each byte of text
+/// copied into it. Real tables add a few thousand at most; capped spans
+/// (64 by 64 a cell) could otherwise grow hostile markup four thousand times.
+const MAX_SPREAD_COST: usize = 1 << 20;
+
 /// The rows with every `rowspan`/`colspan` cell in each place it covers: a
 /// cell spanning rows is repeated in the rows below (it says the same of
 /// each), one spanning columns fills the columns it covers with empty cells
-/// (its text stays in its first column, where the header names it).
-fn spread_spans(rows: &[TableRow]) -> Vec<Vec<Cell>> {
+/// (its text stays in its first column, where the header names it). `None`
+/// where that would cost more than [`MAX_SPREAD_COST`].
+fn spread_spans(rows: &[TableRow]) -> Option<Vec<Vec<Cell>>> {
     // Per column: the cell a span from above still covers, and for how many more rows.
     let mut pending: Vec<Option<(Cell, usize)>> = Vec::new();
     let mut grid = Vec::with_capacity(rows.len());
+    let mut cost = 0usize;
+    let mut add_cost = |cell: &Cell| {
+        cost += 1 + cell.text.len();
+        (cost <= MAX_SPREAD_COST).then_some(())
+    };
     for row in rows {
         let mut out: Vec<Cell> = Vec::new();
         let mut cells = row.cells.iter();
         let mut column = 0;
         loop {
             if let Some(Some((cell, left))) = pending.get_mut(column) {
+                add_cost(cell)?;
                 out.push(cell.clone());
                 *left -= 1;
                 if *left == 0 {
@@ -403,7 +443,9 @@ fn spread_spans(rows: &[TableRow]) -> Vec<Vec<Cell>> {
                 let cell = if offset == 0 {
                     spanned.cell.clone()
                 } else {
-                    Cell::default()
+                    let filler = Cell::default();
+                    add_cost(&filler)?;
+                    filler
                 };
                 if spanned.rows > 1 {
                     if pending.len() <= column {
@@ -417,6 +459,7 @@ fn spread_spans(rows: &[TableRow]) -> Vec<Vec<Cell>> {
         }
         // Spans from above that reach past this row's last cell.
         while let Some(Some((cell, left))) = pending.get_mut(column) {
+            add_cost(cell)?;
             out.push(cell.clone());
             *left -= 1;
             if *left == 0 {
@@ -426,7 +469,14 @@ fn spread_spans(rows: &[TableRow]) -> Vec<Vec<Cell>> {
         }
         grid.push(out);
     }
-    grid
+    Some(grid)
+}
+
+/// The rows with each cell once, where it stands in the markup.
+fn unspread(rows: &[TableRow]) -> Vec<Vec<Cell>> {
+    rows.iter()
+        .map(|row| row.cells.iter().map(|c| c.cell.clone()).collect())
+        .collect()
 }
 
 /// Header rows merged column by column: each column's distinct texts, top
@@ -836,6 +886,33 @@ mod tests {
         assert_eq!(rows[1], ["name", "Integer", "Second."]);
         assert_eq!(rows[2], ["size", "Spanning.", ""]);
         assert_eq!(rows[3].len(), MAX_SPAN, "a hostile span is capped");
+    }
+
+    #[test]
+    fn reads_spans_too_large_to_spread_as_one_cell_each_with_a_warning() {
+        // Every cell spans 64 rows and 64 columns: spread, these 1,280
+        // cells of markup would fill 2.6 million places.
+        let wide = "<td rowspan=\"64\" colspan=\"64\">x</td>".repeat(20);
+        let source = format!(
+            "<table><tr><th>Parameter</th><th>Type</th></tr>{}</table>",
+            format!("<tr>{wide}</tr>").repeat(64)
+        );
+        let mut report = Reporter::new(Path::new("page.html"));
+        let page = read(&source, &mut report);
+        let BlockKind::Table(table) = &page.blocks[0].kind else {
+            panic!("no table: {page:?}");
+        };
+        assert_eq!(table.header, ["Parameter", "Type"]);
+        assert_eq!(table.rows.len(), 64);
+        assert!(table.rows.iter().all(|r| r.cells.len() == 20));
+        let warnings: Vec<(usize, &str)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.location.line, d.message.as_str()))
+            .collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, 1);
+        assert!(warnings[0].1.contains("rowspan"), "{warnings:?}");
     }
 
     #[test]

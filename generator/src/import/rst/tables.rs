@@ -36,15 +36,11 @@ struct GridCell {
 
 /// Reads a grid table from its lines (border to border).
 pub fn grid(lines: &[Line], depth: usize, report: &mut Reporter) -> Option<Table> {
-    let width = lines.iter().map(|l| l.text.chars().count()).max()?;
-    let mut grid: Vec<Vec<char>> = lines
-        .iter()
-        .map(|l| {
-            let mut row: Vec<char> = l.text.chars().collect();
-            row.resize(width, ' ');
-            row
-        })
-        .collect();
+    let mut grid: Vec<Vec<char>> = lines.iter().map(|l| by_column(&l.text)).collect();
+    let width = grid.iter().map(Vec::len).max()?;
+    for row in &mut grid {
+        row.resize(width, ' ');
+    }
     // The header separator reads as a border once its row is known.
     let header_end = grid
         .iter()
@@ -70,9 +66,7 @@ pub fn grid(lines: &[Line], depth: usize, report: &mut Reporter) -> Option<Table
         let content: Vec<Line> = (cell.top + 1..cell.bottom)
             .map(|r| Line {
                 number: lines[r].number,
-                text: grid[r][cell.left + 1..cell.right]
-                    .iter()
-                    .collect::<String>()
+                text: from_columns(&grid[r][cell.left + 1..cell.right])
                     .trim_end()
                     .to_owned(),
             })
@@ -103,6 +97,29 @@ pub fn grid(lines: &[Line], depth: usize, report: &mut Reporter) -> Option<Table
         body,
         ..Table::default()
     })
+}
+
+/// Follows each wide character in a line laid out by columns, so that text
+/// takes the columns it shows in: docutils lines tables up by East Asian
+/// width, where wide and full-width characters (CJK) take two.
+const WIDE_PAD: char = '\0';
+
+/// A line's characters by display column: each wide one followed by [`WIDE_PAD`].
+fn by_column(text: &str) -> Vec<char> {
+    use unicode_width::UnicodeWidthChar;
+    let mut columns = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        columns.push(c);
+        if c.width() == Some(2) {
+            columns.push(WIDE_PAD);
+        }
+    }
+    columns
+}
+
+/// The text of a run of columns, without the pads.
+fn from_columns(columns: &[char]) -> String {
+    columns.iter().filter(|&&c| c != WIDE_PAD).collect()
 }
 
 fn push_row(
@@ -302,7 +319,7 @@ fn simple_rows(
     let is_span_underline =
         |chars: &[char]| !chars.is_empty() && chars.iter().all(|c| *c == '-' || *c == ' ');
     for (k, line) in lines.iter().enumerate() {
-        let chars: Vec<char> = line.text.chars().collect();
+        let chars = by_column(&line.text);
         if is_span_underline(&chars) {
             continue; // a column-span underline: the cells are read one by one
         }
@@ -325,9 +342,9 @@ fn simple_rows(
         }
         let cut = |(start, end): (usize, usize)| -> String {
             let end = end.min(chars.len());
-            chars.get(start..end).map_or(String::new(), |s| {
-                s.iter().collect::<String>().trim_end().to_owned()
-            })
+            chars
+                .get(start..end)
+                .map_or(String::new(), |s| from_columns(s).trim_end().to_owned())
         };
         let texts: Vec<String> = columns.iter().map(|&range| cut(range)).collect();
         let starts_row = texts.first().is_some_and(|t| !t.trim().is_empty()) || rows.is_empty();
@@ -442,6 +459,25 @@ mod tests {
         assert_eq!(table.body[0].line, 4);
         assert_eq!(cell_texts(&table.body[1]), ["both cols"]);
         assert_eq!(table.body[1].line, 8);
+    }
+
+    #[test]
+    fn lines_grid_and_simple_tables_up_by_display_width() {
+        // Each CJK character takes two columns, as a terminal shows it.
+        let (table, report) = read_grid(
+            "+--------+------+\n| 名称   | 类型 |\n+========+======+\n| 实例ID | Ｘ   |\n+--------+------+\n",
+        );
+        assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+        let table = table.unwrap();
+        assert_eq!(cell_texts(&table.header[0]), ["名称", "类型"]);
+        assert_eq!(cell_texts(&table.body[0]), ["实例ID", "Ｘ"]);
+        let lines =
+            blocks::lines("======  ====\n名称    类型\n======  ====\n实例ID  x\n======  ====\n");
+        let mut report = Reporter::new(Path::new("t.rst"));
+        let table = simple(&lines, 0, &mut report).unwrap();
+        assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+        assert_eq!(cell_texts(&table.header[0]), ["名称", "类型"]);
+        assert_eq!(cell_texts(&table.body[0]), ["实例ID", "x"]);
     }
 
     #[test]
