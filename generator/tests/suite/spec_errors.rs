@@ -8,7 +8,7 @@ use std::path::Path;
 const FILE: &str = "spec/demo/Demo.yaml";
 
 /// A spec with a request body table of the rows given, in the YAML layout of `spec/`.
-fn spec_with_rows(rows: &str) -> String {
+pub fn spec_with_rows(rows: &str) -> String {
     format!(
         "service: demo
 operation: Demo

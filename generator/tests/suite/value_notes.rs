@@ -7,15 +7,8 @@ use docspec::resolve::resolve;
 use docspec::spec::parse_str;
 use std::path::Path;
 
-const SPEC: &str = "service: demo
-operation: Demo
-title: Demo
-method: POST
-path: /v1/demo
-tables:
-- role: request-body
-  rows:
-  - parameter: type
+/// Two rows whose values carry notes in brackets.
+const ROWS: &str = "  - parameter: type
     type: String
     description: 'Record type. The value can be A, NS (only in public zones), or PTR (only in private zones).'
   - parameter: disk
@@ -25,7 +18,8 @@ tables:
 
 #[test]
 fn notes_reach_the_model_and_the_docs() {
-    let loaded = parse_str(Path::new("spec/demo/Demo.yaml"), SPEC).expect("the spec loads");
+    let spec = crate::spec_errors::spec_with_rows(ROWS);
+    let loaded = parse_str(Path::new("spec/demo/Demo.yaml"), &spec).expect("the spec loads");
     let resolved = resolve(&[loaded]).expect("the spec resolves");
     let operation = &resolved.api.services[0].operations[0];
     let notes: Vec<(&str, Option<&str>)> = operation
