@@ -8,6 +8,7 @@
 //! The rule is documented in `spec/README.md` ("Operation names").
 
 use super::names::{self, operation_id_from_page};
+use super::toctree::Trees;
 use super::{binary_kind, commented_yaml, merge_hand_edits, read_page, ImportOptions, PageOutcome};
 use crate::diagnostic::{Diagnostic, Diagnostics, Guess, Location};
 use crate::spec::{self, service_file, Spec};
@@ -92,22 +93,27 @@ impl PageIndex {
     /// Reads the index of an export folder (`CLASS.TXT.json`), else of a
     /// reStructuredText tree or Sphinx site (its toctrees, read no higher
     /// than `top`, the folder imported), with the warnings of its toctrees;
-    /// empty where there is none or it does not parse.
-    pub fn read(dir: &Path, top: &Path) -> (PageIndex, Vec<Diagnostic>) {
+    /// empty where there is none or it does not parse. `trees` holds the
+    /// toctree trees read so far (a tree's warnings come once).
+    pub fn read(dir: &Path, top: &Path, trees: &mut Trees) -> (PageIndex, Vec<Diagnostic>) {
         let export = std::fs::read(dir.join("CLASS.TXT.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
             .map(|value| PageIndex::from_json(&value));
         match export {
             Some(index) => (index, Vec::new()),
-            None => PageIndex::from_toctrees(dir, top).unwrap_or_default(),
+            None => PageIndex::from_toctrees(dir, top, trees).unwrap_or_default(),
         }
     }
 
     /// The pages of `dir` as the toctrees of a Sphinx site or source tree
     /// order them (see [`super::toctree`]).
-    fn from_toctrees(dir: &Path, top: &Path) -> Option<(PageIndex, Vec<Diagnostic>)> {
-        let tree = super::toctree::pages_of(dir, top)?;
+    fn from_toctrees(
+        dir: &Path,
+        top: &Path,
+        trees: &mut Trees,
+    ) -> Option<(PageIndex, Vec<Diagnostic>)> {
+        let tree = trees.pages_of(dir, top)?;
         let entries = tree
             .pages
             .into_iter()
@@ -462,8 +468,7 @@ fn read_pages(
     let pages = pages(paths, &mut unread, &mut result.failures);
     let page_count = pages.len();
     let mut indexes: BTreeMap<(PathBuf, PathBuf), PageIndex> = BTreeMap::new();
-    // Every folder of a tree reads the same toctrees: their warnings once.
-    let mut tree_warnings = BTreeSet::new();
+    let mut trees = Trees::default();
     let options = ImportOptions {
         service: service.to_owned(),
         operation: operation.map(str::to_owned),
@@ -478,11 +483,9 @@ fn read_pages(
     } in pages
     {
         let index = indexes.entry((dir, top)).or_insert_with_key(|(dir, top)| {
-            let (index, warnings) = PageIndex::read(dir, top);
+            let (index, warnings) = PageIndex::read(dir, top, &mut trees);
             for warning in warnings {
-                if tree_warnings.insert(warning.to_string()) {
-                    result.diagnostics.push(warning);
-                }
+                result.diagnostics.push(warning);
             }
             index
         });

@@ -33,34 +33,59 @@ pub struct Tree {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The pages of `dir` by file name, from the topmost `index.rst` or
-/// `index.html` above it within `top` (the folder imported: the walk up
-/// never leaves it, so an unrelated index page around it is never read);
-/// `None` where `dir` has no index page.
-pub fn pages_of(dir: &Path, top: &Path) -> Option<Tree> {
-    let form = ["rst", "html"]
-        .into_iter()
-        .find(|form| dir.join(format!("index.{form}")).is_file())?;
-    let index = format!("index.{form}");
-    let canonical_dir = dir.canonicalize().ok()?;
-    let canonical_top = top.canonicalize().ok()?;
-    let mut root = canonical_dir.clone();
-    while root != canonical_top && root.starts_with(&canonical_top) {
-        match root.parent().filter(|p| p.join(&index).is_file()) {
-            Some(parent) => root = parent.to_path_buf(),
-            None => break,
+/// The trees read so far, each by its root index page and the folder
+/// imported: every folder of a tree is in the one walk of it, so a tree is
+/// read once however many folders ask for their pages.
+#[derive(Default)]
+pub struct Trees {
+    read: BTreeMap<(PathBuf, PathBuf), BTreeMap<PathBuf, TreePage>>,
+}
+
+impl Trees {
+    /// The pages of `dir` by file name, from the topmost `index.rst` or
+    /// `index.html` above it within `top` (the folder imported: the walk up
+    /// never leaves it, so an unrelated index page around it is never read);
+    /// `None` where `dir` has no index page. The tree's warnings come with
+    /// the first folder that reads it.
+    pub fn pages_of(&mut self, dir: &Path, top: &Path) -> Option<Tree> {
+        let form = ["rst", "html"]
+            .into_iter()
+            .find(|form| dir.join(format!("index.{form}")).is_file())?;
+        let index = format!("index.{form}");
+        let canonical_dir = dir.canonicalize().ok()?;
+        let canonical_top = top.canonicalize().ok()?;
+        let mut root = canonical_dir.clone();
+        while root != canonical_top && root.starts_with(&canonical_top) {
+            match root.parent().filter(|p| p.join(&index).is_file()) {
+                Some(parent) => root = parent.to_path_buf(),
+                None => break,
+            }
         }
+        let mut warnings = Vec::new();
+        let key = (root.join(&index), top.to_path_buf());
+        let pages = self.read.entry(key).or_insert_with(|| {
+            let mut walk = Walk {
+                form,
+                shown_top: top.to_path_buf(),
+                top: canonical_top,
+                documents: None,
+                pages: BTreeMap::new(),
+                warnings: Vec::new(),
+            };
+            walk.read(root.join(&index), root);
+            warnings = walk.warnings;
+            walk.pages
+        });
+        let pages = pages
+            .iter()
+            .filter(|(file, _)| file.parent() == Some(canonical_dir.as_path()))
+            .filter_map(|(file, page)| {
+                let name = file.file_name()?.to_string_lossy().into_owned();
+                Some((name, page.clone()))
+            })
+            .collect();
+        Some(Tree { pages, warnings })
     }
-    let mut walk = Walk {
-        form,
-        shown_top: top.to_path_buf(),
-        top: canonical_top,
-        dir: canonical_dir,
-        documents: None,
-        tree: Tree::default(),
-    };
-    walk.read(root.join(&index), root);
-    Some(walk.tree)
 }
 
 /// A page to read, the chapter its entry is in, and the entry that names it.
@@ -85,12 +110,12 @@ struct Walk {
     /// The folder imported, as given (for messages) and canonical.
     shown_top: PathBuf,
     top: PathBuf,
-    /// The folder whose pages are wanted, canonical.
-    dir: PathBuf,
     /// The tree's documents (paths below the root, without extension),
     /// listed when a glob pattern first needs them.
     documents: Option<BTreeSet<String>>,
-    tree: Tree,
+    /// Every page of the tree, by its canonical path.
+    pages: BTreeMap<PathBuf, TreePage>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Walk {
@@ -146,18 +171,14 @@ impl Walk {
                 _ => html_outline(&source),
             };
             let title = title.unwrap_or_default();
-            if file.parent() == Some(self.dir.as_path()) {
-                if let Some(name) = file.file_name() {
-                    self.tree.pages.insert(
-                        name.to_string_lossy().into_owned(),
-                        TreePage {
-                            title: title.clone(),
-                            chapter: visit.chapter.clone(),
-                            has_children: !entries.is_empty(),
-                        },
-                    );
-                }
-            }
+            self.pages.insert(
+                file.clone(),
+                TreePage {
+                    title: title.clone(),
+                    chapter: visit.chapter.clone(),
+                    has_children: !entries.is_empty(),
+                },
+            );
             let chapter = (place > 1).then_some((title, place));
             let children = self.children(&file, &root, &entries);
             stack.extend(children.into_iter().rev().map(|(file, named_by)| Visit {
@@ -253,7 +274,7 @@ impl Walk {
             0 => Location::file(&named_by.index),
             line => Location::new(&named_by.index, line, 1),
         };
-        self.tree.warnings.push(
+        self.warnings.push(
             Diagnostic::warning(
                 location,
                 format!("the toctree entry `{}` {what}", named_by.entry),
@@ -470,6 +491,11 @@ fn html_outline(source: &str) -> (Option<String>, Vec<TocEntry>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pages of `dir`, read as the first folder of its tree.
+    fn pages_of(dir: &Path, top: &Path) -> Option<Tree> {
+        Trees::default().pages_of(dir, top)
+    }
 
     /// A fresh folder holding `files` (path, text), for one test.
     fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
